@@ -1,0 +1,91 @@
+import type { ChainEvent } from './events.ts';
+import { drainPending } from './epoch.ts';
+import { blockEmissionForIssuance } from './issuance.ts';
+import type { Rao } from './money.ts';
+import { apportion, mulRatio } from './money.ts';
+import { U16_MAX } from './pool.ts';
+import { totalStake } from './stake_book.ts';
+import type { ChainState, Subnet } from './state.ts';
+import { burnAlpha } from './subnet.ts';
+import { emissionShares, updateFlowEmas } from './subnet_emissions.ts';
+
+/** Subnets that take part in emission: every registered non-root subnet (start_call is implicit). */
+export const emittingSubnets = (state: ChainState): Subnet[] => state.subnets.filter((s): s is Subnet => s !== null);
+
+/** The legacy epoch schedule: subnet n runs when (block + n + 1) mod (tempo + 1) = 0, staggered by netuid. */
+export const isEpochBlock = (block: number, netuid: number, tempo: number): boolean => tempo > 0 && (block + netuid + 1) % (tempo + 1) === 0;
+
+export const blocksUntilEpoch = (block: number, netuid: number, tempo: number): number => tempo - ((block + netuid + 1) % (tempo + 1));
+
+/**
+ * One block of run_coinbase (2025 code): split the block's TAO across subnets, inject TAO and alpha
+ * into each pool (capped at the block's alpha emission, the excess TAO buying alpha that is recycled),
+ * accrue the subnet's alpha emission as pending (owner cut, miners, validators, root), and drain the
+ * pending emission of every subnet whose epoch falls on this block.
+ */
+export function runCoinbase(state: ChainState, emission: Rao): ChainEvent[] {
+  const p = state.params;
+  const subnets = emittingSubnets(state);
+  if (p.rules.emission === 'taoflow') updateFlowEmas(subnets, p.flowEmaAlpha);
+  const taoShares = apportion(emission, emissionShares(subnets, p));
+  const rootTao = Number(totalStake(state.root));
+  const rootSells = subnets.reduce((sum, s) => sum + s.movingPrice, 0) > 1;
+  const events: ChainEvent[] = [];
+  let injected = 0n;
+
+  subnets.forEach((s, i) => {
+    const taoEmission = taoShares[i];
+    injected += taoEmission;
+    s.emissionShare = emission > 0n ? Number(taoEmission) / Number(emission) : 0;
+    s.lastTaoIn = taoEmission;
+
+    const alphaIssuance = s.alphaIn + s.alphaOut;
+    const alphaEmission = blockEmissionForIssuance(alphaIssuance, p.totalSupply, p.defaultBlockEmission);
+    injectTao(s, taoEmission, alphaEmission);
+
+    const ownerCut = (alphaEmission * BigInt(p.subnetOwnerCutU16)) / U16_MAX;
+    const rest = alphaEmission - ownerCut;
+    const server = rest / 2n;
+    const validators = rest - server;
+    const rootProportion = rootTao > 0 ? (p.taoWeight * rootTao) / (p.taoWeight * rootTao + Number(alphaIssuance)) : 0;
+    const rootAlpha = mulRatio(validators, rootProportion);
+    s.alphaOut += alphaEmission;
+    s.alphaMinted += alphaEmission;
+    s.pending.ownerCut += ownerCut;
+    s.pending.server += server;
+    s.pending.validator += validators - rootAlpha;
+    if (rootSells) s.pending.root += rootAlpha;
+    else burnAlpha(s, rootAlpha);
+
+    if (isEpochBlock(state.block, s.netuid, p.tempo)) events.push(drainPending(state, s));
+  });
+
+  state.tao.emitted += injected;
+  state.tao.issuance += injected;
+  events.unshift({ type: 'block_emission', block: state.block, emission, injected });
+  return events;
+}
+
+/**
+ * get_subnet_terms + injection: alpha_in = T / price, capped at the block's alpha emission; when
+ * capped, the TAO beyond what keeps the price is a fee-free chain buy whose alpha is recycled.
+ */
+function injectTao(s: Subnet, taoEmission: Rao, alphaEmission: Rao): void {
+  if (taoEmission === 0n) return;
+  let alphaIn = s.taoIn > 0n ? (taoEmission * s.alphaIn) / s.taoIn : 0n;
+  let taoIn = taoEmission;
+  if (alphaIn > alphaEmission) {
+    alphaIn = alphaEmission;
+    taoIn = s.alphaIn > 0n ? (alphaIn * s.taoIn) / s.alphaIn : 0n;
+  }
+  s.taoIn += taoIn;
+  s.alphaIn += alphaIn;
+  s.alphaMinted += alphaIn;
+  const excess = taoEmission - taoIn;
+  if (excess > 0n) {
+    const bought = (s.alphaIn * excess) / (s.taoIn + excess);
+    s.taoIn += excess;
+    s.alphaIn -= bought;
+    s.alphaBurned += bought;
+  }
+}

@@ -1,0 +1,141 @@
+import type { ChainEvent } from './events.ts';
+import type { Hotkey } from './ids.ts';
+import type { Rao } from './money.ts';
+import { apportion } from './money.ts';
+import { U16_MAX } from './pool.ts';
+import { addStake, hotkeyStake, payNominators } from './stake_book.ts';
+import type { ChainState, Subnet } from './state.ts';
+import { noPending } from './state.ts';
+import { burnAlpha } from './subnet.ts';
+import type { YumaInput } from './yuma.ts';
+import { yumaEpoch } from './yuma.ts';
+
+/** The per-validator stake Yuma weighs by: alpha behind the hotkey plus tao_weight × its root stake. */
+export function yumaStakes(state: ChainState, s: Subnet): { alpha: number[]; root: number[]; weighted: number[] } {
+  const alpha = s.neurons.map((n) => Number(hotkeyStake(s.stake, n.hotkey)));
+  const root = s.neurons.map((n) => Number(hotkeyStake(state.root, n.hotkey)));
+  return { alpha, root, weighted: alpha.map((a, i) => a + state.params.taoWeight * root[i]) };
+}
+
+function denseRows(rows: Map<number, number[]>, n: number): number[][] {
+  const out: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows.get(i);
+    out[i] = new Array(n).fill(0);
+    if (row) for (let j = 0; j < Math.min(n, row.length); j++) out[i][j] = row[j];
+  }
+  return out;
+}
+
+export function yumaInput(state: ChainState, s: Subnet, emission: number, stake: number[]): YumaInput {
+  const p = state.params;
+  const n = s.neurons.length;
+  return {
+    stake,
+    weightsU16: denseRows(s.weights, n),
+    bondsU16: denseRows(s.bonds, n),
+    validatorPermit: s.neurons.map((x) => x.validatorPermit),
+    active: s.neurons.map((x) => x.lastUpdate + p.activityCutoff >= state.block),
+    kappa: p.kappaU16 / 65_535,
+    bondsMovingAverage: p.bondsMovingAverage / 1e6,
+    bondsPenalty: p.bondsPenaltyU16 / 65_535,
+    yuma3: p.rules.yuma === 'yuma3',
+    liquidAlpha: p.liquidAlpha,
+    alphaLow: p.alphaLowU16 / 65_535,
+    alphaHigh: p.alphaHighU16 / 65_535,
+    alphaSigmoidSteepness: p.alphaSigmoidSteepness,
+    maxAllowedValidators: p.maxAllowedValidators,
+    emission,
+  };
+}
+
+/**
+ * drain_pending + distribute_emission at a subnet's epoch: run Yuma on the pending miner, validator
+ * and root alpha; pay miners their incentive, validators their dividends (alpha part to alpha
+ * nominators, root part to root nominators, the hotkey's take first), and the owner its cut. Alpha
+ * nobody can receive is burned, so the subnet's alpha stays exactly accounted for.
+ */
+export function drainPending(state: ChainState, s: Subnet): ChainEvent {
+  const p = state.params;
+  const pending = s.pending;
+  s.pending = noPending();
+  s.lastEpochBlock = state.block;
+  const total = pending.server + pending.validator + pending.root;
+  const stakes = yumaStakes(state, s);
+  const out = yumaEpoch(yumaInput(state, s, Number(total), stakes.weighted));
+
+  let burned = 0n;
+  const burn = (amount: Rao) => {
+    burnAlpha(s, amount);
+    burned += amount;
+  };
+
+  // Miners: incentive as stake on their own hotkey; incentive to the owner's own hotkeys is burned.
+  const anyIncentive = out.incentive.some((x) => x > 0);
+  const incentive = anyIncentive ? apportion(pending.server, out.incentive) : s.neurons.map(() => 0n);
+  s.neurons.forEach((n, j) => {
+    if (incentive[j] === 0n) return;
+    const owner = state.hotkeys.get(n.hotkey)!.owner;
+    if (owner === s.owner) burn(incentive[j]);
+    else addStake(s.stake, n.hotkey, owner, incentive[j]);
+  });
+
+  // Validators: dividends split into an alpha part and a root part by where each hotkey's stake weight comes from.
+  const dividendWeights = out.dividends.some((x) => x > 0) ? out.dividends : out.validatorEmission;
+  const rootFraction = stakes.weighted.map((w, i) => (w > 0 ? (p.taoWeight * stakes.root[i]) / w : 0));
+  const alphaPot = pending.validator + (anyIncentive ? 0n : pending.server);
+  const alphaDivs = apportion(alphaPot, dividendWeights.map((d, i) => d * (1 - rootFraction[i])));
+  const rootDivs = apportion(pending.root, dividendWeights.map((d, i) => d * rootFraction[i]));
+  const paidAlpha = alphaDivs.reduce((a, b) => a + b, 0n);
+  const paidRoot = rootDivs.reduce((a, b) => a + b, 0n);
+  burn(alphaPot - paidAlpha + pending.root - paidRoot);
+  s.neurons.forEach((n, i) => {
+    payValidator(state, s, n.hotkey, alphaDivs[i], false);
+    payValidator(state, s, n.hotkey, rootDivs[i], true);
+  });
+
+  // Owner cut: staked behind the owner's hotkey.
+  addStake(s.stake, s.ownerHotkey, s.owner, pending.ownerCut);
+
+  s.neurons.forEach((n, i) => {
+    n.consensus = out.consensus[i];
+    n.incentive = out.incentive[i];
+    n.dividends = out.dividends[i];
+    n.validatorTrust = out.validatorTrust[i];
+    n.validatorPermit = out.newValidatorPermit[i];
+    n.emission = incentive[i] + alphaDivs[i] + rootDivs[i];
+  });
+  storeRows(s.bonds, out.bondsU16);
+
+  const dividends = paidAlpha + paidRoot;
+  const paidIncentive = incentive.reduce((a, b) => a + b, 0n);
+  return {
+    type: 'epoch',
+    block: state.block,
+    netuid: s.netuid,
+    distributed: pending.ownerCut + paidIncentive + dividends,
+    ownerCut: pending.ownerCut,
+    incentive: paidIncentive,
+    dividends,
+    burned,
+  };
+}
+
+/** A validator hotkey's dividend: its take to its owner, the rest to its nominators pro rata. */
+function payValidator(state: ChainState, s: Subnet, hk: Hotkey, amount: Rao, fromRoot: boolean): void {
+  if (amount === 0n) return;
+  const info = state.hotkeys.get(hk)!;
+  const take = (amount * BigInt(info.takeU16)) / U16_MAX;
+  const book = fromRoot ? state.root : s.stake;
+  // Nominators first, so the take just paid does not earn a share of the rest.
+  if (!payNominators(book, hk, amount - take, s.stake, hk)) addStake(s.stake, hk, info.owner, amount - take);
+  addStake(s.stake, hk, info.owner, take);
+}
+
+/** Keeps only rows with a non-zero entry: a bond matrix is mostly empty rows for miners. */
+function storeRows(rows: Map<number, number[]>, matrix: number[][]): void {
+  rows.clear();
+  matrix.forEach((row, i) => {
+    if (row.some((x) => x > 0)) rows.set(i, row.slice());
+  });
+}

@@ -1,0 +1,32 @@
+/** Why the chain refused an action. The code is for programs; the message is for the person. */
+export type ErrorCode =
+  | 'UNKNOWN_ACTION'
+  | 'INVALID_PAYLOAD'
+  | 'INVALID_AMOUNT'
+  | 'UNKNOWN_WALLET'
+  | 'WALLET_EXISTS'
+  | 'UNKNOWN_HOTKEY'
+  | 'HOTKEY_OWNED_BY_OTHER'
+  | 'NOT_HOTKEY_OWNER'
+  | 'INSUFFICIENT_BALANCE'
+  | 'INSUFFICIENT_STAKE'
+  | 'AMOUNT_BELOW_MINIMUM'
+  | 'POOL_LIMIT'
+  | 'SLIPPAGE_EXCEEDED'
+  | 'SUBNET_NOT_FOUND'
+  | 'SUBNET_LIMIT_REACHED'
+  | 'RATE_LIMITED'
+  | 'NOT_SUBNET_OWNER'
+  | 'NOT_REGISTERED'
+  | 'ALREADY_REGISTERED'
+  | 'REGISTRATIONS_FULL'
+  | 'NOT_A_VALIDATOR'
+  | 'WEIGHTS_MALFORMED'
+  | 'TAKE_OUT_OF_RANGE';
+
+export interface ChainError {
+  code: ErrorCode;
+  message: string;
+}
+
+export const chainError = (code: ErrorCode, message: string): ChainError => ({ code, message });

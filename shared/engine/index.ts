@@ -1,0 +1,23 @@
+// The engine's public surface: the chain, its types, and the pure mechanisms a client may preview with.
+export type { Action, ActionType } from './actions.ts';
+export { Chain } from './chain.ts';
+export type { ApplyResult, ChainOptions, GenesisSubnet } from './chain.ts';
+export { blocksUntilEpoch, isEpochBlock } from './coinbase.ts';
+export { auditConservation } from './conservation.ts';
+export type { ChainError, ErrorCode } from './errors.ts';
+export type { ChainEvent } from './events.ts';
+export * from './ids.ts';
+export { blockEmissionForIssuance, nextHalvingIssuance } from './issuance.ts';
+export * from './money.ts';
+export { networkLockCost, subnetToPrune } from './network.ts';
+export { quoteAlphaForTao, quoteTaoForAlpha, spotPrice, swapFee } from './pool.ts';
+export type { Reserves, SwapQuote } from './pool.ts';
+export { neuronToPrune } from './registration.ts';
+export * from './rng.ts';
+export { chainParams, MAINNET_CHAIN } from './scenario.ts';
+export type { ChainParams, RuleVersions } from './scenario.ts';
+export type { ChainSnapshot } from './snapshot.ts';
+export { hotkeyStake, stakeOf, totalStake } from './stake_book.ts';
+export type { ChainState, Neuron, Subnet } from './state.ts';
+export { yumaEpoch } from './yuma.ts';
+export type { YumaInput, YumaOutput } from './yuma.ts';

@@ -1,0 +1,25 @@
+import type { Rao } from './money.ts';
+
+/**
+ * Block emission as a step function of issuance (chain: block_emission.rs::get_block_emission_for_issuance):
+ * k = floor(log2(S / (S − I))), emission = floor(E₀ / 2^k), 0 once I ≥ S. Used for TAO (I = TotalIssuance)
+ * and, with the same constants, for each subnet's alpha (I = alpha in pool + alpha out).
+ * Exact in integers: k is the largest k with (S − I)·2^k ≤ S, which is what the fixed-point log2 computes.
+ */
+export function blockEmissionForIssuance(issuance: Rao, totalSupply: Rao, baseEmission: Rao): Rao {
+  if (issuance >= totalSupply) return 0n;
+  const remaining = totalSupply - (issuance > 0n ? issuance : 0n);
+  let k = 0n;
+  while (remaining << (k + 1n) <= totalSupply) k++;
+  return baseEmission >> k;
+}
+
+/** The issuance at which emission next halves (for the "halving in N blocks" countdown). */
+export function nextHalvingIssuance(issuance: Rao, totalSupply: Rao): Rao | null {
+  if (issuance >= totalSupply) return null;
+  const remaining = totalSupply - (issuance > 0n ? issuance : 0n);
+  let k = 0n;
+  while (remaining << (k + 1n) <= totalSupply) k++;
+  // Halving k+1 starts where (S − I)·2^(k+1) ≤ S, i.e. I ≥ S − floor(S / 2^(k+1)).
+  return totalSupply - (totalSupply >> (k + 1n));
+}

@@ -1,0 +1,95 @@
+import type { Action } from './actions.ts';
+import { chainError } from './errors.ts';
+import type { Uid } from './ids.ts';
+import { uid as toUid } from './ids.ts';
+import type { Rao } from './money.ts';
+import { max, min } from './money.ts';
+import type { Plan } from './plan.ts';
+import { checkBalance, checkClaimableHotkey, checkWallet, claimHotkey, debit, findSubnet, firstRefusal, isRefusal } from './plan.ts';
+import { quoteTaoForAlpha } from './pool.ts';
+import type { ChainParams } from './scenario.ts';
+import type { Subnet } from './state.ts';
+import type { ChainState } from './state.ts';
+import { newNeuron, uidOf } from './subnet.ts';
+
+type Of<T extends Action['type']> = Extract<Action, { type: T }>;
+
+/**
+ * The 2025 burn adjustment (block_step.rs::adjust_registration_terms_for_networks), every
+ * AdjustmentInterval blocks: burn ← burn · (regs + target) / (2 · target), clamped to [MinBurn, MaxBurn].
+ * More registrations than the target raise the price; none halve it.
+ */
+export function adjustBurn(s: Subnet, block: number, p: ChainParams): void {
+  s.registrationsThisBlock = 0;
+  if (p.adjustmentInterval <= 0 || block % p.adjustmentInterval !== 0) return;
+  const target = BigInt(p.targetRegistrationsPerInterval);
+  const next = target > 0n ? (s.burn * (BigInt(s.registrationsThisInterval) + target)) / (2n * target) : s.burn;
+  s.burn = min(p.maxBurn, max(p.minBurn, next));
+  s.registrationsThisInterval = 0;
+}
+
+/**
+ * get_neuron_to_prune: when the subnet is full, the non-immune UID with the lowest emission
+ * (ties: earliest registered, then lowest uid); if every UID is immune, the lowest-emission
+ * immune one. The owner's hotkey is never pruned.
+ */
+export function neuronToPrune(s: Subnet, block: number, p: ChainParams): Uid | null {
+  let best = -1;
+  let bestImmune = true;
+  s.neurons.forEach((n, j) => {
+    if (n.hotkey === s.ownerHotkey) return;
+    const immune = block - n.registeredAt < p.neuronImmunityPeriod;
+    const b = best >= 0 ? s.neurons[best] : null;
+    const better = !b || (bestImmune && !immune) || (bestImmune === immune && (n.emission < b.emission || (n.emission === b.emission && n.registeredAt < b.registeredAt)));
+    if (better) {
+      best = j;
+      bestImmune = immune;
+    }
+  });
+  return best >= 0 ? toUid(best) : null;
+}
+
+/**
+ * burned_register: the burn is swapped into the pool and the alpha it buys is burned, so the TAO
+ * stays in the pool and raises the price. A full subnet replaces its weakest UID.
+ */
+export function planRegisterNeuron(state: ChainState, a: Of<'register_neuron'>): Plan {
+  const p = state.params;
+  const s = findSubnet(state, a.netuid);
+  if (isRefusal(s)) return s;
+  const refusal = firstRefusal(
+    () => checkWallet(state, a.coldkey),
+    () => checkClaimableHotkey(state, a.coldkey, a.hotkey),
+    () => (uidOf(s, a.hotkey) >= 0 ? chainError('ALREADY_REGISTERED', `${a.hotkey} already holds a UID in subnet ${a.netuid}`) : null),
+    () => (s.registrationsThisBlock >= p.maxRegistrationsPerBlock ? chainError('RATE_LIMITED', 'this subnet has had its registration for this block; try next block') : null),
+    () => checkBalance(state, a.coldkey, s.burn),
+  );
+  if (refusal) return refusal;
+  const full = s.neurons.length >= p.maxAllowedUids;
+  const slot = full ? neuronToPrune(s, state.block, p) : toUid(s.neurons.length);
+  if (slot === null) return chainError('REGISTRATIONS_FULL', `subnet ${a.netuid} has no UID that can be replaced`);
+  const burn: Rao = s.burn;
+  const quote = quoteTaoForAlpha(s, burn, p);
+  if (typeof quote === 'string') return chainError('POOL_LIMIT', 'the pool cannot take this registration burn');
+  return () => {
+    debit(state, a.coldkey, burn);
+    s.taoIn = quote.taoInAfter;
+    s.alphaIn = quote.alphaInAfter;
+    s.alphaBurned += quote.amountOut;
+    claimHotkey(state, a.coldkey, a.hotkey);
+    const replaced = full ? s.neurons[slot].hotkey : null;
+    s.neurons[slot] = newNeuron(a.hotkey, state.block);
+    clearUid(s, slot);
+    s.registrationsThisBlock++;
+    s.registrationsThisInterval++;
+    const registered = { type: 'neuron_registered' as const, block: state.block, netuid: s.netuid, uid: slot, hotkey: a.hotkey, burn };
+    return replaced ? [{ type: 'neuron_pruned', block: state.block, netuid: s.netuid, uid: slot, hotkey: replaced }, registered] : [registered];
+  };
+}
+
+/** A re-registered UID starts clean: its weights row goes, and nobody's weights or bonds point at it. */
+function clearUid(s: Subnet, j: number): void {
+  s.weights.delete(j);
+  s.bonds.delete(j);
+  for (const rows of [s.weights, s.bonds]) for (const row of rows.values()) if (j < row.length) row[j] = 0;
+}

@@ -1,0 +1,42 @@
+import type { ChainState } from './state.ts';
+
+/**
+ * The chain state as plain JSON. bigint amounts become {"$rao": "digits"} and Maps become
+ * {"$map": [[key, value], …]} in insertion order, so the same state always writes the same bytes
+ * and decoding gives back exactly the same state.
+ */
+export type ChainSnapshot = { readonly __snapshot: true } & Record<string, unknown>;
+
+function encode(value: unknown): unknown {
+  if (typeof value === 'bigint') return { $rao: value.toString() };
+  if (value instanceof Map) return { $map: [...value].map(([k, v]) => [k, encode(v)]) };
+  if (Array.isArray(value)) return value.map(encode);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = encode(v);
+    return out;
+  }
+  return value;
+}
+
+function decode(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decode);
+  if (value !== null && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.$rao === 'string') return BigInt(o.$rao);
+    if (Array.isArray(o.$map)) return new Map((o.$map as [unknown, unknown][]).map(([k, v]) => [k, decode(v)]));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) out[k] = decode(v);
+    return out;
+  }
+  return value;
+}
+
+export const toSnapshot = (state: ChainState): ChainSnapshot => encode(state) as ChainSnapshot;
+
+/** Rebuilds a state from a snapshot (its own deep copy: the snapshot is not shared). */
+export function fromSnapshot(snapshot: unknown): ChainState {
+  const state = decode(snapshot) as ChainState;
+  if (state?.version !== 1) throw new Error('not a Subnet Arena chain snapshot (version 1)');
+  return state;
+}

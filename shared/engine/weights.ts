@@ -1,0 +1,62 @@
+import type { Action } from './actions.ts';
+import type { ChainError } from './errors.ts';
+import { chainError } from './errors.ts';
+import type { Plan } from './plan.ts';
+import { checkOwnHotkey, checkWallet, findSubnet, firstRefusal, isRefusal } from './plan.ts';
+import type { Subnet } from './state.ts';
+import type { ChainState } from './state.ts';
+import { uidOf } from './subnet.ts';
+import { uid as toUid } from './ids.ts';
+
+type Of<T extends Action['type']> = Extract<Action, { type: T }>;
+
+/** Uids in range and distinct, weights finite and non-negative with at least one above zero. */
+function checkWeights(s: Subnet, uids: unknown, weights: unknown, maxLen: number): ChainError | null {
+  const bad = (why: string) => chainError('WEIGHTS_MALFORMED', why);
+  if (!Array.isArray(uids) || !Array.isArray(weights)) return bad('uids and weights must be lists');
+  if (uids.length !== weights.length) return bad('uids and weights must have the same length');
+  if (uids.length === 0 || uids.length > maxLen) return bad(`give between 1 and ${maxLen} weights`);
+  const seen = new Set<number>();
+  for (const j of uids) {
+    if (!Number.isInteger(j) || j < 0 || j >= s.neurons.length) return bad(`uid ${String(j)} is not in this subnet`);
+    if (seen.has(j)) return bad(`uid ${j} appears twice`);
+    seen.add(j);
+  }
+  let positive = false;
+  for (const w of weights) {
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) return bad('weights must be finite numbers, zero or more');
+    if (w > 0) positive = true;
+  }
+  return positive ? null : bad('at least one weight must be above zero');
+}
+
+/**
+ * set_weights: a permitted validator stores a row of u16 weights, max-upscaled so its largest
+ * weight is 65535 (math.rs::vec_u16_max_upscale_to_u16). Rate-limited per UID.
+ */
+export function planSetWeights(state: ChainState, a: Of<'set_weights'>): Plan {
+  const p = state.params;
+  const s = findSubnet(state, a.netuid);
+  if (isRefusal(s)) return s;
+  const j = uidOf(s, a.hotkey);
+  const refusal = firstRefusal(
+    () => checkWallet(state, a.coldkey),
+    () => checkOwnHotkey(state, a.coldkey, a.hotkey),
+    () => (j < 0 ? chainError('NOT_REGISTERED', `${a.hotkey} holds no UID in subnet ${a.netuid}`) : null),
+    () => (s.neurons[j].validatorPermit ? null : chainError('NOT_A_VALIDATOR', `UID ${j} has no validator permit: permits go to the top ${p.maxAllowedValidators} by stake at each epoch`)),
+    () => {
+      const since = state.block - s.neurons[j].lastUpdate;
+      return since < p.weightsSetRateLimit && s.weights.has(j) ? chainError('RATE_LIMITED', `weights may be set every ${p.weightsSetRateLimit} blocks; wait ${p.weightsSetRateLimit - since} more`) : null;
+    },
+    () => checkWeights(s, a.uids, a.weights, s.neurons.length),
+  );
+  if (refusal) return refusal;
+  return () => {
+    const top = Math.max(...a.weights);
+    const row = new Array(s.neurons.length).fill(0);
+    a.uids.forEach((u, k) => (row[u] = Math.round((a.weights[k] / top) * 65_535)));
+    s.weights.set(j, row);
+    s.neurons[j].lastUpdate = state.block;
+    return [{ type: 'weights_set', block: state.block, netuid: s.netuid, uid: toUid(j) }];
+  };
+}

@@ -24,7 +24,8 @@ export type AmountError = 'not_a_decimal' | 'too_many_decimals' | 'not_positive'
  * signs, exponents, NaN, more than 9 decimals, zero, and more than the total supply.
  */
 export function parseAmount(text: unknown): Rao | AmountError {
-  if (typeof text !== 'string' || text.length > 40) return 'not_a_decimal';
+  // The length cap only keeps a hostile megabyte string cheap; a long run of digits is still "too large".
+  if (typeof text !== 'string' || text.length > 200) return 'not_a_decimal';
   if (/^\d+\.\d{10,}$/.test(text)) return 'too_many_decimals';
   if (!/^\d+(\.\d+)?$/.test(text)) return 'not_a_decimal';
   if (!DECIMAL_STRING.test(text)) return text.replace(/^0+(?=\d)/, '').split('.')[0].length > 16 ? 'too_large' : 'not_a_decimal';
@@ -65,10 +66,15 @@ export function mulRatio(amount: Rao, ratio: number): Rao {
  * shared out exactly by `apportionExact`.
  */
 export function apportion(total: Rao, weights: readonly number[]): Rao[] {
+  // Only finite positive weights count (a NaN or Infinity from a ratio must not crash a block), and
+  // they are scaled by the largest first so that a sum of huge weights cannot overflow to Infinity.
+  const usable = (w: number) => w > 0 && Number.isFinite(w);
+  let top = 0;
+  for (const w of weights) if (usable(w) && w > top) top = w;
+  if (!(top > 0)) return new Array(weights.length).fill(0n);
   let sum = 0;
-  for (const w of weights) if (w > 0) sum += w;
-  if (!(sum > 0)) return new Array(weights.length).fill(0n);
-  return apportionExact(total, weights.map((w) => (w > 0 ? BigInt(Math.round((w / sum) * 2 ** 52)) : 0n)));
+  for (const w of weights) if (usable(w)) sum += w / top;
+  return apportionExact(total, weights.map((w) => (usable(w) ? BigInt(Math.round((w / top / sum) * 2 ** 52)) : 0n)));
 }
 
 /**

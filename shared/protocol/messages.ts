@@ -1,0 +1,241 @@
+import type { Rao } from '../engine/money.ts';
+import type { Checker } from './check.ts';
+import { amount, finite, integer, list, nullable, object, oneOf, optional, text } from './check.ts';
+import type { Checked } from './errors.ts';
+import { refuse } from './errors.ts';
+
+/** Roles a player may take; every player can still stake and unstake like anyone on the chain. */
+export const PLAYER_ROLES = ['owner', 'validator', 'miner', 'staker'] as const;
+export type PlayerRole = (typeof PLAYER_ROLES)[number];
+/** What a client may ask to join as: a player role, or a read-only spectator. */
+export const JOIN_ROLES = [...PLAYER_ROLES, 'spectator'] as const;
+export type JoinRole = (typeof JOIN_ROLES)[number];
+
+/** Largest netuid and UID we accept on the wire (the chain caps subnets at 128 and UIDs at 256; presets may raise neither past these). */
+export const MAX_NETUID = 1024;
+export const MAX_UID = 4096;
+/** A full weight vector over 256 UIDs fits; more is refused. */
+export const MAX_WEIGHTS = 1024;
+
+const netuidField = integer(0, MAX_NETUID);
+const hotkeyField = text(64);
+
+/**
+ * Player actions, one message type each, as the client sends them. Amounts are decimal strings
+ * ("12.5" TAO, or alpha for unstake/move); `hotkey` defaults to the subnet owner's hotkey (the
+ * validator you stake behind). Every message may carry a `ref` (string ≤ 32 chars or integer) that
+ * the server echoes in its `ack` or `error`.
+ */
+export interface ActionPayloads {
+  stake: { netuid: number; amount: string; hotkey?: string; limitPrice?: number };
+  unstake: { netuid: number; amount: string; hotkey?: string; limitPrice?: number };
+  move_stake: { fromNetuid: number; toNetuid: number; amount: string; fromHotkey?: string; toHotkey?: string };
+  register_subnet: { name?: string; product?: string };
+  register_neuron: { netuid: number };
+  set_weights: { netuid: number; uids: number[]; weights: number[] };
+  /** Share of nominators' dividends the player's validator hotkey keeps, a fraction (0.18 = 18 %). */
+  set_take: { take: number };
+  /** A miner's compute spend on one subnet, 0 (idle) to 1 (all out). */
+  set_effort: { netuid: number; effort: number };
+  /** An owner spends TAO from its wallet to buy its subnet's alpha from the pool (and burn it). */
+  buy_back: { netuid: number; amount: string };
+}
+export type ActionType = keyof ActionPayloads;
+
+/** The same actions after validation: amounts in rao. The room hands these to the game. */
+export type ActionRequest =
+  | { type: 'stake'; netuid: number; amount: Rao; hotkey?: string; limitPrice?: number }
+  | { type: 'unstake'; netuid: number; amount: Rao; hotkey?: string; limitPrice?: number }
+  | { type: 'move_stake'; fromNetuid: number; toNetuid: number; amount: Rao; fromHotkey?: string; toHotkey?: string }
+  | { type: 'register_subnet'; name?: string; product?: string }
+  | { type: 'register_neuron'; netuid: number }
+  | { type: 'set_weights'; netuid: number; uids: number[]; weights: number[] }
+  | { type: 'set_take'; take: number }
+  | { type: 'set_effort'; netuid: number; effort: number }
+  | { type: 'buy_back'; netuid: number; amount: Rao };
+
+const limitPrice = optional(finite(0, 1e12));
+const actionCheckers: { [T in ActionType]: Checker<Omit<Extract<ActionRequest, { type: T }>, 'type'>> } = {
+  stake: object({ netuid: netuidField, amount, hotkey: optional(hotkeyField), limitPrice }),
+  unstake: object({ netuid: netuidField, amount, hotkey: optional(hotkeyField), limitPrice }),
+  move_stake: object({ fromNetuid: netuidField, toNetuid: netuidField, amount, fromHotkey: optional(hotkeyField), toHotkey: optional(hotkeyField) }),
+  register_subnet: object({ name: optional(text(32)), product: optional(text(64)) }),
+  register_neuron: object({ netuid: netuidField }),
+  set_weights: (v, f) => {
+    const r = object({ netuid: netuidField, uids: list(integer(0, MAX_UID), MAX_WEIGHTS), weights: list(finite(0, 1e9), MAX_WEIGHTS) })(v, f);
+    if (r.ok && r.value.uids.length !== r.value.weights.length) return refuse('INVALID_PAYLOAD', 'uids and weights must have the same length');
+    if (r.ok && new Set(r.value.uids).size !== r.value.uids.length) return refuse('INVALID_PAYLOAD', 'uids must not repeat');
+    return r;
+  },
+  set_take: object({ take: finite(0, 1) }),
+  set_effort: object({ netuid: netuidField, effort: finite(0, 1) }),
+  buy_back: object({ netuid: netuidField, amount }),
+};
+export const ACTION_TYPES = Object.keys(actionCheckers) as ActionType[];
+
+/** A scenario event the facilitator may fire (the game decides what each does to the chain). */
+export type EventRequest =
+  | { kind: 'halving_now' }
+  /** Every alpha price moves by `change` (−0.5 = halves, 1 = doubles) through trades with the outside. */
+  | { kind: 'market_shock'; change: number }
+  /** `amount` TAO flows into one subnet from outside over `blocks` blocks (the seed: 2,740 τ into Chutes in 9 h). */
+  | { kind: 'inflow_surge'; netuid: number; amount: Rao; blocks: number };
+export const EVENT_KINDS = ['halving_now', 'market_shock', 'inflow_surge'] as const;
+
+/** Facilitator controls. Each carries the secret `token` the creator received in `welcome`. */
+export interface ControlPayloads {
+  start: { token: string };
+  pause: { token: string };
+  resume: { token: string };
+  /** Multiplier of the scenario's block rate (1 = as designed). */
+  set_speed: { token: string; speed: number };
+  trigger_event: { token: string; event: { kind: 'halving_now' } | { kind: 'market_shock'; change: number } | { kind: 'inflow_surge'; netuid: number; amount: string; blocks: number } };
+  remove_player: { token: string; playerId: string };
+  add_bots: { token: string; role: PlayerRole; count: number; strategy?: string };
+  remove_bot: { token: string; playerId: string };
+  end_game: { token: string };
+}
+export type ControlType = keyof ControlPayloads;
+
+export type ControlRequest =
+  | { type: 'start' }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'end_game' }
+  | { type: 'set_speed'; speed: number }
+  | { type: 'trigger_event'; event: EventRequest }
+  | { type: 'remove_player'; playerId: string }
+  | { type: 'add_bots'; role: PlayerRole; count: number; strategy?: string }
+  | { type: 'remove_bot'; playerId: string };
+
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 100;
+const token = text(64);
+const eventChecker: Checker<EventRequest> = (v, f) => {
+  const kind = (v as { kind?: unknown } | null)?.kind;
+  if (kind === 'halving_now') return object({ kind: oneOf(['halving_now']) })(v, f);
+  if (kind === 'market_shock') return object({ kind: oneOf(['market_shock']), change: finite(-0.9, 10) })(v, f);
+  if (kind === 'inflow_surge') return object({ kind: oneOf(['inflow_surge']), netuid: integer(1, MAX_NETUID), amount, blocks: integer(1, 1_000_000) })(v, f);
+  return refuse('INVALID_PAYLOAD', `${f}.kind must be one of ${EVENT_KINDS.join(', ')}`);
+};
+const controlCheckers: { [T in ControlType]: Checker<{ token: string } & Omit<Extract<ControlRequest, { type: T }>, 'type'>> } = {
+  start: object({ token }),
+  pause: object({ token }),
+  resume: object({ token }),
+  end_game: object({ token }),
+  set_speed: object({ token, speed: finite(MIN_SPEED, MAX_SPEED) }),
+  trigger_event: object({ token, event: eventChecker }),
+  remove_player: object({ token, playerId: text(64) }),
+  add_bots: object({ token, role: oneOf(PLAYER_ROLES), count: integer(1, 50), strategy: optional(text(32)) }),
+  remove_bot: object({ token, playerId: text(64) }),
+};
+export const CONTROL_TYPES = Object.keys(controlCheckers) as ControlType[];
+
+/** Everything else a client may say. */
+export interface QueryPayloads {
+  /** The one subnet whose neuron table this client wants (`subnet_detail` messages); null for none. */
+  watch_subnet: { netuid: number | null };
+  /** Ask for the downsampled time series (`series` message), e.g. when a chart opens. */
+  get_series: { maxPoints?: number };
+}
+export type QueryType = keyof QueryPayloads;
+export type QueryRequest = { type: 'watch_subnet'; netuid: number | null } | { type: 'get_series'; maxPoints?: number };
+const queryCheckers: { [T in QueryType]: Checker<Omit<Extract<QueryRequest, { type: T }>, 'type'>> } = {
+  watch_subnet: object({ netuid: nullable(netuidField) }),
+  get_series: object({ maxPoints: optional(integer(2, 2000)) }),
+};
+
+export type ClientMessageType = ActionType | ControlType | QueryType;
+export type ClientRequest =
+  | { kind: 'action'; request: ActionRequest }
+  | { kind: 'control'; token: string; request: ControlRequest }
+  | { kind: 'query'; request: QueryRequest };
+
+export type Ref = string | number;
+const refChecker = (v: unknown): Ref | undefined =>
+  (typeof v === 'string' && v.length <= 32) || (typeof v === 'number' && Number.isSafeInteger(v)) ? (v as Ref) : undefined;
+
+/**
+ * Validates one client message: its type and payload. Never throws. The `ref` (if well formed) is
+ * returned even when the payload is refused, so the error can be matched to the action.
+ */
+export function parseClientMessage(type: unknown, payload: unknown): { ref?: Ref } & Checked<ClientRequest> {
+  const ref = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? refChecker((payload as { ref?: unknown }).ref) : undefined;
+  const body = ref === undefined ? payload : stripRef(payload as Record<string, unknown>);
+  if (typeof type !== 'string') return { ref, ...refuse('UNKNOWN_MESSAGE', 'message type must be text') };
+  if (Object.hasOwn(actionCheckers, type)) {
+    const r = actionCheckers[type as ActionType](body, 'payload');
+    return r.ok ? { ref, ok: true, value: { kind: 'action', request: { type, ...r.value } as ActionRequest } } : { ref, ...r };
+  }
+  if (Object.hasOwn(controlCheckers, type)) {
+    const r = controlCheckers[type as ControlType](body, 'payload');
+    if (!r.ok) return { ref, ...r };
+    const { token: t, ...rest } = r.value;
+    return { ref, ok: true, value: { kind: 'control', token: t, request: { type, ...rest } as ControlRequest } };
+  }
+  if (Object.hasOwn(queryCheckers, type)) {
+    const r = queryCheckers[type as QueryType](body, 'payload');
+    return r.ok ? { ref, ok: true, value: { kind: 'query', request: { type, ...r.value } as QueryRequest } } : { ref, ...r };
+  }
+  return { ref, ...refuse('UNKNOWN_MESSAGE', `unknown message type "${type.slice(0, 32)}"`) };
+}
+
+function stripRef(p: Record<string, unknown>): Record<string, unknown> {
+  const { ref: _ref, ...rest } = p;
+  return rest;
+}
+
+/** Every message type the server handles, for registering handlers and for documentation. */
+export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = [...ACTION_TYPES, ...CONTROL_TYPES, ...(Object.keys(queryCheckers) as QueryType[])];
+
+// Room options ------------------------------------------------------------------------------------
+
+/** `client.create("arena", options)`. The creator is the facilitator. */
+export interface CreateOptions {
+  /** Scenario preset name (`workshop`, `mainnet`, `march-2026`, …). Default `workshop`. */
+  preset?: string;
+  /** Scenario settings that replace the preset's (validated by the game's scenario builder). */
+  overrides?: Record<string, unknown>;
+  /** Seed of the room's RNG: same seed + same action log ⇒ same game. Default: chosen by the server. */
+  seed?: number | string;
+  /** Creator's display name. */
+  name?: string;
+  /** The creator's own role; default `spectator` (a facilitator usually watches). */
+  role?: JoinRole;
+  /** true (default): blocks run at once. false: the room waits in its lobby until `start`. */
+  autostart?: boolean;
+  /** Listed among public games (lobby, `/api/games`, quick play). Default false. */
+  public?: boolean;
+  /** Bots fill this many player seats until people come (default: the scenario's). */
+  seats?: number;
+}
+
+/** `client.joinById(code, options)`. */
+export interface JoinOptions {
+  name?: string;
+  role?: JoinRole;
+  /** From an earlier `welcome`: rejoin as the same player (after a refresh) with holdings intact. */
+  playerToken?: string;
+}
+
+export const MAX_SEATS = 64;
+export const createOptionsChecker = object({
+  preset: optional(text(32)),
+  overrides: optional(((v, f) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? { ok: true as const, value: v as Record<string, unknown> } : refuse('INVALID_OPTIONS', `${f} must be an object`)) as Checker<Record<string, unknown>>),
+  seed: optional(((v, f) =>
+    (typeof v === 'number' && Number.isSafeInteger(v)) || (typeof v === 'string' && v.length > 0 && v.length <= 64)
+      ? { ok: true as const, value: v as number | string }
+      : refuse('INVALID_OPTIONS', `${f} must be a whole number or text up to 64 characters`)) as Checker<number | string>),
+  name: optional(text(24)),
+  role: optional(oneOf(JOIN_ROLES)),
+  autostart: optional(((v, f) => (typeof v === 'boolean' ? { ok: true as const, value: v } : refuse('INVALID_OPTIONS', `${f} must be true or false`))) as Checker<boolean>),
+  public: optional(((v, f) => (typeof v === 'boolean' ? { ok: true as const, value: v } : refuse('INVALID_OPTIONS', `${f} must be true or false`))) as Checker<boolean>),
+  seats: optional(integer(0, MAX_SEATS)),
+});
+
+export const joinOptionsChecker = object({
+  name: optional(text(24)),
+  role: optional(oneOf(JOIN_ROLES)),
+  playerToken: optional(text(64)),
+});

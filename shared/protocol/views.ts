@@ -1,0 +1,163 @@
+import type { WireError } from './errors.ts';
+import type { JoinRole, PlayerRole, Ref } from './messages.ts';
+
+/**
+ * Server → client messages besides the synced state (server/schema.ts). Everything private goes
+ * through these, to one client only: a wallet, a validator's observations, a watched subnet's
+ * neuron table. Money is a decimal string of TAO (or alpha where named), ratios are numbers.
+ */
+export interface ServerMessages {
+  /** First message after joining: who you are and how to come back. */
+  welcome: Welcome;
+  /** A refused message; nothing changed. */
+  error: WireError;
+  /** An action was applied at a block boundary. */
+  ack: Ack;
+  /** Your own wallet, sent when it changes (at most once per block). */
+  wallet: WalletView;
+  /** A validator's private, noisy view of miners' quality; only that validator receives it. */
+  observations: ObservationsView;
+  /** The neuron table of the subnet you watch (`watch_subnet`). */
+  subnet_detail: SubnetDetailView;
+  /** Downsampled time series (answer to `get_series`). */
+  series: SeriesView;
+  /** The game is over: final standings (also kept for `GET /api/games/:code/results`). */
+  results: ResultsView;
+}
+export type ServerMessageType = keyof ServerMessages;
+
+export interface Welcome {
+  /** Join code of the room (= room id). */
+  code: string;
+  /** null for spectators. */
+  playerId: string | null;
+  role: JoinRole;
+  name: string;
+  /** Secret: rejoin as this player after a refresh (`joinById(code, { playerToken })`). */
+  playerToken: string;
+  /** Secret, only to the room's creator: authorises facilitator controls. */
+  facilitatorToken?: string;
+  preset: string;
+  seed: number | string;
+  /** Blocks per second at speed 1. */
+  blocksPerSecond: number;
+}
+
+export interface Ack {
+  action: string;
+  ref?: Ref;
+  /** The block at whose boundary it was applied. */
+  block: number;
+}
+
+export interface PositionView {
+  netuid: number;
+  hotkey: string;
+  /** Alpha held (TAO for root, netuid 0). */
+  alpha: string;
+  /** What unstaking it all now would pay, fee and slippage included. */
+  value: string;
+}
+
+export interface NeuronHoldingView {
+  netuid: number;
+  uid: number;
+  hotkey: string;
+  /** For miners: chosen effort, 0..1. */
+  effort?: number;
+}
+
+export interface WalletView {
+  playerId: string;
+  block: number;
+  role: PlayerRole;
+  /** Free TAO. */
+  balance: string;
+  positions: PositionView[];
+  neurons: NeuronHoldingView[];
+  /** Subnets this player owns. */
+  subnets: number[];
+  /** The player's own hotkey (stake behind it, register it as a neuron). */
+  hotkey: string;
+  /** Take of the player's hotkey, a fraction. */
+  take: number;
+  /** Net worth at liquidation value, and its change since the start. */
+  netWorth: string;
+  change: string;
+  /** The seed's two ways to make money: emission received vs alpha price gains (TAO). */
+  emissionIncome: string;
+  priceGains: string;
+}
+
+export interface ObservationsView {
+  block: number;
+  subnets: { netuid: number; uids: number[]; quality: number[] }[];
+}
+
+export interface NeuronRowView {
+  uid: number;
+  hotkey: string;
+  /** Player id of the hotkey's owner, when it is a player. */
+  owner: string | null;
+  /** Alpha staked behind the hotkey on this subnet. */
+  stake: string;
+  validatorPermit: boolean;
+  incentive: number;
+  dividends: number;
+  trust: number;
+  consensus: number;
+  /** Sum of this validator's bonds (normalised u16 rows), 0 for miners. */
+  bonds: number;
+  /** Alpha received at the last epoch. */
+  emission: string;
+  registeredAt: number;
+  immune: boolean;
+}
+
+export interface SubnetDetailView {
+  netuid: number;
+  block: number;
+  name: string;
+  /** Cost to register a UID now (TAO). */
+  burn: string;
+  neurons: NeuronRowView[];
+}
+
+/** Columns of numbers sharing one `block` axis. Money as numbers here: charts only, never fed back. */
+export interface SeriesView {
+  block: number[];
+  /** Per netuid: price, pool TAO, net flow EMA (TAO/block), emission share. */
+  subnets: Record<string, { price: number[]; taoIn: number[]; flowEma: number[]; emissionShare: number[] }>;
+  /** Per player id: net worth (TAO). */
+  netWorth: Record<string, number[]>;
+}
+
+export interface ResultRow {
+  rank: number;
+  playerId: string;
+  name: string;
+  role: PlayerRole;
+  bot: boolean;
+  netWorth: string;
+  change: string;
+  emissionIncome: string;
+  priceGains: string;
+}
+
+export interface ResultsView {
+  code: string;
+  preset: string;
+  seed: number | string;
+  block: number;
+  rows: ResultRow[];
+}
+
+/** A public game as listed by `GET /api/games` and the `lobby` room's metadata. */
+export interface GameListing {
+  code: string;
+  preset: string;
+  block: number;
+  players: number;
+  freeSeats: number;
+  phase: string;
+}

@@ -30,15 +30,20 @@ export interface ActionPayloads {
   stake: { netuid: number; amount: string; hotkey?: string; limitPrice?: number };
   unstake: { netuid: number; amount: string; hotkey?: string; limitPrice?: number };
   move_stake: { fromNetuid: number; toNetuid: number; amount: string; fromHotkey?: string; toHotkey?: string };
+  /** Pays the current lock cost; `name`/`product` name the new subnet at once. */
   register_subnet: { name?: string; product?: string };
+  /** An owner names its subnet and its product. */
+  name_subnet: { name: string; product?: string };
   register_neuron: { netuid: number };
   set_weights: { netuid: number; uids: number[]; weights: number[] };
   /** Share of nominators' dividends the player's validator hotkey keeps, a fraction (0.18 = 18 %). */
   set_take: { take: number };
-  /** A miner's compute spend on one subnet, 0 (idle) to 1 (all out). */
-  set_effort: { netuid: number; effort: number };
-  /** An owner spends TAO from its wallet to buy its subnet's alpha from the pool (and burn it). */
-  buy_back: { netuid: number; amount: string };
+  /** A miner's compute spend, 0 (idle) to 1 (all out): its hidden quality follows it. */
+  set_effort: { effort: number };
+  /** An owner spends TAO of its wallet buying its subnet's alpha: net TAO inflow under Taoflow. */
+  buy_back: { amount: string };
+  /** Free TAO to another player. */
+  transfer: { to: string; amount: string };
 }
 export type ActionType = keyof ActionPayloads;
 
@@ -48,11 +53,13 @@ export type ActionRequest =
   | { type: 'unstake'; netuid: number; amount: Rao; hotkey?: string; limitPrice?: number }
   | { type: 'move_stake'; fromNetuid: number; toNetuid: number; amount: Rao; fromHotkey?: string; toHotkey?: string }
   | { type: 'register_subnet'; name?: string; product?: string }
+  | { type: 'name_subnet'; name: string; product?: string }
   | { type: 'register_neuron'; netuid: number }
   | { type: 'set_weights'; netuid: number; uids: number[]; weights: number[] }
   | { type: 'set_take'; take: number }
-  | { type: 'set_effort'; netuid: number; effort: number }
-  | { type: 'buy_back'; netuid: number; amount: Rao };
+  | { type: 'set_effort'; effort: number }
+  | { type: 'buy_back'; amount: Rao }
+  | { type: 'transfer'; to: string; amount: Rao };
 
 const limitPrice = optional(finite(0, 1e12));
 const actionCheckers: { [T in ActionType]: Checker<Omit<Extract<ActionRequest, { type: T }>, 'type'>> } = {
@@ -60,6 +67,7 @@ const actionCheckers: { [T in ActionType]: Checker<Omit<Extract<ActionRequest, {
   unstake: object({ netuid: netuidField, amount, hotkey: optional(hotkeyField), limitPrice }),
   move_stake: object({ fromNetuid: netuidField, toNetuid: netuidField, amount, fromHotkey: optional(hotkeyField), toHotkey: optional(hotkeyField) }),
   register_subnet: object({ name: optional(text(32)), product: optional(text(64)) }),
+  name_subnet: object({ name: text(32), product: optional(text(64)) }),
   register_neuron: object({ netuid: netuidField }),
   set_weights: (v, f) => {
     const r = object({ netuid: netuidField, uids: list(integer(0, MAX_UID), MAX_WEIGHTS), weights: list(finite(0, 1e9), MAX_WEIGHTS) })(v, f);
@@ -68,19 +76,21 @@ const actionCheckers: { [T in ActionType]: Checker<Omit<Extract<ActionRequest, {
     return r;
   },
   set_take: object({ take: finite(0, 1) }),
-  set_effort: object({ netuid: netuidField, effort: finite(0, 1) }),
-  buy_back: object({ netuid: netuidField, amount }),
+  set_effort: object({ effort: finite(0, 1) }),
+  buy_back: object({ amount }),
+  transfer: object({ to: text(64), amount }),
 };
 export const ACTION_TYPES = Object.keys(actionCheckers) as ActionType[];
 
 /** A scenario event the facilitator may fire (the game decides what each does to the chain). */
 export type EventRequest =
-  | { kind: 'halving_now' }
-  /** Every alpha price moves by `change` (−0.5 = halves, 1 = doubles) through trades with the outside. */
-  | { kind: 'market_shock'; change: number }
-  /** `amount` TAO flows into one subnet from outside over `blocks` blocks (the seed: 2,740 τ into Chutes in 9 h). */
-  | { kind: 'inflow_surge'; netuid: number; amount: Rao; blocks: number };
-export const EVENT_KINDS = ['halving_now', 'market_shock', 'inflow_surge'] as const;
+  /** The block emission halves now, as if the next halving came early. */
+  | { type: 'halving_now' }
+  /** Outside holders sell `fraction` (0..1] of the alpha they hold in every subnet. */
+  | { type: 'market_shock'; fraction: number }
+  /** `tao` TAO flows into one subnet from outside over `blocks` blocks (the seed: 2,740 τ into Chutes in 9 h). */
+  | { type: 'inflow_surge'; netuid: number; tao: Rao; blocks: number };
+export const EVENT_TYPES = ['halving_now', 'market_shock', 'inflow_surge'] as const;
 
 /** Facilitator controls. Each carries the secret `token` the creator received in `welcome`. */
 export interface ControlPayloads {
@@ -89,7 +99,7 @@ export interface ControlPayloads {
   resume: { token: string };
   /** Multiplier of the scenario's block rate (1 = as designed). */
   set_speed: { token: string; speed: number };
-  trigger_event: { token: string; event: { kind: 'halving_now' } | { kind: 'market_shock'; change: number } | { kind: 'inflow_surge'; netuid: number; amount: string; blocks: number } };
+  trigger_event: { token: string; event: { type: 'halving_now' } | { type: 'market_shock'; fraction: number } | { type: 'inflow_surge'; netuid: number; tao: string; blocks: number } };
   remove_player: { token: string; playerId: string };
   add_bots: { token: string; role: PlayerRole; count: number; strategy?: string };
   remove_bot: { token: string; playerId: string };
@@ -112,11 +122,11 @@ export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 100;
 const token = text(64);
 const eventChecker: Checker<EventRequest> = (v, f) => {
-  const kind = (v as { kind?: unknown } | null)?.kind;
-  if (kind === 'halving_now') return object({ kind: oneOf(['halving_now']) })(v, f);
-  if (kind === 'market_shock') return object({ kind: oneOf(['market_shock']), change: finite(-0.9, 10) })(v, f);
-  if (kind === 'inflow_surge') return object({ kind: oneOf(['inflow_surge']), netuid: integer(1, MAX_NETUID), amount, blocks: integer(1, 1_000_000) })(v, f);
-  return refuse('INVALID_PAYLOAD', `${f}.kind must be one of ${EVENT_KINDS.join(', ')}`);
+  const type = (v as { type?: unknown } | null)?.type;
+  if (type === 'halving_now') return object({ type: oneOf(['halving_now']) })(v, f);
+  if (type === 'market_shock') return object({ type: oneOf(['market_shock']), fraction: finite(0.001, 1) })(v, f);
+  if (type === 'inflow_surge') return object({ type: oneOf(['inflow_surge']), netuid: integer(1, MAX_NETUID), tao: amount, blocks: integer(1, 1_000_000) })(v, f);
+  return refuse('INVALID_PAYLOAD', `${f}.type must be one of ${EVENT_TYPES.join(', ')}`);
 };
 const controlCheckers: { [T in ControlType]: Checker<{ token: string } & Omit<Extract<ControlRequest, { type: T }>, 'type'>> } = {
   start: object({ token }),

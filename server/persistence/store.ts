@@ -1,0 +1,133 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** Where games are kept unless ARENA_DB says otherwise: under the project's data folder. */
+export const DEFAULT_DB_PATH = 'data/arena.sqlite';
+
+export type GameStatus = 'running' | 'finished';
+
+/** What is needed to recreate a room: everything else follows from the seed and the log. */
+export interface GameRecord {
+  code: string;
+  preset: string;
+  /** The scenario as JSON text (validated preset + overrides). */
+  scenario: string;
+  seed: string;
+  createdAt: number;
+  status: GameStatus;
+  /** Room-level settings as JSON text (public, names, facilitator token hash, …). */
+  meta: string;
+}
+
+/** One accepted input to a game, in order. `entry` is the room's own JSON encoding of it. */
+export interface LogEntry {
+  seq: number;
+  block: number;
+  entry: string;
+}
+
+/**
+ * The embedded game database. Writes are synchronous and in WAL mode, so once a call returns the
+ * row survives a crash of the process (kill -9): an acknowledged action is never lost.
+ */
+export class GameStore {
+  private readonly statements;
+
+  private constructor(private readonly db: Database.Database) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS games (
+        code TEXT PRIMARY KEY, preset TEXT NOT NULL, scenario TEXT NOT NULL, seed TEXT NOT NULL,
+        created_at INTEGER NOT NULL, status TEXT NOT NULL, meta TEXT NOT NULL,
+        finished_at INTEGER, results TEXT);
+      CREATE TABLE IF NOT EXISTS log (
+        code TEXT NOT NULL, seq INTEGER NOT NULL, block INTEGER NOT NULL, entry TEXT NOT NULL,
+        PRIMARY KEY (code, seq));
+      CREATE TABLE IF NOT EXISTS snapshots (
+        code TEXT NOT NULL, block INTEGER NOT NULL, seq INTEGER NOT NULL, state TEXT NOT NULL,
+        PRIMARY KEY (code, block));
+    `);
+    this.statements = {
+      insertGame: db.prepare('INSERT INTO games (code, preset, scenario, seed, created_at, status, meta) VALUES (@code, @preset, @scenario, @seed, @createdAt, @status, @meta)'),
+      game: db.prepare('SELECT code, preset, scenario, seed, created_at AS createdAt, status, meta FROM games WHERE code = ?'),
+      byStatus: db.prepare('SELECT code, preset, scenario, seed, created_at AS createdAt, status, meta FROM games WHERE status = ? ORDER BY created_at DESC LIMIT ?'),
+      updateMeta: db.prepare('UPDATE games SET meta = ? WHERE code = ?'),
+      finish: db.prepare("UPDATE games SET status = 'finished', finished_at = ?, results = ? WHERE code = ?"),
+      results: db.prepare('SELECT results FROM games WHERE code = ?'),
+      append: db.prepare('INSERT INTO log (code, seq, block, entry) VALUES (?, ?, ?, ?)'),
+      logAfter: db.prepare('SELECT seq, block, entry FROM log WHERE code = ? AND seq > ? ORDER BY seq'),
+      lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM log WHERE code = ?'),
+      saveSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (code, block, seq, state) VALUES (?, ?, ?, ?)'),
+      pruneSnapshots: db.prepare('DELETE FROM snapshots WHERE code = ? AND block < (SELECT MAX(block) FROM snapshots WHERE code = ?)'),
+      latestSnapshot: db.prepare('SELECT block, seq, state FROM snapshots WHERE code = ? ORDER BY block DESC LIMIT 1'),
+      snapshotAtOrBefore: db.prepare('SELECT block, seq, state FROM snapshots WHERE code = ? AND block <= ? ORDER BY block DESC LIMIT 1'),
+    };
+  }
+
+  /** Opens (creating if needed) the database at `path`; ':memory:' gives a private in-memory one. */
+  static open(path: string = process.env.ARENA_DB ?? DEFAULT_DB_PATH): GameStore {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    return new GameStore(new Database(path));
+  }
+
+  createGame(record: GameRecord): void {
+    this.statements.insertGame.run(record);
+  }
+
+  game(code: string): GameRecord | null {
+    return (this.statements.game.get(code) as GameRecord | undefined) ?? null;
+  }
+
+  games(status: GameStatus, limit = 100): GameRecord[] {
+    return this.statements.byStatus.all(status, limit) as GameRecord[];
+  }
+
+  updateMeta(code: string, meta: string): void {
+    this.statements.updateMeta.run(meta, code);
+  }
+
+  /** Appends accepted inputs; all of them or none (one transaction). */
+  append(code: string, entries: readonly LogEntry[]): void {
+    this.db.transaction(() => {
+      for (const e of entries) this.statements.append.run(code, e.seq, e.block, e.entry);
+    })();
+  }
+
+  logAfter(code: string, seq = -1): LogEntry[] {
+    return this.statements.logAfter.all(code, seq) as LogEntry[];
+  }
+
+  lastSeq(code: string): number {
+    return (this.statements.lastSeq.get(code) as { seq: number | null }).seq ?? -1;
+  }
+
+  /**
+   * Keeps the room's state at `block`, taken after log entry `seq`; older snapshots of a running
+   * game are dropped (the log still replays from the start), so the file stays small.
+   */
+  saveSnapshot(code: string, block: number, seq: number, state: string, keepOlder = false): void {
+    this.db.transaction(() => {
+      this.statements.saveSnapshot.run(code, block, seq, state);
+      if (!keepOlder) this.statements.pruneSnapshots.run(code, code);
+    })();
+  }
+
+  latestSnapshot(code: string, atOrBefore?: number): { block: number; seq: number; state: string } | null {
+    const row = atOrBefore === undefined ? this.statements.latestSnapshot.get(code) : this.statements.snapshotAtOrBefore.get(code, atOrBefore);
+    return (row as { block: number; seq: number; state: string } | undefined) ?? null;
+  }
+
+  finish(code: string, finishedAt: number, results: string): void {
+    this.statements.finish.run(finishedAt, results, code);
+  }
+
+  results(code: string): string | null {
+    return (this.statements.results.get(code) as { results: string | null } | undefined)?.results ?? null;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

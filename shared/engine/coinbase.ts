@@ -12,10 +12,18 @@ import { emissionShares, updateFlowEmas } from './subnet_emissions.ts';
 /** Subnets that take part in emission: every registered non-root subnet (start_call is implicit). */
 export const emittingSubnets = (state: ChainState): Subnet[] => state.subnets.filter((s): s is Subnet => s !== null);
 
-/** The legacy epoch schedule: subnet n runs when (block + n + 1) mod (tempo + 1) = 0, staggered by netuid. */
-export const isEpochBlock = (block: number, netuid: number, tempo: number): boolean => tempo > 0 && (block + netuid + 1) % (tempo + 1) === 0;
+/**
+ * The legacy schedule (run_coinbase.rs::blocks_until_next_epoch): tempo − ((block + n + 1) mod (tempo + 1)),
+ * so a period of tempo + 1 blocks staggered by netuid. Tempo 0 never runs (the chain returns u64::MAX).
+ */
+export const blocksUntilEpoch = (block: number, netuid: number, tempo: number): number => (tempo > 0 ? tempo - ((block + netuid + 1) % (tempo + 1)) : Infinity);
 
-export const blocksUntilEpoch = (block: number, netuid: number, tempo: number): number => tempo - ((block + netuid + 1) % (tempo + 1));
+/**
+ * should_run_epoch is blocks_until_next_epoch == 0, i.e. (block + n + 1) mod (tempo + 1) = tempo (the
+ * chain's doc comment says "= 0", but its own table — tempo 100, netuid 0 ⇒ first epoch at block 99 — and
+ * its code agree on this).
+ */
+export const isEpochBlock = (block: number, netuid: number, tempo: number): boolean => blocksUntilEpoch(block, netuid, tempo) === 0;
 
 /**
  * One block of run_coinbase (2025 code): split the block's TAO across subnets, inject TAO and alpha

@@ -3,9 +3,10 @@
  * (ECONOMICS.md §5), in float64 instead of the chain's I32F32. The chain's fixed point differs by
  * ~1e-9 per op; the one rounding that matters across epochs, u16 bond storage, is reproduced.
  *
- * Pure: no I/O, no clock, no randomness. Matrices are dense row-major Float64Arrays (n×n, row =
- * validator i, column = miner j); at n = 256 that is 512 KB each, and a dense pass is faster than
- * any sparse bookkeeping for the weight densities a subnet sees.
+ * Pure: no I/O, no clock, no randomness. Matrices are dense row-major Float64Arrays (row =
+ * validator, column = miner) holding only the rows that can be non-zero — uids with a permit or a
+ * stored bond — so an n = 256 subnet with 64 validators works on 64×256, not 256×256; a dense pass
+ * over those beats sparse bookkeeping at the weight densities a subnet sees.
  */
 
 export interface YumaInput {
@@ -85,48 +86,71 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
   }
   if (activeTotal > 0) for (let i = 0; i < n; i++) activeStake[i] /= activeTotal;
 
-  // Weights: only permitted rows, no self-weight, no weights on re-registered miners; row-normalised.
-  const weights = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
+  // Only permitted or already-bonded uids can have a non-zero weight or bond row, so the matrices
+  // hold just those rows (≈ max_allowed_validators of them, not n). Stored bonds are read as
+  // proportions of 65535; Yuma2 column-normalises them, so the scale is irrelevant there.
+  const rows = rowsWithWeightsOrBonds(input);
+  const m = rows.length;
+  // 0 for re-registered miners' columns, else 1: a multiply instead of a branch per entry.
+  const keep = new Float64Array(n).fill(1);
+  if (recentlyRegistered) for (let j = 0; j < n; j++) if (recentlyRegistered[j]) keep[j] = 0;
+  const weights = new Float64Array(m * n);
+  const bonds = new Float64Array(m * n);
+  for (let r = 0; r < m; r++) {
+    const i = rows[r];
+    const base = r * n;
+    const bondRow = input.bondsU16[i];
+    for (let j = 0; j < n; j++) bonds[base + j] = (bondRow[j] * keep[j]) / U16_MAX;
     if (!permit[i]) continue;
-    const row = input.weightsU16[i];
-    const base = i * n;
+    // Weights: no self-weight, none on re-registered miners; row-normalised. The u16 sum is exact.
+    const weightRow = input.weightsU16[i];
     let rowSum = 0;
     for (let j = 0; j < n; j++) {
-      if (j === i || recentlyRegistered?.[j]) continue;
-      const w = row[j];
+      const w = weightRow[j] * keep[j];
       weights[base + j] = w;
       rowSum += w;
     }
+    rowSum -= weights[base + i];
+    weights[base + i] = 0;
     if (rowSum > 0) for (let j = 0; j < n; j++) weights[base + j] /= rowSum;
   }
 
-  const consensus = weightedMedianColumns(weights, activeStake, n, input.kappa);
+  const consensus = weightedMedianColumns(weights, rows, activeStake, n, input.kappa);
 
   // Clip to consensus, and in the same pass turn `weights` into the weights bonds are built from.
   const validatorTrust = new Float64Array(n);
   const ranks = new Float64Array(n);
   const penalty = input.bondsPenalty;
-  for (let i = 0; i < n; i++) {
-    if (!permit[i]) continue;
-    const base = i * n;
-    const s = activeStake[i];
+  for (let r = 0; r < m; r++) {
+    const base = r * n;
+    const s = activeStake[rows[r]];
     let trust = 0;
     for (let j = 0; j < n; j++) {
       const w = weights[base + j];
-      const clipped = w < consensus[j] ? w : consensus[j];
+      const clipped = Math.min(w, consensus[j]);
       trust += clipped;
       ranks[j] += clipped * s;
       weights[base + j] = w + penalty * (clipped - w);
     }
-    validatorTrust[i] = trust;
+    validatorTrust[rows[r]] = trust;
   }
   const incentive = normalized(ranks.slice());
 
-  const bondsU16: number[][] = new Array(n);
   const dividends = input.yuma3
-    ? yuma3Bonds(input, weights, activeStake, consensus, incentive, newValidatorPermit, bondsU16)
-    : yuma2Bonds(input, weights, activeStake, incentive, newValidatorPermit, bondsU16);
+    ? yuma3Bonds(input, bonds, weights, rows, activeStake, consensus, incentive)
+    : yuma2Bonds(input, bonds, weights, rows, activeStake, incentive);
+
+  // Bonds are kept only for uids holding the new permit; other rows are cleared.
+  const zeroRow: number[] = new Array(n).fill(0);
+  const bondsU16: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) bondsU16[i] = zeroRow.slice();
+  for (let r = 0; r < m; r++) {
+    const i = rows[r];
+    if (!newValidatorPermit[i]) continue;
+    const out = bondsU16[i];
+    const base = r * n;
+    for (let j = 0; j < n; j++) out[j] = proportionToU16(bonds[base + j]);
+  }
 
   const { serverEmission, validatorEmission } = splitEmission(
     input.emission, incentive, dividends, activeStake, stake,
@@ -146,64 +170,90 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
   };
 }
 
+/** Uids, ascending, that hold a permit this epoch or a stored bond outside re-registered columns. */
+function rowsWithWeightsOrBonds(input: YumaInput): number[] {
+  const { bondsU16, validatorPermit, recentlyRegistered } = input;
+  const n = input.stake.length;
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (validatorPermit[i]) {
+      rows.push(i);
+      continue;
+    }
+    const bondRow = bondsU16[i];
+    for (let j = 0; j < n; j++) {
+      if (bondRow[j] !== 0 && !recentlyRegistered?.[j]) {
+        rows.push(i);
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
 /**
  * `math.rs::is_topk_nonzero`: a stable ascending sort drops the n − k smallest, so among equal
  * stakes the lower uid loses; zero stake never holds a permit; k ≥ n keeps every non-zero stake.
+ * Done as a threshold (the k-th largest stake) so only a native numeric sort runs.
  */
 function isTopkNonzero(stake: Float64Array, k: number): boolean[] {
   const n = stake.length;
   const result: boolean[] = new Array(n);
   for (let i = 0; i < n; i++) result[i] = stake[i] !== 0;
   if (n <= k) return result;
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => stake[a] - stake[b] || a - b);
-  for (let r = 0; r < n - k; r++) result[order[r]] = false;
+  if (k <= 0) return result.fill(false);
+  const threshold = stake.slice().sort()[n - k];
+  let tiesKept = k;
+  for (let i = 0; i < n; i++) if (stake[i] > threshold) tiesKept--;
+  for (let i = n - 1; i >= 0; i--) {
+    if (stake[i] > threshold) continue;
+    if (stake[i] === threshold && tiesKept > 0) tiesKept--;
+    else result[i] = false;
+  }
   return result;
 }
 
 /**
  * `math.rs::weighted_median_col`: per column, over validators with active stake, the smallest
- * weight x with Σ_{w ≤ x} stake > stakeSum − κ (missing weight counts as 0). Columns are first
- * copied into a column-major scratch so each median runs over contiguous memory.
+ * weight x with Σ_{w ≤ x} stake > stakeSum − κ (a missing weight counts as 0).
  */
 function weightedMedianColumns(
-  weights: Float64Array, activeStake: Float64Array, n: number, kappa: number,
+  weights: Float64Array, rows: number[], activeStake: Float64Array, n: number, kappa: number,
 ): Float64Array {
   const consensus = new Float64Array(n);
-  const voters: number[] = [];
-  for (let i = 0; i < n; i++) if (activeStake[i] > 0) voters.push(i);
-  const m = voters.length;
-  if (m === 0) return consensus;
-
-  const voterStake = new Float64Array(m);
+  const voterBase: number[] = [];
+  const voterStakes: number[] = [];
   let stakeSum = 0;
-  for (let v = 0; v < m; v++) {
-    voterStake[v] = activeStake[voters[v]];
-    stakeSum += voterStake[v];
+  for (let r = 0; r < rows.length; r++) {
+    const s = activeStake[rows[r]];
+    if (s > 0) {
+      voterBase.push(r * n);
+      voterStakes.push(s);
+      stakeSum += s;
+    }
   }
+  const voters = voterBase.length;
+  if (voters === 0) return consensus;
   const minority = stakeSum - kappa;
 
-  const scores = new Float64Array(n * m);
-  for (let v = 0; v < m; v++) {
-    const base = voters[v] * n;
-    for (let j = 0; j < n; j++) scores[j * m + v] = weights[base + j];
-  }
-  const stakes = new Float64Array(m);
+  const voterStake = Float64Array.from(voterStakes);
+  const score = new Float64Array(voters);
+  const stake = new Float64Array(voters);
   for (let j = 0; j < n; j++) {
-    stakes.set(voterStake);
-    consensus[j] = weightedMedian(scores, j * m, stakes, m, minority, stakeSum);
+    for (let v = 0; v < voters; v++) score[v] = weights[voterBase[v] + j];
+    stake.set(voterStake);
+    consensus[j] = weightedMedian(score, stake, voters, minority, stakeSum);
   }
   return consensus;
 }
 
 /**
- * `math.rs::weighted_median`: the chain's pivot search, done in place with a three-way partition
- * instead of recursion over index vectors. `score` is read from `offset`, `stake` from 0; both are
- * permuted together. The pivot choice differs from the chain's, the value found does not.
+ * `math.rs::weighted_median`: the chain's pivot search, done in place (score and stake permuted
+ * together) with a three-way partition instead of recursion over index vectors. The pivot choice
+ * differs from the chain's; the value found does not.
  */
 function weightedMedian(
-  score: Float64Array, offset: number, stake: Float64Array, len: number,
-  minority: number, total: number,
+  score: Float64Array, stake: Float64Array, len: number, minority: number, total: number,
 ): number {
   let lo = 0;
   let hi = len;
@@ -211,24 +261,31 @@ function weightedMedian(
   let partitionHi = total;
   for (;;) {
     const size = hi - lo;
-    if (size === 1) return score[offset + lo];
-    const pivot = score[offset + lo + (size >> 1)];
+    if (size === 1) return score[lo];
+    const pivot = score[lo + (size >> 1)];
     let lt = lo;
     let gt = hi;
     let k = lo;
     let loStake = 0;
     let hiStake = 0;
     while (k < gt) {
-      const v = score[offset + k];
+      const v = score[k];
+      const s = stake[k];
       if (v < pivot) {
-        loStake += stake[k];
-        swap(score, stake, offset, k, lt);
+        loStake += s;
+        score[k] = score[lt];
+        stake[k] = stake[lt];
+        score[lt] = v;
+        stake[lt] = s;
         lt++;
         k++;
       } else if (v > pivot) {
         gt--;
-        hiStake += stake[k];
-        swap(score, stake, offset, k, gt);
+        hiStake += s;
+        score[k] = score[gt];
+        stake[k] = stake[gt];
+        score[gt] = v;
+        stake[gt] = s;
       } else {
         k++;
       }
@@ -246,35 +303,28 @@ function weightedMedian(
   }
 }
 
-function swap(score: Float64Array, stake: Float64Array, offset: number, a: number, b: number): void {
-  const s = score[offset + a];
-  score[offset + a] = score[offset + b];
-  score[offset + b] = s;
-  const t = stake[a];
-  stake[a] = stake[b];
-  stake[b] = t;
-}
-
 /**
  * Original Yuma (`compute_ema_bonds_normal`): ΔB = W_b·stake column-normalised, EMA with the
- * column-normalised stored bonds, column-normalised again; D = B·I. Stored column-max-upscaled.
+ * column-normalised stored bonds, column-normalised again; D = B·I. `bonds`
+ * becomes the column-max-upscaled proportion the chain stores.
  */
 function yuma2Bonds(
-  input: YumaInput, weightsForBonds: Float64Array, activeStake: Float64Array,
-  incentive: Float64Array, newPermit: boolean[], out: number[][],
+  input: YumaInput, bonds: Float64Array, weightsForBonds: Float64Array, rows: number[],
+  activeStake: Float64Array, incentive: Float64Array,
 ): Float64Array {
   const n = activeStake.length;
+  const m = rows.length;
   const alpha = 1 - input.bondsMovingAverage;
-  const bonds = new Float64Array(n * n);
-  const oldColSum = new Float64Array(n);
-  const live = readStoredBonds(input, bonds, 1, oldColSum);
 
+  const oldColSum = new Float64Array(n);
   const deltaColSum = new Float64Array(n);
-  for (const i of live) {
-    const s = activeStake[i];
-    if (s === 0) continue;
-    const base = i * n;
-    for (let j = 0; j < n; j++) deltaColSum[j] += weightsForBonds[base + j] * s;
+  for (let r = 0; r < m; r++) {
+    const base = r * n;
+    const s = activeStake[rows[r]];
+    for (let j = 0; j < n; j++) {
+      oldColSum[j] += bonds[base + j];
+      deltaColSum[j] += weightsForBonds[base + j] * s;
+    }
   }
   // Both column normalisations folded into per-column factors.
   const oldScale = new Float64Array(n);
@@ -285,9 +335,9 @@ function yuma2Bonds(
   }
 
   const colSum = new Float64Array(n);
-  for (const i of live) {
-    const base = i * n;
-    const s = activeStake[i];
+  for (let r = 0; r < m; r++) {
+    const base = r * n;
+    const s = activeStake[rows[r]];
     for (let j = 0; j < n; j++) {
       const b = oldScale[j] * bonds[base + j] + deltaScale[j] * (weightsForBonds[base + j] * s);
       bonds[base + j] = b;
@@ -297,8 +347,8 @@ function yuma2Bonds(
 
   const colMax = new Float64Array(n);
   const dividends = new Float64Array(n);
-  for (const i of live) {
-    const base = i * n;
+  for (let r = 0; r < m; r++) {
+    const base = r * n;
     let d = 0;
     for (let j = 0; j < n; j++) {
       if (colSum[j] === 0) continue;
@@ -307,35 +357,27 @@ function yuma2Bonds(
       if (b > colMax[j]) colMax[j] = b;
       d += b * incentive[j];
     }
-    dividends[i] = d;
+    dividends[rows[r]] = d;
   }
 
-  for (let i = 0; i < n; i++) {
-    const row: number[] = new Array(n).fill(0);
-    if (newPermit[i]) {
-      const base = i * n;
-      for (let j = 0; j < n; j++) {
-        if (colMax[j] > 0) row[j] = proportionToU16(bonds[base + j] / colMax[j]);
-      }
-    }
-    out[i] = row;
+  for (let r = 0; r < m; r++) {
+    const base = r * n;
+    for (let j = 0; j < n; j++) if (colMax[j] > 0) bonds[base + j] /= colMax[j];
   }
   return normalized(dividends);
 }
 
 /**
- * Yuma3 (`compute_bonds`): bonds are an EMA of the bond weights themselves, per-entry α from the
- * liquid-alpha sigmoid when enabled and any consensus is non-zero; D_i = s_i·Σ_j B̂_ij·I_j with B̂
- * column-normalised. Stored as the proportion itself (no upscale).
+ * Yuma3 (`compute_bonds`): bonds (stored proportions in `bonds`) are an EMA of the bond weights
+ * themselves, per-entry α from the liquid-alpha sigmoid when enabled and any consensus is
+ * non-zero; D_i = s_i·Σ_j B̂_ij·I_j with B̂ column-normalised. `bonds` becomes what is stored.
  */
 function yuma3Bonds(
-  input: YumaInput, weightsForBonds: Float64Array, activeStake: Float64Array,
-  consensus: Float64Array, incentive: Float64Array, newPermit: boolean[], out: number[][],
+  input: YumaInput, bonds: Float64Array, weightsForBonds: Float64Array, rows: number[],
+  activeStake: Float64Array, consensus: Float64Array, incentive: Float64Array,
 ): Float64Array {
   const n = activeStake.length;
-  const bonds = new Float64Array(n * n);
-  const live = readStoredBonds(input, bonds, 1 / U16_MAX, undefined);
-
+  const m = rows.length;
   const liquid = input.liquidAlpha === true && consensus.some((c) => c !== 0);
   const fixedAlpha = 1 - input.bondsMovingAverage;
   const alphaLow = input.alphaLow ?? DEFAULT_ALPHA_LOW;
@@ -343,8 +385,8 @@ function yuma3Bonds(
   const slope = -(input.alphaSigmoidSteepness ?? DEFAULT_ALPHA_SIGMOID_STEEPNESS) / 100;
 
   const colSum = new Float64Array(n);
-  for (const i of live) {
-    const base = i * n;
+  for (let r = 0; r < m; r++) {
+    const base = r * n;
     for (let j = 0; j < n; j++) {
       const w = weightsForBonds[base + j];
       const old = bonds[base + j];
@@ -367,48 +409,13 @@ function yuma3Bonds(
   for (let j = 0; j < n; j++) if (colSum[j] > 0) weightedIncentive[j] = incentive[j] / colSum[j];
 
   const dividends = new Float64Array(n);
-  for (const i of live) {
-    const base = i * n;
+  for (let r = 0; r < m; r++) {
+    const base = r * n;
     let d = 0;
     for (let j = 0; j < n; j++) d += bonds[base + j] * weightedIncentive[j];
-    dividends[i] = d * activeStake[i];
-  }
-  for (let i = 0; i < n; i++) {
-    const row: number[] = new Array(n).fill(0);
-    if (newPermit[i]) {
-      const base = i * n;
-      for (let j = 0; j < n; j++) row[j] = proportionToU16(bonds[base + j]);
-    }
-    out[i] = row;
+    dividends[rows[r]] = d * activeStake[rows[r]];
   }
   return normalized(dividends);
-}
-
-/**
- * Stored u16 bonds × `scale` into `bonds` (Yuma2 reads raw integers, Yuma3 proportions of 65535),
- * columns of re-registered miners zeroed, column sums into `colSum` if given. Returns the rows that
- * can hold a bond after this epoch — permitted or already bonded; every other row stays all zero.
- */
-function readStoredBonds(
-  input: YumaInput, bonds: Float64Array, scale: number, colSum: Float64Array | undefined,
-): number[] {
-  const n = input.stake.length;
-  const masked = input.recentlyRegistered;
-  const live: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = input.bondsU16[i];
-    const base = i * n;
-    let bonded = false;
-    for (let j = 0; j < n; j++) {
-      const b = row[j];
-      if (b === 0 || masked?.[j]) continue;
-      bonded = true;
-      bonds[base + j] = b * scale;
-      if (colSum) colSum[j] += b * scale;
-    }
-    if (bonded || input.validatorPermit[i]) live.push(i);
-  }
-  return live;
 }
 
 /**

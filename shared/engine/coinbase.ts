@@ -66,6 +66,9 @@ export function runCoinbase(state: ChainState, emission: Rao): ChainEvent[] {
     else burnAlpha(s, rootAlpha);
 
     if (isEpochBlock(state.block, s.netuid, p.tempo)) events.push(drainPending(state, s));
+    // The subnet's alpha halves by its own issuance (§2); announce the block that crossed the line.
+    const nextAlphaEmission = blockEmissionForIssuance(s.alphaIn + s.alphaOut, p.totalSupply, p.defaultBlockEmission);
+    if (nextAlphaEmission < alphaEmission) events.push({ type: 'alpha_halving', block: state.block, netuid: s.netuid, emission: nextAlphaEmission });
   });
 
   state.tao.emitted += injected;

@@ -120,6 +120,20 @@ describe('injection and the alpha split every block (get_subnet_terms, emit_to_s
   });
 });
 
+describe('alpha halving (alpha emission by the subnet’s own issuance)', () => {
+  it('halves a subnet’s alpha emission when its alpha in + out reaches 10.5 M, and says so', () => {
+    const chain = genesis([{ alphaIn: tao(10_500_000) - tao(1) }, {}]);
+    const events = chain.step();
+    expect(events.filter((e) => e.type === 'alpha_halving')).toEqual([{ type: 'alpha_halving', block: 1, netuid: 1, emission: 500_000_000n }]);
+    expect(sub(chain, 1).alphaOut).toBe(tao(1));
+    const next = chain.step();
+    expect(next.some((e) => e.type === 'alpha_halving')).toBe(false);
+    expect(sub(chain, 1).alphaOut).toBe(tao(1) + 500_000_000n);
+    expect(sub(chain, 2).alphaOut).toBe(tao(2));
+    expectConserved(chain);
+  });
+});
+
 describe('epoch schedule (legacy blocks_until_next_epoch)', () => {
   it('runs when blocks_until_next_epoch = tempo − ((block + n + 1) mod (tempo + 1)) is 0: period tempo + 1, staggered by netuid', () => {
     // The chain's own table (run_coinbase.rs): tempo | netuid | first epoch block.

@@ -119,7 +119,7 @@ export type ControlRequest =
   | { type: 'remove_bot'; playerId: string };
 
 export const MIN_SPEED = 0.1;
-export const MAX_SPEED = 100;
+export const MAX_SPEED = 1000;
 const token = text(64);
 const eventChecker: Checker<EventRequest> = (v, f) => {
   const type = (v as { type?: unknown } | null)?.type;
@@ -226,6 +226,8 @@ export interface JoinOptions {
   role?: JoinRole;
   /** From an earlier `welcome`: rejoin as the same player (after a refresh) with holdings intact. */
   playerToken?: string;
+  /** A program playing (an external bot): shown as a bot on the leaderboard. */
+  bot?: boolean;
 }
 
 export const MAX_SEATS = 64;
@@ -248,4 +250,5 @@ export const joinOptionsChecker = object({
   name: optional(text(24)),
   role: optional(oneOf(JOIN_ROLES)),
   playerToken: optional(text(64)),
+  bot: optional(((v, f) => (typeof v === 'boolean' ? { ok: true as const, value: v } : refuse('INVALID_OPTIONS', `${f} must be true or false`))) as Checker<boolean>),
 });

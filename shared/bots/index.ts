@@ -1,0 +1,21 @@
+// Bots: named strategies for every role. Pure: a view of the game and the seeded RNG in, actions out.
+import type { Role } from '../game/types.ts';
+import { opportunist, steady } from './miners.ts';
+import { buyback } from './owners.ts';
+import { flowChasing, momentum, whale } from './stakers.ts';
+import { colluding, honest, lazy } from './validators.ts';
+import type { Strategy } from './view.ts';
+
+export type { BotView, PositionView, SelfView, Strategy, SubnetView } from './view.ts';
+export { weightsFromObservations } from './validators.ts';
+
+export const STRATEGIES: Readonly<Record<Role, Readonly<Record<string, Strategy>>>> = {
+  owner: { buyback },
+  validator: { honest, lazy, colluding },
+  miner: { steady, opportunist },
+  staker: { whale, momentum, 'flow-chasing': flowChasing },
+};
+
+export const isStrategy = (role: Role, name: string): boolean => Object.hasOwn(STRATEGIES[role] ?? {}, name);
+
+export const strategyNames = (role: Role): string[] => Object.keys(STRATEGIES[role]);

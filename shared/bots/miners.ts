@@ -1,0 +1,38 @@
+import type { GameAction } from '../game/types.ts';
+import { best, register, subnetOf } from './moves.ts';
+import type { BotView, Strategy } from './view.ts';
+
+const effort = (v: BotView, target: number): GameAction[] => (Math.abs(v.me.effort - target) > 1e-9 ? [{ type: 'set_effort', effort: target }] : []);
+
+/** What effort the wallet can pay for a tempo of compute. */
+const affordable = (v: BotView, wanted: number): number =>
+  v.computeCostPerTempo === 0n ? wanted : Math.min(wanted, Number(v.me.balance) / Number(v.computeCostPerTempo));
+
+/** Registers where it was placed and keeps a steady, moderate effort. */
+export const steady: Strategy = (v) => {
+  if (v.me.uid === null) {
+    const a = register(v, subnetOf(v, v.me.home) ?? best(v.subnets, (s) => s.emissionShare)[0]);
+    return a ? [a] : [];
+  }
+  return effort(v, Math.floor(affordable(v, 0.6) * 100) / 100);
+};
+
+/**
+ * Goes where emission is: full effort while its subnet takes at least an average share of
+ * emission, little when it does not; moves to a better subnet with few miners when its own dries up.
+ */
+export const opportunist: Strategy = (v) => {
+  const home = subnetOf(v, v.me.home);
+  const average = 1 / Math.max(1, v.subnets.length);
+  if (v.me.uid === null || !home || (home.emissionShare < average / 4 && v.me.incentive < 0.05)) {
+    const target = best(
+      v.subnets.filter((s) => s.netuid !== v.me.home),
+      (s) => s.emissionShare / (1 + s.miners.length),
+    )[0];
+    const a = register(v, v.me.uid === null ? (home ?? target) : target);
+    if (a) return [a];
+  }
+  if (v.me.uid === null) return [];
+  const wanted = home && home.emissionShare >= average ? 1 : 0.2;
+  return effort(v, Math.floor(affordable(v, wanted) * 100) / 100);
+};

@@ -1,0 +1,25 @@
+import { mulRatio, nextInt } from '../engine/index.ts';
+import type { GameAction } from '../game/types.ts';
+import { subnetOf } from './moves.ts';
+import type { BotView, Strategy } from './view.ts';
+
+const PRODUCTS = ['inference API', 'model training', 'data labelling', 'protein folding', 'price feeds', 'code review'];
+
+/**
+ * Registers a subnet when a slot and the lock allow, names it, then keeps buying back its own alpha
+ * with the TAO it holds and its product earns: the net inflow Taoflow rewards (the flywheel).
+ */
+export const buyback: Strategy = (v: BotView, rng) => {
+  if (!v.me.owner) {
+    return v.subnetRegistrationOpen && v.me.balance >= v.lockCost ? [{ type: 'register_subnet' }] : [];
+  }
+  const home = subnetOf(v, v.me.home);
+  if (!home) return [];
+  const actions: GameAction[] = [];
+  if (home.name === `SN${home.netuid}`) actions.push({ type: 'name_subnet', name: `Subnet ${home.netuid}`, product: PRODUCTS[nextInt(rng, PRODUCTS.length)] });
+  // A measured buyback: half the free TAO, but never more than 2 % of the pool at once (slippage).
+  const half = mulRatio(v.me.balance, 0.5);
+  const amount = half < home.taoIn / 50n ? half : home.taoIn / 50n;
+  if (amount >= v.minStake * 1000n && amount <= v.me.balance) actions.push({ type: 'buy_back', amount });
+  return actions;
+};

@@ -1,0 +1,36 @@
+import type { GameAction } from '../game/types.ts';
+import { best, delegate, moveAll, stakeShare, subnetOf, unstake } from './moves.ts';
+import type { Strategy } from './view.ts';
+
+const some = (...actions: (GameAction | null)[]): GameAction[] => actions.filter((a): a is GameAction => a !== null);
+
+/** One big position in the deepest pool, bought once and held. */
+export const whale: Strategy = (v) => {
+  if (v.me.positions.length > 0) return [];
+  const deepest = best(v.subnets, (s) => Number(s.taoIn))[0];
+  return deepest ? some(stakeShare(v, deepest, delegate(deepest), 0.8)) : [];
+};
+
+/** Price above its moving average: buy; below: sell. Follows the trend, pays the slippage. */
+export const momentum: Strategy = (v) => {
+  const trend = (s: { price: number; movingPrice: number }) => (s.movingPrice > 0 ? s.price / s.movingPrice : 1);
+  const falling = v.me.positions.find((p) => {
+    const s = subnetOf(v, p.netuid);
+    return s && trend(s) < 0.98;
+  });
+  if (falling) return some(unstake(v, falling, falling.alpha));
+  const rising = best(v.subnets, trend)[0];
+  return rising && trend(rising) > 1.02 ? some(stakeShare(v, rising, delegate(rising), 0.25)) : [];
+};
+
+/**
+ * Chases Taoflow: holds the subnet with the strongest net inflow (the largest emission share),
+ * moving out of subnets whose share has fallen to a fraction of it.
+ */
+export const flowChasing: Strategy = (v) => {
+  const leader = best(v.subnets, (s) => s.flowEma)[0];
+  if (!leader) return [];
+  const laggard = v.me.positions.find((p) => p.netuid !== leader.netuid && (subnetOf(v, p.netuid)?.emissionShare ?? 0) < leader.emissionShare / 3);
+  if (laggard) return some(moveAll(v, laggard, leader, delegate(leader)));
+  return some(stakeShare(v, leader, delegate(leader), 0.3));
+};

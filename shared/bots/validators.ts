@@ -1,0 +1,51 @@
+import type { Uid } from '../engine/index.ts';
+import { uid as toUid } from '../engine/index.ts';
+import type { GameAction } from '../game/types.ts';
+import { best, register, setWeights, subnetOf } from './moves.ts';
+import type { BotView, Strategy } from './view.ts';
+
+/** Not yet holding a UID: register in the home subnet, or the one taking the most emission. */
+function joinSubnet(v: BotView): GameAction[] {
+  const target = subnetOf(v, v.me.home) ?? best(v.subnets, (s) => s.emissionShare)[0];
+  const a = register(v, target);
+  return a ? [a] : [];
+}
+
+/** Weights from observed quality, sharpened (squared) so good miners stand out above the noise. */
+export function weightsFromObservations(observations: readonly number[], miners: readonly Uid[]): Map<Uid, number> {
+  const w = new Map<Uid, number>();
+  for (const u of miners) {
+    const q = observations[u] ?? 0;
+    if (q > 0) w.set(u, q * q);
+  }
+  return w;
+}
+
+const minersOf = (v: BotView): Uid[] => subnetOf(v, v.me.home)?.miners.map((m) => m.uid) ?? [];
+
+/** Weights what it observes: the validator the design intends. */
+export const honest: Strategy = (v) => {
+  if (v.me.uid === null) return joinSubnet(v);
+  const a = v.observations ? setWeights(v, weightsFromObservations(v.observations, minersOf(v))) : null;
+  return a ? [a] : [];
+};
+
+/** Does not look: the same weight on every miner, refreshed only once a tempo. */
+export const lazy: Strategy = (v) => {
+  if (v.me.uid === null) return joinSubnet(v);
+  if (v.block < v.me.weightsReadyAt + v.tempo) return [];
+  const a = setWeights(v, new Map(minersOf(v).map((u) => [u, 1])));
+  return a ? [a] : [];
+};
+
+/**
+ * Votes with a cartel for one miner — the subnet's first-registered miner — whatever its quality.
+ * Yuma clips weight above the stake-weighted consensus, so the cartel earns less, not more.
+ */
+export const colluding: Strategy = (v) => {
+  if (v.me.uid === null) return joinSubnet(v);
+  const miners = minersOf(v);
+  if (miners.length === 0) return [];
+  const a = setWeights(v, new Map([[toUid(miners[0]), 1]]));
+  return a ? [a] : [];
+};

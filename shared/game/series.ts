@@ -1,0 +1,106 @@
+import type { Chain, Netuid } from '../engine/index.ts';
+import { spotPrice, toUnits } from '../engine/index.ts';
+
+/**
+ * Time series for charts and export. Rows are arrays of numbers under named columns: compact in a
+ * snapshot and on the wire, and written as CSV as they are. Amounts are in TAO/alpha (display
+ * floats, never fed back into money).
+ */
+export interface SeriesData {
+  blocks: number[][];
+  subnets: number[][];
+  epochs: number[][];
+  /** [block, player index (join order), net worth in TAO], sampled with the subnets. */
+  worth: number[][];
+}
+
+export const BLOCK_COLUMNS = ['block', 'issuance', 'blockEmission', 'poolTao', 'subnets', 'top10Share', 'maxShare'] as const;
+export const SUBNET_COLUMNS = ['block', 'netuid', 'price', 'movingPrice', 'flowEma', 'emissionShare', 'taoIn', 'alphaIn'] as const;
+export const EPOCH_COLUMNS = ['block', 'netuid', 'distributed', 'ownerCut', 'incentive', 'dividends', 'burned', 'revenue', 'productQuality', 'price'] as const;
+
+export const WORTH_COLUMNS = ['block', 'player', 'netWorth'] as const;
+
+export const emptySeries = (): SeriesData => ({ blocks: [], subnets: [], epochs: [], worth: [] });
+
+/** Share of the block's emission taken by the ten largest takers. */
+export function topShare(chain: Chain, n: number): number {
+  const shares: number[] = [];
+  for (const s of chain.state.subnets) if (s) shares.push(s.emissionShare);
+  shares.sort((a, b) => b - a);
+  let sum = 0;
+  for (let i = 0; i < Math.min(n, shares.length); i++) sum += shares[i];
+  return sum;
+}
+
+export function recordBlock(data: SeriesData, chain: Chain, sampleSubnets: boolean): void {
+  const st = chain.state;
+  let pool = 0n;
+  let count = 0;
+  let maxShare = 0;
+  for (const s of st.subnets) {
+    if (!s) continue;
+    pool += s.taoIn;
+    count++;
+    if (s.emissionShare > maxShare) maxShare = s.emissionShare;
+    if (sampleSubnets) data.subnets.push([st.block, s.netuid, spotPrice(s), s.movingPrice, s.flowEma / 1e9, s.emissionShare, toUnits(s.taoIn), toUnits(s.alphaIn)]);
+  }
+  data.blocks.push([st.block, toUnits(st.tao.issuance), toUnits(st.blockEmission), toUnits(pool), count, topShare(chain, 10), maxShare]);
+}
+
+export interface EpochFigures {
+  netuid: Netuid;
+  distributed: bigint;
+  ownerCut: bigint;
+  incentive: bigint;
+  dividends: bigint;
+  burned: bigint;
+  revenue: bigint;
+  productQuality: number;
+}
+
+export function recordEpoch(data: SeriesData, chain: Chain, e: EpochFigures): void {
+  const s = chain.subnet(e.netuid);
+  data.epochs.push([chain.block, e.netuid, toUnits(e.distributed), toUnits(e.ownerCut), toUnits(e.incentive), toUnits(e.dividends), toUnits(e.burned), toUnits(e.revenue), e.productQuality, s ? spotPrice(s) : 0]);
+}
+
+/** Rows as CSV with a header; numbers written the same way every time (byte-identical reruns). */
+export function toCsv(columns: readonly string[], rows: readonly number[][]): string {
+  const lines = [columns.join(',')];
+  for (const r of rows) lines.push(r.map((x) => (Number.isInteger(x) ? String(x) : x.toPrecision(10).replace(/\.?0+$/, ''))).join(','));
+  return lines.join('\n') + '\n';
+}
+
+/** Chart-ready series: the sampled blocks (at most `maxPoints`, evenly thinned) with each subnet's and player's values at them. */
+export interface SeriesSummary {
+  block: number[];
+  subnets: Record<string, { price: number[]; taoIn: number[]; flowEma: number[]; emissionShare: number[] }>;
+  netWorth: Record<string, number[]>;
+}
+
+export function summarise(data: SeriesData, playerIds: readonly string[], maxPoints: number): SeriesSummary {
+  const sampled: number[] = [];
+  for (const r of data.subnets) if (sampled[sampled.length - 1] !== r[0]) sampled.push(r[0]);
+  const stride = Math.max(1, Math.ceil(sampled.length / Math.max(1, maxPoints)));
+  // Keep the latest sample, thinning backwards from it.
+  const block = sampled.filter((_, i) => (sampled.length - 1 - i) % stride === 0);
+  const at = new Map(block.map((b, i) => [b, i]));
+  const subnets: SeriesSummary['subnets'] = {};
+  for (const r of data.subnets) {
+    const i = at.get(r[0]);
+    if (i === undefined) continue;
+    const key = String(r[1]);
+    const s = (subnets[key] ??= { price: new Array(block.length).fill(0), taoIn: new Array(block.length).fill(0), flowEma: new Array(block.length).fill(0), emissionShare: new Array(block.length).fill(0) });
+    s.price[i] = r[2];
+    s.flowEma[i] = r[4];
+    s.emissionShare[i] = r[5];
+    s.taoIn[i] = r[6];
+  }
+  const netWorth: SeriesSummary['netWorth'] = {};
+  for (const r of data.worth) {
+    const i = at.get(r[0]);
+    const id = playerIds[r[1]];
+    if (i === undefined || id === undefined) continue;
+    (netWorth[id] ??= new Array(block.length).fill(0))[i] = r[2];
+  }
+  return { block, subnets, netWorth };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chain, ChainEvent, GenesisSubnet } from '../../shared/engine/index.ts';
-import { apportionExact, blocksUntilEpoch, Chain as ChainClass, isEpochBlock, netuid, stakeOf, tao, uid } from '../../shared/engine/index.ts';
+import { apportionExact, mulRatio, blocksUntilEpoch, Chain as ChainClass, isEpochBlock, netuid, stakeOf, tao, uid } from '../../shared/engine/index.ts';
 import { emissionShares } from '../../shared/engine/subnet_emissions.ts';
 import type { Subnet } from '../../shared/engine/index.ts';
 import { ck, expectConserved, hk, must, steps, testParams } from './build.ts';
@@ -247,6 +247,48 @@ describe('epoch payout: owner cut, incentive, dividends, take and nominators', (
     const epochs = events.filter((e): e is Extract<ChainEvent, { type: 'epoch' }> => e.type === 'epoch');
     expect(epochs.at(-1)!.burned).toBeGreaterThan(0n);
     expect(stakeOf(sub(chain, 1).stake, hk('o1-miner'), ck('o1'))).toBe(0n);
+    expectConserved(chain);
+  });
+});
+
+describe('root stake and the TAO weight', () => {
+  /** Two price-1 subnets; r stakes 1000 TAO on root behind subnet 1's owner hotkey. TaoWeight 0.18. */
+  function rooted(movingPrice: number): Chain {
+    const chain = genesis([{ movingPrice }, { movingPrice }], { taoWeight: 0.18, tempo: 9 });
+    must(chain, { type: 'create_wallet', coldkey: ck('r'), balance: tao(1000) });
+    must(chain, { type: 'stake', coldkey: ck('r'), hotkey: hk('o1-hk'), netuid: netuid(0), amount: tao(1000) });
+    return chain;
+  }
+  // root_proportion = tw·RootTAO / (tw·RootTAO + alpha issuance) = 0.18·1000 / (0.18·1000 + 1000).
+  const rootAlpha = mulRatio(HALF_REST, (0.18 * 1e12) / (0.18 * 1e12 + 1e12));
+
+  it('sends root_proportion of the validators’ half to root stakers when Σ moving prices > 1', () => {
+    const chain = rooted(0.6);
+    chain.step();
+    expect(rootAlpha).toBeGreaterThan(0n);
+    expect(sub(chain, 1).pending).toEqual({ ownerCut: OWNER_CUT, server: HALF_REST, validator: HALF_REST - rootAlpha, root: rootAlpha });
+    expectConserved(chain);
+  });
+
+  it('recycles the root share instead when Σ moving prices ≤ 1 (root-sell flag off)', () => {
+    const chain = rooted(0.5);
+    chain.step();
+    expect(sub(chain, 1).pending).toEqual({ ownerCut: OWNER_CUT, server: HALF_REST, validator: HALF_REST - rootAlpha, root: 0n });
+    expect(sub(chain, 1).alphaBurned).toBe(rootAlpha);
+    expect(sub(chain, 1).alphaOut).toBe(tao(1) - rootAlpha);
+    expectConserved(chain);
+  });
+
+  it('pays the root dividends, less the take, to the hotkey’s root nominators as alpha on the subnet', () => {
+    const chain = rooted(0.6);
+    steps(chain, 6);
+    const pendingRoot = sub(chain, 1).pending.root;
+    const events = chain.step(); // block 7: subnet 1's epoch; the owner hotkey is its only (root-staked) validator
+    const epoch = events.find((e) => e.type === 'epoch' && e.netuid === 1) as Extract<ChainEvent, { type: 'epoch' }>;
+    const root = pendingRoot + mulRatio(HALF_REST, (0.18 * 1e12) / (0.18 * 1e12 + Number(tao(1000) + 6n * tao(1))));
+    const take = (root * 11_796n) / 65_535n;
+    expect(stakeOf(sub(chain, 1).stake, hk('o1-hk'), ck('r'))).toBe(root - take);
+    expect(epoch.dividends).toBe(root);
     expectConserved(chain);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { SwapQuote } from '../../shared/engine/index.ts';
 import { quoteAlphaForTao, quoteTaoForAlpha, spotPrice, swapFee } from '../../shared/engine/index.ts';
 import { fixture } from './fixtures.ts';
@@ -110,5 +111,24 @@ describe('pool mechanics (hand-worked)', () => {
     expect(typeof quoteTaoForAlpha(small, 999_000_000_000n, { ...limits, feeRateU16: 0 })).toBe('object');
     expect(quoteTaoForAlpha(small, 999_000_000_000n, { ...limits, feeRateU16: 0, minPoolReserve: 1_001_000n })).toBe('reserve_too_small');
     expect(quoteTaoForAlpha(small, 1n, limits)).toBe('no_output');
+  });
+});
+
+describe('no free money in the pool', () => {
+  it('a stake sold straight back never returns more TAO than went in, and k never falls', () => {
+    const limits = { feeRateU16: 33, maxSwapInputMultiplier: 1000, minPoolReserve: 1_000_000n };
+    fc.assert(
+      fc.property(fc.bigInt({ min: 10n ** 7n, max: 10n ** 16n }), fc.bigInt({ min: 10n ** 7n, max: 10n ** 16n }), fc.bigInt({ min: 2_000_000n, max: 10n ** 15n }), (taoIn, alphaIn, amount) => {
+        const buy = quoteTaoForAlpha({ taoIn, alphaIn }, amount, limits);
+        if (typeof buy === 'string') return;
+        const after = { taoIn: buy.taoInAfter, alphaIn: buy.alphaInAfter };
+        expect(after.taoIn * after.alphaIn >= taoIn * alphaIn).toBe(true);
+        const sell = quoteAlphaForTao(after, buy.amountOut, limits);
+        if (typeof sell === 'string') return;
+        expect(sell.amountOut <= amount).toBe(true);
+        expect(sell.taoInAfter * sell.alphaInAfter >= after.taoIn * after.alphaIn).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -58,7 +58,8 @@ function buyLeg(state: ChainState, ck: Coldkey, hk: Hotkey, id: Netuid, tao: Rao
       s.taoIn = quote.taoInAfter;
       s.alphaIn = quote.alphaInAfter;
       s.alphaOut += quote.amountOut;
-      s.taoFlow += tao;
+      // record_tao_inflow(amount_paid_in): what entered the curve, the fee excluded (ECONOMICS §3.2).
+      s.taoFlow += tao - quote.fee;
       addStake(s.stake, hk, ck, quote.amountOut);
       return event(quote.amountOut);
     },

@@ -56,16 +56,34 @@ describe('Taoflow shares (get_shares_flow)', () => {
     const chain = genesis([{}], { flowEmaAlpha: 0.5 });
     must(chain, { type: 'create_wallet', coldkey: ck('w'), balance: tao(100) });
     must(chain, { type: 'stake', coldkey: ck('w'), hotkey: hk('o1-hk'), netuid: netuid(1), amount: tao(10) });
-    expect(sub(chain, 1).taoFlow).toBe(tao(10));
+    // Inflow is what entered the curve: 10 TAO less the fee floor(10e9 · 33 / 65535) = 5 035 477.
+    const net = tao(10) - 5_035_477n;
+    expect(sub(chain, 1).taoFlow).toBe(net);
     chain.step();
-    expect(sub(chain, 1).flowEma).toBe(5e9);
+    expect(sub(chain, 1).flowEma).toBe(0.5 * Number(net));
     expect(sub(chain, 1).taoFlow).toBe(0n);
     const alpha = chain.stake(ck('w'), hk('o1-hk'), netuid(1));
     const r = must(chain, { type: 'unstake', coldkey: ck('w'), hotkey: hk('o1-hk'), netuid: netuid(1), amount: alpha });
     const out = (r[0] as Extract<ChainEvent, { type: 'unstaked' }>).tao;
     expect(sub(chain, 1).taoFlow).toBe(-out);
     chain.step();
-    expect(sub(chain, 1).flowEma).toBe(0.5 * 5e9 - 0.5 * Number(out));
+    expect(sub(chain, 1).flowEma).toBe(0.25 * Number(net) - 0.5 * Number(out));
+  });
+
+  it('counts a move between subnets as an outflow of one and an inflow of the other, and a move within a subnet as neither', () => {
+    const chain = genesis([{}, {}]);
+    must(chain, { type: 'create_wallet', coldkey: ck('w'), balance: tao(100) });
+    must(chain, { type: 'stake', coldkey: ck('w'), hotkey: hk('o1-hk'), netuid: netuid(1), amount: tao(10) });
+    chain.step();
+    const alpha = chain.stake(ck('w'), hk('o1-hk'), netuid(1));
+    must(chain, { type: 'move_stake', coldkey: ck('w'), fromHotkey: hk('o1-hk'), toHotkey: hk('o2-hk'), fromNetuid: netuid(1), toNetuid: netuid(1), amount: alpha / 2n });
+    expect(sub(chain, 1).taoFlow).toBe(0n);
+    expect(chain.stake(ck('w'), hk('o2-hk'), netuid(1))).toBe(alpha / 2n);
+    const events = must(chain, { type: 'move_stake', coldkey: ck('w'), fromHotkey: hk('o1-hk'), toHotkey: hk('o2-hk'), fromNetuid: netuid(1), toNetuid: netuid(2), amount: alpha / 2n });
+    const out = (events[0] as Extract<ChainEvent, { type: 'unstaked' }>).tao;
+    expect(sub(chain, 1).taoFlow).toBe(-out);
+    expect(sub(chain, 2).taoFlow).toBe(out - (out * 33n) / 65_535n);
+    expectConserved(chain);
   });
 });
 

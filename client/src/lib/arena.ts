@@ -1,0 +1,55 @@
+// Reading the synced room state into what the screens show. Structural types, so a test can pass
+// plain objects and the client needs only the server schema's TYPES (erased at build time).
+import type { ClockState, FeedEvent, PlayerState, SubnetState } from '../../../server/schema.ts';
+import type { MapSubnet } from './network_map.ts';
+
+type SubnetLike = Pick<SubnetState, 'netuid' | 'name' | 'taoIn' | 'alphaIn' | 'price' | 'emaPrice' | 'flowEma' | 'emissionShare' | 'immuneUntil' | 'pruneCandidate' | 'ownerName' | 'burn' | 'neurons' | 'nextEpochIn'>;
+type PlayerLike = Pick<PlayerState, 'id' | 'name' | 'role' | 'bot' | 'connected' | 'removed' | 'netWorth' | 'change' | 'changePct' | 'rank' | 'emissionIncome' | 'priceGains'>;
+
+/** Iterates a MapSchema, a Map or a plain record alike. */
+export function valuesOf<T>(collection: { forEach(cb: (v: T) => void): void } | Record<string, T> | undefined): T[] {
+  if (!collection) return [];
+  const out: T[] = [];
+  if (typeof (collection as { forEach?: unknown }).forEach === 'function') (collection as { forEach(cb: (v: T) => void): void }).forEach((v) => out.push(v));
+  else out.push(...Object.values(collection as Record<string, T>));
+  return out;
+}
+
+export function subnetsByNetuid<T extends SubnetLike>(subnets: Parameters<typeof valuesOf<T>>[0]): T[] {
+  return valuesOf<T>(subnets).sort((a, b) => a.netuid - b.netuid);
+}
+
+export function toMapSubnet(s: SubnetLike, block: number): MapSubnet {
+  return {
+    netuid: s.netuid,
+    name: s.name,
+    poolTao: Number(s.taoIn),
+    netFlow: s.flowEma,
+    emissionShare: s.emissionShare,
+    pruneCandidate: s.pruneCandidate,
+    immune: block < s.immuneUntil,
+  };
+}
+
+/** Leaderboard order: the server's rank, people before bots on ties, then name. */
+export function leaderboard<T extends PlayerLike>(players: Parameters<typeof valuesOf<T>>[0], includeRemoved = false): T[] {
+  return valuesOf<T>(players)
+    .filter((p) => includeRemoved || !p.removed)
+    .sort((a, b) => (a.rank || 1e9) - (b.rank || 1e9) || Number(b.netWorth) - Number(a.netWorth) || Number(a.bot) - Number(b.bot) || a.name.localeCompare(b.name));
+}
+
+/** Newest first, at most `max`, for tickers and feeds. */
+export function recentEvents<T extends Pick<FeedEvent, 'block' | 'kind' | 'text'>>(events: Parameters<typeof valuesOf<T>>[0], max: number): T[] {
+  return valuesOf<T>(events).slice(-max).reverse();
+}
+
+export type Phase = 'lobby' | 'running' | 'paused' | 'ended';
+
+/** One line for the clock: what a player needs to time an action. */
+export function clockLine(clock: Pick<ClockState, 'block' | 'phase' | 'tempo' | 'halvingIn' | 'speed' | 'blocksPerSecond' | 'endBlock'>): string {
+  const parts = [`block ${clock.block.toLocaleString('en-US')}`];
+  if (clock.endBlock > 0) parts.push(`ends in ${Math.max(0, clock.endBlock - clock.block).toLocaleString('en-US')}`);
+  if (clock.halvingIn > 0) parts.push(`halving in ${clock.halvingIn.toLocaleString('en-US')}`);
+  parts.push(`×${clock.speed}`);
+  return parts.join(' · ');
+}

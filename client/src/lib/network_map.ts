@@ -1,0 +1,122 @@
+// The network map as data: where each subnet sits, how big, what colour, how much ring.
+// Pure, so the Phaser renderer only draws what this returns and tests can check the rules.
+
+/** What the map needs to know about a subnet; the room adapter fills it from synced state. */
+export interface MapSubnet {
+  netuid: number;
+  name: string;
+  /** TAO in the pool, in whole TAO (display only). */
+  poolTao: number;
+  /** EMA of net TAO flow (positive: more staked than unstaked). */
+  netFlow: number;
+  /** Share of the block's TAO emission, in [0, 1]. */
+  emissionShare: number;
+  /** The subnet that would be deregistered if a registration came now. */
+  pruneCandidate: boolean;
+  immune: boolean;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface MapNode {
+  netuid: number;
+  label: string;
+  x: number;
+  y: number;
+  radius: number;
+  /** 0xRRGGBB */
+  fill: number;
+  /** Fraction of a full circle drawn around the node: emission share relative to the leader's. */
+  ring: number;
+  share: number;
+  prune: boolean;
+  immune: boolean;
+}
+
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+/** How far a node's drawing reaches, in radii: the emission ring and the prune marker sit outside it. */
+export const REACH = 1.5;
+export const NEUTRAL = 0x64748b;
+export const INFLOW = 0x22c55e;
+export const OUTFLOW = 0xef4444;
+
+/** Linear blend of two 0xRRGGBB colours, t in [0, 1]. */
+export function mix(a: number, b: number, t: number): number {
+  const k = Math.max(0, Math.min(1, t));
+  const ch = (s: number) => Math.round(((a >> s) & 255) * (1 - k) + ((b >> s) & 255) * k);
+  return (ch(16) << 16) | (ch(8) << 8) | ch(0);
+}
+
+/** Inflow greens, outflow reds, by the flow's size against the largest flow on the network. */
+export function flowColour(flow: number, maxAbsFlow: number): number {
+  if (!(maxAbsFlow > 0) || flow === 0 || !Number.isFinite(flow)) return NEUTRAL;
+  const t = 0.25 + 0.75 * Math.min(1, Math.abs(flow) / maxAbsFlow);
+  return mix(NEUTRAL, flow > 0 ? INFLOW : OUTFLOW, t);
+}
+
+/**
+ * Places subnets on a sunflower spiral by netuid over `slots` positions, so a subnet keeps its place
+ * while others register and get pruned; the spiral is stretched to the box's aspect ratio.
+ */
+export function layoutNetwork(subnets: readonly MapSubnet[], box: Box, slots = 0): MapNode[] {
+  const n = Math.max(slots, 1, ...subnets.map((s) => s.netuid));
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const rx = box.width / 2;
+  const ry = box.height / 2;
+  // Keep the outermost ring inside the box: pull the spiral in by the largest node's reach.
+  const areaRadius = 0.5 * Math.sqrt((Math.PI * rx * ry) / n);
+  const inner = Math.max(0.2, 1 - (areaRadius * REACH) / Math.min(rx, ry));
+  const places = subnets.map((s) => {
+    const i = s.netuid - 1 < 0 ? n - 1 : s.netuid - 1;
+    const dist = Math.sqrt((i + 0.5) / n) * inner;
+    return { x: cx + Math.cos(i * GOLDEN_ANGLE) * dist * rx, y: cy + Math.sin(i * GOLDEN_ANGLE) * dist * ry };
+  });
+  // The largest node must not reach its nearest neighbour, rings included.
+  let nearest = Infinity;
+  for (let a = 0; a < places.length; a++)
+    for (let b = a + 1; b < places.length; b++) nearest = Math.min(nearest, Math.hypot(places[a].x - places[b].x, places[a].y - places[b].y));
+  const maxRadius = Math.max(4, Math.min(areaRadius, Number.isFinite(nearest) ? nearest / (2 * REACH) : areaRadius, Math.min(rx, ry) / REACH));
+  let maxPool = 0;
+  let maxFlow = 0;
+  let maxShare = 0;
+  for (const s of subnets) {
+    maxPool = Math.max(maxPool, s.poolTao);
+    maxFlow = Math.max(maxFlow, Math.abs(s.netFlow));
+    maxShare = Math.max(maxShare, s.emissionShare);
+  }
+  return subnets.map((s, k) => {
+    const size = maxPool > 0 ? Math.sqrt(Math.max(0, s.poolTao) / maxPool) : 0;
+    return {
+      netuid: s.netuid,
+      label: s.name || `SN${s.netuid}`,
+      x: places[k].x,
+      y: places[k].y,
+      radius: Math.max(3, size * maxRadius),
+      fill: flowColour(s.netFlow, maxFlow),
+      ring: maxShare > 0 ? Math.max(0, s.emissionShare) / maxShare : 0,
+      share: s.emissionShare,
+      prune: s.pruneCandidate,
+      immune: s.immune,
+    };
+  });
+}
+
+/** The node under a pointer (touch gets a few pixels of slack), or null. */
+export function nodeAt(nodes: readonly MapNode[], x: number, y: number, slack = 6): MapNode | null {
+  let best: MapNode | null = null;
+  let bestD = Infinity;
+  for (const node of nodes) {
+    const d = Math.hypot(node.x - x, node.y - y);
+    if (d <= node.radius + slack && d < bestD) {
+      best = node;
+      bestD = d;
+    }
+  }
+  return best;
+}

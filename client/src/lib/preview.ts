@@ -1,0 +1,86 @@
+// What an action would do if it were applied now, computed with the engine's own pool maths.
+// A preview only: the server applies the real thing at the next block, against the state then.
+import { formatAmount, MAINNET_CHAIN, mulDiv, parseAmount, quoteAlphaForTao, quoteTaoForAlpha, type Rao, type SwapQuote } from '../../../shared/engine/index.ts';
+
+/** Pool reserves as the wire carries them: decimal strings of TAO and alpha. */
+export interface PoolText {
+  taoIn: string;
+  alphaIn: string;
+}
+
+export interface PoolLimitsLike {
+  feeRateU16: number;
+  maxSwapInputMultiplier: number;
+  minPoolReserve: Rao;
+}
+
+export const DEFAULT_LIMITS: PoolLimitsLike = {
+  feeRateU16: MAINNET_CHAIN.feeRateU16,
+  maxSwapInputMultiplier: MAINNET_CHAIN.maxSwapInputMultiplier,
+  minPoolReserve: MAINNET_CHAIN.minPoolReserve,
+};
+
+export type Preview =
+  | { ok: true; receive: string; fee: string; slippage: number; priceAfter: number }
+  | { ok: false; reason: string };
+
+const AMOUNT_REASONS: Record<string, string> = {
+  not_a_decimal: 'enter an amount like 12.5',
+  too_many_decimals: 'at most 9 decimals',
+  not_positive: 'enter more than zero',
+  too_large: 'more than exists',
+};
+
+const SWAP_REASONS: Record<string, string> = {
+  input_too_large: 'too large for this pool',
+  reserve_too_small: 'would drain the pool',
+  no_output: 'too small to buy anything',
+};
+
+function reserves(pool: PoolText): { taoIn: Rao; alphaIn: Rao } | null {
+  const taoIn = parseAmount(pool.taoIn);
+  const alphaIn = parseAmount(pool.alphaIn);
+  return typeof taoIn === 'bigint' && typeof alphaIn === 'bigint' ? { taoIn, alphaIn } : null;
+}
+
+function done(q: SwapQuote | string): Preview {
+  if (typeof q === 'string') return { ok: false, reason: SWAP_REASONS[q] ?? q };
+  return { ok: true, receive: formatAmount(q.amountOut), fee: formatAmount(q.fee), slippage: q.slippage, priceAfter: q.priceAfter };
+}
+
+function amountOf(text: string): Rao | Preview {
+  const rao = parseAmount(text.trim());
+  return typeof rao === 'bigint' ? rao : { ok: false, reason: AMOUNT_REASONS[rao] ?? rao };
+}
+
+/** Stake `taoText` TAO: the alpha it buys, the fee and the price impact. */
+export function stakePreview(pool: PoolText, taoText: string, limits = DEFAULT_LIMITS): Preview {
+  const amount = amountOf(taoText);
+  if (typeof amount !== 'bigint') return amount;
+  const r = reserves(pool);
+  return r ? done(quoteTaoForAlpha(r, amount, limits)) : { ok: false, reason: 'pool not known yet' };
+}
+
+/** Unstake `alphaText` alpha: the TAO it pays. */
+export function unstakePreview(pool: PoolText, alphaText: string, limits = DEFAULT_LIMITS): Preview {
+  const amount = amountOf(alphaText);
+  if (typeof amount !== 'bigint') return amount;
+  const r = reserves(pool);
+  return r ? done(quoteAlphaForTao(r, amount, limits)) : { ok: false, reason: 'pool not known yet' };
+}
+
+/** Move alpha between subnets: sold into the first pool, the TAO bought into the second. Slippage compounds. */
+export function movePreview(from: PoolText, to: PoolText, alphaText: string, limits = DEFAULT_LIMITS): Preview {
+  const amount = amountOf(alphaText);
+  if (typeof amount !== 'bigint') return amount;
+  const a = reserves(from);
+  const b = reserves(to);
+  if (!a || !b) return { ok: false, reason: 'pool not known yet' };
+  const sold = quoteAlphaForTao(a, amount, limits);
+  if (typeof sold === 'string' || from === to) return done(sold);
+  const bought = quoteTaoForAlpha(b, sold.amountOut, limits);
+  if (typeof bought === 'string') return done(bought);
+  // The first fee is charged in alpha: shown in TAO at the first pool's spot price.
+  const feeTao = mulDiv(sold.fee, a.taoIn, a.alphaIn) + bought.fee;
+  return { ok: true, receive: formatAmount(bought.amountOut), fee: formatAmount(feeTao), slippage: 1 - (1 - sold.slippage) * (1 - bought.slippage), priceAfter: bought.priceAfter };
+}

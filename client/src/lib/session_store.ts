@@ -1,0 +1,44 @@
+// What a browser keeps to come back to its game after a refresh or a dropped network.
+
+export interface StoredSession {
+  code: string;
+  name: string;
+  role: string;
+  /** Colyseus's own token: valid while the room holds the seat (allowReconnection window). */
+  reconnectionToken?: string;
+  /** The game's token: rejoin by code after the seat window closed, holdings intact. */
+  playerToken?: string;
+  /** Only the creator has it; it unlocks the facilitator controls. */
+  facilitatorToken?: string;
+}
+
+type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const key = (code: string) => `arena:session:${code}`;
+
+export function loadSession(store: KeyValue, code: string): StoredSession | null {
+  try {
+    const raw = store.getItem(key(code));
+    if (!raw) return null;
+    const s = JSON.parse(raw) as StoredSession;
+    return s && s.code === code && typeof s.name === 'string' ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(store: KeyValue, session: StoredSession): void {
+  store.setItem(key(session.code), JSON.stringify(session));
+  store.setItem('arena:last', session.code);
+}
+
+export function forgetSession(store: KeyValue, code: string): void {
+  store.removeItem(key(code));
+}
+
+export const lastCode = (store: KeyValue): string | null => store.getItem('arena:last');
+
+export const lastName = (store: KeyValue): string | null => store.getItem('arena:name');
+export function rememberName(store: KeyValue, name: string): void {
+  if (name) store.setItem('arena:name', name);
+}

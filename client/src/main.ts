@@ -1,0 +1,23 @@
+// The one game config: Phaser draws the network into #stage; every input lives in the #ui overlay.
+import { AUTO, Game, Scale } from 'phaser';
+import { Boot } from './scenes/Boot.ts';
+import { Facilitator } from './scenes/Facilitator.ts';
+import { Lobby } from './scenes/Lobby.ts';
+import { Play } from './scenes/Play.ts';
+import { Preloader } from './scenes/Preloader.ts';
+import { Spectator } from './scenes/Spectator.ts';
+import { publishDebug } from './net/debug_hook.ts';
+
+publishDebug({ scene: 'Boot' });
+
+new Game({
+  type: AUTO,
+  parent: 'stage',
+  backgroundColor: '#0b1020',
+  // The canvas is the window: the overlay's CSS decides the layout, the scenes draw into its holes.
+  scale: { mode: Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
+  // Nothing moves on its own between patches except small highlights; 60 fps is plenty and a
+  // projector laptop stays cool.
+  fps: { target: 60 },
+  scene: [Boot, Preloader, Lobby, Play, Spectator, Facilitator],
+});

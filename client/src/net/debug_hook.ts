@@ -1,0 +1,28 @@
+// A read-only window onto the client for browser tests and curious people: `window.__arena`.
+// Tests read it instead of pixels, so they do not depend on how fast a 2-core CI draws.
+
+export interface ArenaDebug {
+  scene: string;
+  code?: string;
+  role?: string;
+  connection?: string;
+  block?: number;
+  phase?: string;
+  /** Frames the renderer has drawn (the frame-rate script divides it by time). */
+  frames?: number;
+  /** When the first interactive frame was drawn (performance.now(), ms since navigation). */
+  interactiveAt?: number;
+  balance?: string;
+  netWorth?: string;
+  lastError?: { code: string; message: string; action: string } | null;
+}
+
+declare global {
+  interface Window {
+    __arena?: ArenaDebug;
+  }
+}
+
+export function publishDebug(patch: Partial<ArenaDebug>): void {
+  window.__arena = { ...(window.__arena ?? { scene: 'Boot' }), ...patch };
+}

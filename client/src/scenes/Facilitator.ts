@@ -1,0 +1,205 @@
+import { Scene } from 'phaser';
+import type { ArenaState, PlayerState, SubnetState } from '../../../server/schema.ts';
+import { EVENT_TYPES, MAX_SPEED, PLAYER_ROLES, type ResultsView, type SeriesView } from '../../../shared/protocol/index.ts';
+import { leaderboard, subnetsByNetuid } from '../lib/arena.ts';
+import { percent, signed, taoText } from '../lib/format.ts';
+import { joinLink } from '../lib/join_link.ts';
+import { httpOrigin } from '../lib/server_url.ts';
+import type { Connection } from '../net/connection.ts';
+import { publishDebug } from '../net/debug_hook.ts';
+import { liveSelect } from '../ui/action_form.ts';
+import { h, mount } from '../ui/dom.ts';
+import { eventFeed } from '../ui/event_feed.ts';
+import { lineChart } from '../ui/line_chart.ts';
+import { qrCode } from '../ui/qr_code.ts';
+import { statusBar } from '../ui/status_bar.ts';
+
+const EVENT_LABEL: Record<(typeof EVENT_TYPES)[number], string> = { halving_now: 'Halving now', market_shock: 'Market shock', inflow_surge: 'Inflow surge' };
+
+// Facilitator: the join code big with its QR code, the room's controls, players and bots,
+// exports, and the end-of-game summary for the debrief.
+export class Facilitator extends Scene {
+  private conn!: Connection;
+  private state: ArenaState | null = null;
+  private dirty = true;
+  private render!: () => void;
+
+  constructor() {
+    super('Facilitator');
+  }
+
+  init(data: { connection: Connection }): void {
+    this.conn = data.connection;
+    this.state = null;
+  }
+
+  create(): void {
+    const conn = this.conn;
+    publishDebug({ scene: 'Facilitator', code: conn.code, role: 'facilitator' });
+    const origin = httpOrigin(window.location);
+    const url = joinLink(origin, conn.code);
+    const status = statusBar();
+    const message = h('p', { class: 'error', testid: 'control-error', role: 'alert' });
+    const control = (type: Parameters<Connection['control']>[0], payload: object = {}) => {
+      message.textContent = conn.control(type, payload as never) ? '' : 'Not connected.';
+    };
+
+    // Room controls
+    const start = h('button', { class: 'primary', testid: 'start', onclick: () => control('start') }, 'Start');
+    const pause = h('button', { testid: 'pause', onclick: () => control('pause') }, 'Pause');
+    const resume = h('button', { class: 'primary', testid: 'resume', onclick: () => control('resume') }, 'Resume');
+    const speed = h('input', { type: 'range', min: '-2', max: String(Math.log2(MAX_SPEED)), step: '0.5', value: '0', testid: 'speed' });
+    const speedText = h('span', { class: 'num' }, '×1');
+    speed.addEventListener('input', () => (speedText.textContent = `×${+(2 ** Number(speed.value)).toFixed(2)}`));
+    speed.addEventListener('change', () => control('set_speed', { speed: +(2 ** Number(speed.value)).toFixed(2) }));
+    const end = h('button', { class: 'danger', testid: 'end', onclick: () => confirm('End the game for everyone?') && control('end_game') }, 'End game');
+
+    // Scenario events
+    const shock = h('input', { inputMode: 'decimal', value: '30', style: 'width:80px', testid: 'shock' });
+    const surgeNet = liveSelect('surge-subnet');
+    const surgeAmount = h('input', { inputMode: 'decimal', value: '2740', style: 'width:90px' });
+    const surgeBlocks = h('input', { inputMode: 'numeric', value: '150', style: 'width:80px' });
+    const events = h(
+      'div',
+      { class: 'stack' },
+      h('div', { class: 'row' }, h('button', { testid: 'event-halving', onclick: () => control('trigger_event', { event: { type: 'halving_now' } }) }, EVENT_LABEL.halving_now), h('span', { class: 'help' }, 'block emission halves now')),
+      h('div', { class: 'row' }, h('button', { testid: 'event-shock', onclick: () => control('trigger_event', { event: { type: 'market_shock', fraction: Number(shock.value) / 100 } }) }, EVENT_LABEL.market_shock), shock, h('span', { class: 'help' }, '% of outside holders’ alpha sold in every subnet')),
+      h('div', { class: 'row' }, h('button', { testid: 'event-surge', onclick: () => control('trigger_event', { event: { type: 'inflow_surge', netuid: Number(surgeNet.el.value), tao: surgeAmount.value.trim(), blocks: Number(surgeBlocks.value) } }) }, EVENT_LABEL.inflow_surge), surgeNet.el, surgeAmount, 'τ over', surgeBlocks, 'blocks'),
+    );
+
+    // Bots
+    const botRole = h('select', {}, ...PLAYER_ROLES.map((r) => h('option', { value: r }, r)));
+    const botCount = h('input', { inputMode: 'numeric', value: '1', style: 'width:60px' });
+    const addBots = h('button', { testid: 'add-bots', onclick: () => control('add_bots', { role: botRole.value, count: Number(botCount.value) || 1 }) }, 'Add bots');
+
+    // Exports
+    const token = encodeURIComponent(conn.facilitatorToken ?? '');
+    const exportLink = (file: string) => h('a', { href: `${origin}/api/games/${conn.code}/${file}?token=${token}`, download: '', style: 'color:var(--accent)' }, file);
+
+    const players = h('tbody', {});
+    const feed = eventFeed('events', 12);
+    const summary = h('div', { class: 'stack', testid: 'summary', hidden: true });
+    mount(
+      h(
+        'div',
+        { class: 'screen facilitate', testid: 'facilitator' },
+        h(
+          'div',
+          { class: 'panel join' },
+          h('h2', {}, 'Join at'),
+          h('div', { class: 'code', testid: 'fac-code' }, conn.code),
+          qrCode(url, 'qr'),
+          h('div', { class: 'url', testid: 'join-url' }, url),
+          h('a', { href: joinLink(origin, conn.code, true), target: '_blank', style: 'color:var(--accent)', testid: 'big-screen-link' }, 'Open the big screen'),
+        ),
+        h(
+          'div',
+          { class: 'panel controls stack' },
+          h('div', { class: 'row' }, status.badge, h('span', {}, 'Block ', status.block), status.phase, status.clock),
+          h('div', { class: 'row' }, start, pause, resume, h('label', { class: 'row' }, 'Speed', speed, speedText), h('span', { class: 'grow' }), end),
+          h('h2', {}, 'Events'),
+          events,
+          h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, 'Export'), exportLink('results.csv'), exportLink('results.json'), exportLink('series.csv'), exportLink('series.json')),
+          message,
+        ),
+        h(
+          'div',
+          { class: 'panel players stack' },
+          summary,
+          h('div', { class: 'row' }, h('h2', { class: 'grow', style: 'margin:0' }, 'Players'), botRole, botCount, addBots),
+          h('table', { testid: 'players' }, h('thead', {}, h('tr', {}, ...['#', 'Name', 'Role', 'Net worth', 'Change', ''].map((c) => h('th', {}, c)))), players),
+          h('h2', {}, 'Recent events'),
+          feed.root,
+        ),
+      ),
+    );
+
+    let playersKey = '';
+    this.render = () => {
+      const s = this.state;
+      if (!s?.clock) return;
+      status.setClock(s.clock);
+      const phase = s.clock.phase;
+      start.hidden = phase !== 'lobby';
+      pause.hidden = phase !== 'running';
+      resume.hidden = phase !== 'paused';
+      surgeNet.setOptions(subnetsByNetuid<SubnetState>(s.subnets).map((x) => [String(x.netuid), `SN${x.netuid} ${x.name}`]));
+      const rows = leaderboard<PlayerState>(s.players, true);
+      const key = rows.map((p) => `${p.id}:${p.rank}:${p.netWorth}:${p.removed}:${p.connected}`).join('|');
+      if (key !== playersKey) {
+        playersKey = key;
+        players.replaceChildren(
+          ...rows.map((p) =>
+            h(
+              'tr',
+              { style: p.removed ? 'opacity:0.5' : undefined },
+              h('td', { class: 'num' }, p.rank),
+              h('td', {}, p.name, p.bot ? ' 🤖' : '', !p.bot && !p.connected ? h('span', { class: 'muted' }, ' (away)') : null),
+              h('td', { class: 'muted' }, p.role),
+              h('td', { class: 'num' }, taoText(p.netWorth)),
+              h('td', { class: `num ${Number(p.change) >= 0 ? 'good' : 'bad'}` }, signed(p.change)),
+              h('td', {}, p.removed ? 'removed' : h('button', { onclick: () => (p.bot ? control('remove_bot', { playerId: p.id }) : confirm(`Remove ${p.name}?`) && control('remove_player', { playerId: p.id })) }, 'Remove')),
+            ),
+          ),
+        );
+      }
+      feed.update(s.events);
+      publishDebug({ block: s.clock.block, phase });
+    };
+
+    const showSummary = (results: ResultsView, series: SeriesView | null) => {
+      summary.hidden = false;
+      const chart = lineChart('Net worth over the game (τ)', 'networth-chart');
+      chart.root.style.height = '180px';
+      const top = results.rows.slice(0, 8);
+      chart.update(top.flatMap((r) => (series?.netWorth[r.playerId] ? [{ label: r.name, values: series.netWorth[r.playerId] }] : [])));
+      summary.replaceChildren(
+        h('h2', {}, `Final standings — block ${results.block}`),
+        h(
+          'table',
+          { testid: 'results' },
+          h('thead', {}, h('tr', {}, ...['#', 'Name', 'Role', 'Net worth', 'Change', 'Emission income', 'Price gains'].map((c) => h('th', {}, c)))),
+          h('tbody', {}, ...results.rows.map((r) => h('tr', {}, h('td', {}, r.rank), h('td', {}, r.name, r.bot ? ' 🤖' : ''), h('td', {}, r.role), h('td', { class: 'num' }, taoText(r.netWorth)), h('td', { class: 'num' }, signed(r.change)), h('td', { class: 'num' }, taoText(r.emissionIncome)), h('td', { class: 'num' }, signed(r.priceGains))))),
+        ),
+        chart.root,
+        h('p', { class: 'help' }, `Income vs price gains: ${percent(shareOfIncome(results), 0)} of the total gain came from emission (dividends and incentive).`),
+      );
+    };
+
+    let results: ResultsView | null = null;
+    let series: SeriesView | null = null;
+    const offs = [
+      conn.onState((st) => ((this.state = st), (this.dirty = true))),
+      conn.onStatus((st) => (status.setStatus(st), publishDebug({ connection: st }))),
+      conn.on('results', (r) => {
+        results = r;
+        conn.send('get_series', { maxPoints: 200 });
+        showSummary(r, series);
+      }),
+      conn.on('series', (v) => {
+        series = v;
+        if (results) showSummary(results, series);
+      }),
+    ];
+    const onResize = () => (this.dirty = true);
+    window.addEventListener('resize', onResize);
+    this.events.once('shutdown', () => {
+      offs.forEach((off) => off());
+      window.removeEventListener('resize', onResize);
+    });
+  }
+
+  update(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.render();
+  }
+}
+
+/** How much of the players' total gain was emission income rather than alpha price gains. */
+function shareOfIncome(r: ResultsView): number {
+  let income = 0;
+  let gains = 0;
+  for (const row of r.rows) (income += Math.max(0, Number(row.emissionIncome))), (gains += Math.abs(Number(row.priceGains)));
+  return income + gains > 0 ? income / (income + gains) : 0;
+}

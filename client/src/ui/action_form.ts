@@ -1,0 +1,97 @@
+// One action's form: sends with a ref, and shows the server's answer to that ref in place —
+// the error where the action was taken, or the block it was applied at.
+import type { ActionPayloads } from '../../../shared/protocol/index.ts';
+import type { Connection } from '../net/connection.ts';
+import { publishDebug } from '../net/debug_hook.ts';
+import { h } from './dom.ts';
+
+export type Submission = { [T in keyof ActionPayloads]: [T, ActionPayloads[T]] }[keyof ActionPayloads];
+
+export interface ActionFormSpec {
+  key: string;
+  title: string;
+  help?: string;
+  fields: (Node | null)[];
+  submitLabel: string;
+  /** A preview line, recomputed on input and on every state change. */
+  preview?: () => string;
+  /** The message to send, or a reason (shown as the error) why not. */
+  build(): Submission | string;
+}
+
+export interface ActionForm {
+  root: HTMLElement;
+  refresh(): void;
+  dispose(): void;
+}
+
+export function actionForm(conn: Connection, spec: ActionFormSpec): ActionForm {
+  const preview = h('p', { class: 'preview', testid: `${spec.key}-preview` });
+  const error = h('p', { class: 'error', testid: `${spec.key}-error`, role: 'alert' });
+  const status = h('p', { class: 'preview', testid: `${spec.key}-status` });
+  const refresh = () => {
+    if (spec.preview) preview.textContent = spec.preview();
+  };
+  const root = h(
+    'form',
+    {
+      class: 'form',
+      testid: `${spec.key}-form`,
+      oninput: refresh,
+      onchange: refresh,
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        error.textContent = '';
+        const built = spec.build();
+        if (typeof built === 'string') return void (error.textContent = built);
+        const [type, payload] = built;
+        if (!conn.send(type, { ...payload, ref: spec.key } as never)) return void (error.textContent = 'Not connected — it will work again once reconnected.');
+        status.textContent = 'sent — applies at the next block';
+      },
+    },
+    h('h3', {}, spec.title),
+    spec.help ? h('p', { class: 'help' }, spec.help) : null,
+    ...spec.fields,
+    preview,
+    h('button', { class: 'primary', type: 'submit', testid: `${spec.key}-submit` }, spec.submitLabel),
+    status,
+    error,
+  );
+  const offError = conn.on('error', (e) => {
+    if (e.ref !== spec.key) return;
+    error.textContent = e.message;
+    status.textContent = '';
+    publishDebug({ lastError: { code: String(e.code), message: e.message, action: e.action } });
+  });
+  const offAck = conn.on('ack', (a) => {
+    if (a.ref !== spec.key) return;
+    error.textContent = '';
+    status.textContent = `applied at block ${a.block.toLocaleString('en-US')}`;
+  });
+  refresh();
+  return {
+    root,
+    refresh,
+    dispose() {
+      offError();
+      offAck();
+    },
+  };
+}
+
+/** A <select> whose options follow a changing list without losing the person's choice. */
+export function liveSelect(testid: string): { el: HTMLSelectElement; setOptions(options: [string, string][]): void } {
+  const el = h('select', { testid });
+  let key = '';
+  return {
+    el,
+    setOptions(options) {
+      const next = options.map((o) => o.join('=')).join('|');
+      if (next === key) return;
+      key = next;
+      const keep = el.value;
+      el.replaceChildren(...options.map(([value, label]) => h('option', { value }, label)));
+      if (options.some(([v]) => v === keep)) el.value = keep;
+    },
+  };
+}

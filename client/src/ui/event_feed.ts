@@ -1,0 +1,23 @@
+// The event feed: registrations, prunings, halvings, big stake moves — newest first.
+import type { FeedEvent } from '../../../server/schema.ts';
+import { recentEvents } from '../lib/arena.ts';
+import { h } from './dom.ts';
+
+const ICON: Record<string, string> = { subnet_registered: '＋', subnet_pruned: '✕', subnet_dissolved: '✕', halving: '½', big_stake: '⇡', big_unstake: '⇣', scenario_event: '⚡', player_joined: '•', game_over: '■' };
+
+export function eventFeed(testid: string, max: number): { root: HTMLElement; update(events: Parameters<typeof recentEvents<FeedEvent>>[0]): FeedEvent | undefined } {
+  const root = h('ul', { class: 'feed', testid });
+  let key = '';
+  return {
+    root,
+    update(events) {
+      const rows = recentEvents<FeedEvent>(events, max);
+      const next = rows.map((e) => `${e.block}:${e.text}`).join('|');
+      if (next !== key) {
+        key = next;
+        root.replaceChildren(...rows.map((e) => h('li', {}, h('span', { class: 'block' }, `#${e.block}`), `${ICON[e.kind] ?? '·'} ${e.text}`)));
+      }
+      return rows[0];
+    },
+  };
+}

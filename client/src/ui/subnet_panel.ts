@@ -1,0 +1,63 @@
+// A subnet in detail: pool, price chart, flows, emission, registration cost, and its neuron table.
+import type { SubnetState } from '../../../server/schema.ts';
+import type { SeriesView, SubnetDetailView } from '../../../shared/protocol/index.ts';
+import { amount, percent, taoText } from '../lib/format.ts';
+import { h } from './dom.ts';
+import { lineChart } from './line_chart.ts';
+
+export function subnetPanel(): { root: HTMLElement; update(s: SubnetState | undefined, block: number, detail: SubnetDetailView | null, series: SeriesView | null): void } {
+  const title = h('h3', { testid: 'subnet-title' }, 'Select a subnet on the map');
+  const kv = h('dl', { class: 'kv', testid: 'subnet-facts' });
+  const price = lineChart('Price', 'subnet-price-chart');
+  const flow = lineChart('Net flow EMA', 'subnet-flow-chart');
+  price.root.style.height = '120px';
+  flow.root.style.height = '120px';
+  const body = h('tbody', {});
+  const table = h(
+    'table',
+    { testid: 'neurons' },
+    h('thead', {}, h('tr', {}, ...['UID', 'Stake α', 'Incentive', 'Dividends', 'Trust', 'Bonds'].map((c, i) => h('th', { class: i ? 'num' : '' }, c)))),
+    body,
+  );
+  let tableKey = '';
+  return {
+    root: h('div', { class: 'stack', testid: 'subnet-panel' }, title, kv, price.root, flow.root, h('h3', {}, 'Neurons'), table),
+    update(s, block, detail, series) {
+      if (!s) return;
+      title.textContent = `SN${s.netuid} ${s.name}${s.ownerName ? ` · owner ${s.ownerName}` : ''}`;
+      const facts: [string, string][] = [
+        ['Pool', `${taoText(s.taoIn)} · ${amount(s.alphaIn, 'α')}`],
+        ['Price', `${s.price.toFixed(5)} τ/α (EMA ${s.emaPrice.toFixed(5)})`],
+        ['Net flow EMA', `${s.flowEma >= 0 ? '+' : ''}${s.flowEma.toFixed(4)} τ/block`],
+        ['Emission share', percent(s.emissionShare)],
+        ['UID burn', taoText(s.burn)],
+        ['UIDs', String(s.neurons)],
+        ['Next epoch', `in ${s.nextEpochIn} blocks`],
+        ['Status', s.pruneCandidate ? 'next to be pruned' : block < s.immuneUntil ? `immune ${s.immuneUntil - block} more blocks` : 'exposed to pruning'],
+      ];
+      kv.replaceChildren(...facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+      const col = series?.subnets[String(s.netuid)];
+      price.update(col ? [{ label: 'price', values: col.price }] : [], s.price.toFixed(5));
+      flow.update(col ? [{ label: 'flow', values: col.flowEma }] : [], s.flowEma.toFixed(3));
+      if (detail && detail.netuid === s.netuid) {
+        const key = `${detail.block}`;
+        if (key === tableKey) return;
+        tableKey = key;
+        body.replaceChildren(
+          ...detail.neurons.map((n) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, `${n.uid}${n.validatorPermit ? ' V' : ''}`),
+              h('td', { class: 'num' }, amount(n.stake)),
+              h('td', { class: 'num' }, n.incentive.toFixed(3)),
+              h('td', { class: 'num' }, n.dividends.toFixed(3)),
+              h('td', { class: 'num' }, n.trust.toFixed(3)),
+              h('td', { class: 'num' }, n.bonds.toFixed(3)),
+            ),
+          ),
+        );
+      }
+    },
+  };
+}

@@ -12,6 +12,7 @@ interface Run {
   log: (Action | number)[];
   accepted: number;
   refused: number;
+  events: Map<string, number>;
 }
 
 /** The seed also picks the rule versions, so every emission rule and Yuma variant gets played. */
@@ -44,12 +45,13 @@ function invariants(chain: Chain, after: string): void {
 function play(seed: number, intents: Intent[]): Run {
   const chain = newPropertyChain(seed);
   invariants(chain, 'setup');
-  const run: Run = { chain, log: [], accepted: 0, refused: 0 };
+  const run: Run = { chain, log: [], accepted: 0, refused: 0, events: new Map() };
+  const seen = (events: { type: string }[]) => events.forEach((e) => run.events.set(e.type, (run.events.get(e.type) ?? 0) + 1));
   for (const it of intents) {
     const resolved = resolve(chain, it);
     if (typeof resolved === 'number') {
       for (let i = 0; i < resolved; i++) {
-        chain.step();
+        seen(chain.step());
         invariants(chain, `block ${chain.block}`);
       }
       run.log.push(resolved);
@@ -58,8 +60,10 @@ function play(seed: number, intents: Intent[]): Run {
     const before = snapshotJson(chain);
     const r = chain.apply(resolved as Action);
     run.log.push(resolved as Action);
-    if (r.ok) run.accepted++;
-    else {
+    if (r.ok) {
+      run.accepted++;
+      seen(r.events);
+    } else {
       run.refused++;
       if (snapshotJson(chain) !== before) throw new Error(`refused ${r.error.code} changed the state`);
     }
@@ -83,12 +87,14 @@ describe('random play keeps the chain sound', () => {
     let accepted = 0;
     let refused = 0;
     const kinds = new Map<string, number>();
+    const events = new Map<string, number>();
     fc.assert(
       fc.property(fc.nat(1000), intents, (seed, list) => {
         const run = play(seed, list);
         accepted += run.accepted;
         refused += run.refused;
         for (const e of run.log) if (typeof e !== 'number' && e && typeof e === 'object') kinds.set(e.type, (kinds.get(e.type) ?? 0) + 1);
+        for (const [k, v] of run.events) events.set(k, (events.get(k) ?? 0) + v);
       }),
       // ENGINE_PROPERTY_RUNS=2000 for a deeper hunt by hand; the default keeps the suite quick.
       { numRuns: Number(process.env.ENGINE_PROPERTY_RUNS ?? 60) },
@@ -96,6 +102,8 @@ describe('random play keeps the chain sound', () => {
     // The generator must exercise the engine, not just its refusals.
     expect(accepted).toBeGreaterThan(refused);
     for (const k of ['stake', 'unstake', 'move_stake', 'register_neuron', 'register_subnet', 'set_weights']) expect(kinds.get(k) ?? 0).toBeGreaterThan(20);
+    // …and reach the mechanisms that only happen after a while: epochs, both kinds of pruning.
+    for (const k of ['epoch', 'subnet_pruned', 'neuron_pruned', 'subnet_registered', 'weights_set']) expect(events.get(k) ?? 0).toBeGreaterThan(5);
   });
 
   it('is deterministic: the same seed and action log give a byte-identical snapshot', () => {

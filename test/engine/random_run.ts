@@ -46,13 +46,13 @@ export const intentArb: fc.Arbitrary<Intent> = fc.oneof(
 export function propertyParams(overrides: Parameters<typeof testParams>[0] = {}): ChainParams {
   return testParams({
     tempo: 9,
-    networkRateLimit: 4,
-    networkImmunityPeriod: 30,
+    networkRateLimit: 2,
+    networkImmunityPeriod: 12,
     networkLockReductionInterval: 40,
     networkMinLockCost: tao(100),
     subnetLimit: 3,
     neuronImmunityPeriod: 8,
-    maxAllowedUids: 6,
+    maxAllowedUids: 4,
     maxAllowedValidators: 3,
     weightsSetRateLimit: 3,
     adjustmentInterval: 20,

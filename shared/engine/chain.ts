@@ -121,10 +121,10 @@ export class Chain {
     const events: ChainEvent[] = [];
     for (const s of state.subnets) if (s) adjustBurn(s, state.block, p);
     const emission = blockEmissionForIssuance(state.tao.issuance, p.totalSupply, p.defaultBlockEmission);
-    if (emission !== state.blockEmission) {
-      state.blockEmission = emission;
-      events.push({ type: 'halving', block: state.block, emission, issuance: state.tao.issuance });
-    }
+    // Recycling can lower issuance back under a threshold and raise the emission again: that is
+    // cached too, but only a fall is a halving.
+    if (emission < state.blockEmission) events.push({ type: 'halving', block: state.block, emission, issuance: state.tao.issuance });
+    state.blockEmission = emission;
     events.push(...runCoinbase(state, emission));
     for (const s of state.subnets) if (s) updateMovingPrice(s, state.block, p);
     return events;

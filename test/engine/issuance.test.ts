@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockEmissionForIssuance, nextHalvingIssuance, tao } from '../../shared/engine/index.ts';
+import { blockEmissionForIssuance, Chain, chainParams, coldkey, hotkey, nextHalvingIssuance, tao } from '../../shared/engine/index.ts';
 
 const S = tao(21_000_000);
 const E = tao(1);
@@ -45,5 +45,29 @@ describe('block emission by issuance (get_block_emission_for_issuance)', () => {
     expect(blockEmissionForIssuance(tao(500), s, E)).toBe(E / 2n);
     expect(blockEmissionForIssuance(tao(750), s, E)).toBe(E / 4n);
     expect(blockEmissionForIssuance(tao(1000), s, E)).toBe(0n);
+  });
+});
+
+describe('halving events from Chain.step', () => {
+  it('announces the block whose emission halves, and not a rise after recycling', () => {
+    // 10.5 M − 2 TAO issued, one genesis subnet with a 1000-TAO pool and positive flow: it gets all the TAO.
+    const chain = Chain.create({
+      params: chainParams({ subnetLimit: 1, networkImmunityPeriod: 0, networkRateLimit: 0 }),
+      seed: 1,
+      initialIssuance: tao(10_500_000) - tao(2),
+      subnets: [{ owner: coldkey('o'), ownerHotkey: hotkey('o-hk'), taoIn: tao(1000), alphaIn: tao(1000), flowEma: 1 }],
+    });
+    expect(chain.state.blockEmission).toBe(tao(1));
+    expect(chain.step().filter((e) => e.type === 'halving')).toEqual([]); // issues 1 TAO: 10.5 M − 1
+    expect(chain.step().filter((e) => e.type === 'halving')).toEqual([]); // issues 1 TAO: exactly 10.5 M
+    expect(chain.step().filter((e) => e.type === 'halving')).toEqual([{ type: 'halving', block: 3, emission: 500_000_000n, issuance: tao(10_500_000) }]);
+    expect(chain.state.blockEmission).toBe(500_000_000n);
+    // Pruning the only subnet recycles its pool TAO (no stakers): issuance falls under 10.5 M again.
+    chain.apply({ type: 'create_wallet', coldkey: coldkey('n'), balance: tao(5000) });
+    const r = chain.apply({ type: 'register_subnet', coldkey: coldkey('n'), hotkey: hotkey('n-hk') });
+    expect(r.ok && r.events.map((e) => e.type)).toEqual(['subnet_pruned', 'subnet_registered']);
+    expect(chain.state.tao.issuance < tao(10_500_000)).toBe(true);
+    expect(chain.step().filter((e) => e.type === 'halving')).toEqual([]);
+    expect(chain.state.blockEmission).toBe(tao(1));
   });
 });

@@ -58,6 +58,7 @@ describe('a long run with halvings and full slots', () => {
       const problems = auditConservation(chain.state);
       if (problems.length) throw new Error(`block ${chain.block}: ${problems.join('; ')}`);
 
+      for (const e of events) if (e.type === 'alpha_halving') expect([1n, 2n, 4n, 8n, 16n, 32n].map((d) => tao(1) / d)).toContain(e.emission);
       const r = apply(b % 120 === 0 ? { type: 'register_subnet', coldkey: WALLETS[b % 5], hotkey: hk(`long-s${b}`) } : resolve(chain, intents[b]));
       if (r.ok) for (const e of r.events) count.set(e.type, (count.get(e.type) ?? 0) + 1);
       // Keep TAO flowing in so Taoflow keeps emitting: a steady staker on subnet 1 whenever it exists.
@@ -68,7 +69,8 @@ describe('a long run with halvings and full slots', () => {
     const halvings = emissions.slice(1).filter((e, i) => e < emissions[i]);
     expect(halvings.length).toBeGreaterThanOrEqual(4);
     for (let i = 1; i < emissions.length; i++) if (emissions[i] < emissions[i - 1]) expect(emissions[i]).toBe(emissions[i - 1] / 2n);
-    expect(count.get('alpha_halving') ?? 0).toBeGreaterThan(3);
+    // Subnets that survive long enough cross their own alpha halvings (pruning restarts the others).
+    expect(count.get('alpha_halving') ?? 0).toBeGreaterThanOrEqual(2);
     expect(count.get('subnet_pruned') ?? 0).toBeGreaterThan(10);
     expect(count.get('epoch') ?? 0).toBeGreaterThan(1000);
     expect(chain.state.tao.issuance).toBeGreaterThan(tao(1500));

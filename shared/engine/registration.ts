@@ -17,15 +17,19 @@ type Of<T extends Action['type']> = Extract<Action, { type: T }>;
 /**
  * The 2025 burn adjustment (block_step.rs::adjust_registration_terms_for_networks), every
  * AdjustmentInterval blocks: burn ← burn · (regs + target) / (2 · target), clamped to [MinBurn, MaxBurn].
- * More registrations than the target raise the price; none halve it.
+ * More registrations than the target raise the price; none halve it. With burn registrations only
+ * (no PoW), 1..target registrations are the chain's case D, which lowers the PoW difficulty and
+ * leaves the burn alone.
  */
 export function adjustBurn(s: Subnet, block: number, p: ChainParams): void {
   s.registrationsThisBlock = 0;
   if (p.adjustmentInterval <= 0 || block % p.adjustmentInterval !== 0) return;
-  const target = BigInt(p.targetRegistrationsPerInterval);
-  const next = target > 0n ? (s.burn * (BigInt(s.registrationsThisInterval) + target)) / (2n * target) : s.burn;
-  s.burn = min(p.maxBurn, max(p.minBurn, next));
+  const regs = s.registrationsThisInterval;
   s.registrationsThisInterval = 0;
+  const target = p.targetRegistrationsPerInterval;
+  if (target <= 0 || (regs > 0 && regs <= target)) return;
+  const next = (s.burn * BigInt(regs + target)) / BigInt(2 * target);
+  s.burn = min(p.maxBurn, max(p.minBurn, next));
 }
 
 /**

@@ -42,6 +42,15 @@ describe('neuron registration burn (2025 adjustment every AdjustmentInterval)', 
     expect(chain.subnet(N1)!.burn).toBe(250_000_000n);
   });
 
+  it('leaves the burn alone with 1..target burn registrations (case D: only PoW difficulty moves)', () => {
+    const chain = subnetChain(interval);
+    must(chain, { type: 'register_neuron', coldkey: ck('m'), hotkey: hk('m1'), netuid: N1 });
+    steps(chain, 10); // block 10: 1 registration, target 2 ⇒ unchanged (the bare formula would give ×3/4)
+    expect(chain.subnet(N1)!.burn).toBe(tao(1));
+    steps(chain, 10); // block 20: none ⇒ halved
+    expect(chain.subnet(N1)!.burn).toBe(500_000_000n);
+  });
+
   it('keeps the burn at the target rate and raises it above: burn · (regs + 2) / 4', () => {
     const chain = subnetChain(interval);
     must(chain, { type: 'register_neuron', coldkey: ck('m'), hotkey: hk('m1'), netuid: N1 });

@@ -11,9 +11,9 @@ export const whale: Strategy = (v) => {
   return deepest ? some(stakeShare(v, deepest, delegate(deepest), 0.8)) : [];
 };
 
-/** Price above its moving average: buy; below: sell. Follows the trend, pays the slippage. */
+/** Price up since the last epoch: buy; down: sell. Follows the trend, pays the slippage. */
 export const momentum: Strategy = (v) => {
-  const trend = (s: { price: number; movingPrice: number }) => (s.movingPrice > 0 ? s.price / s.movingPrice : 1);
+  const trend = (s: { price: number; lastEpochPrice: number }) => (s.lastEpochPrice > 0 ? s.price / s.lastEpochPrice : 1);
   const falling = v.me.positions.find((p) => {
     const s = subnetOf(v, p.netuid);
     return s && trend(s) < 0.98;

@@ -9,6 +9,8 @@ export interface SubnetView {
   taoIn: Rao;
   alphaIn: Rao;
   price: number;
+  /** The price right after the subnet's last epoch (about a tempo ago); the spot price before its first. */
+  lastEpochPrice: number;
   movingPrice: number;
   flowEma: number;
   emissionShare: number;

@@ -122,6 +122,7 @@ export class Game {
       startBlock: chain.block,
       players: [],
       labels,
+      epochPrices: {},
       incumbents,
       market: MARKET,
       surges: [],
@@ -586,6 +587,7 @@ export class Game {
         events.push({ type: 'compute_paid', block: chain.block, player: p.id, amount: cost });
       }
     }
+    this.g.epochPrices[s.netuid] = spotPrice(s);
     const inc = this.g.incumbents.find((x) => x.netuid === s.netuid && x.owner === s.owner);
     if (inc) this.incumbentBuyback(inc, s);
     recordEpoch(this.g.series, chain, { netuid: s.netuid, distributed: e.distributed, ownerCut: e.ownerCut, incentive: e.incentive, dividends: e.dividends, burned: e.burned, revenue: paid, productQuality: quality });
@@ -665,7 +667,7 @@ export class Game {
   /** What a bot (or a client preview) of this player sees now. */
   viewFor(p: Player | PlayerId): BotView {
     const player = typeof p === 'string' ? this.byId.get(p)! : p;
-    this.viewCache ??= networkView(this.chainRef, this.g.labels);
+    this.viewCache ??= networkView(this.chainRef, this.g.labels, this.g.epochPrices);
     return botView(this.chainRef, this.g.scenario, player, this.viewCache);
   }
 
@@ -721,6 +723,15 @@ export class Game {
         return { uid: j as Uid, hotkey: n.hotkey, player: this.byHotkey.get(n.hotkey)?.id ?? null, validatorPermit: n.validatorPermit, stake, incentive: n.incentive, dividends: n.dividends, consensus: n.consensus, validatorTrust: n.validatorTrust, emission: n.emission };
       }),
     };
+  }
+
+  /**
+   * The true quality of each UID of a subnet (0 for non-miners), in uid order: for the facilitator's
+   * debrief and for tests. Hidden during play: never send it to players.
+   */
+  trueQualities(netuid: Netuid): number[] {
+    const s = this.chainRef.subnet(netuid);
+    return s ? this.uidQualities(s) : [];
   }
 
   /** A subnet's display name and product, or null when no subnet has that netuid. */

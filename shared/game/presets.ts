@@ -42,6 +42,8 @@ function workshop(): Scenario {
     minBurn: tao(1) / 10n,
     maxBurn: tao(20),
     adjustmentInterval: 90,
+    // A room of people joins at once: let a block take several registrations per subnet.
+    maxRegistrationsPerBlock: 8,
     activityCutoff: 450,
     weightsSetRateLimit: 10,
     maxAllowedValidators: 8,
@@ -151,7 +153,7 @@ function mainnet(): Scenario {
     name: 'mainnet',
     chain: chainParams(),
     initialIssuance: tao(10_000_000),
-    subnets: incumbents(128, shares, flowsForShares(shares, 5e7, 2e9), (i) => [`SN${i + 1}`, 'digital commodity'], 16, 239),
+    subnets: incumbents(128, shares, flowsForShares(shares, 5e7, 2e9), (i) => [`SN${i + 1}`, 'digital commodity'], 8, 247),
     game: { blocksPerSecond: 1 / 12, durationBlocks: 7200, seriesEvery: 60, kits: MAINNET_KITS, bots: MAINNET_BOTS, schedule: [], economy: MAINNET_ECONOMY },
   };
 }
@@ -192,7 +194,7 @@ function march2026(): Scenario {
     name: 'march-2026',
     chain: chainParams(),
     initialIssuance: tao(10_600_000),
-    subnets: incumbents(128, shares, flows, (i) => names[i], 16, 239),
+    subnets: incumbents(128, shares, flows, (i) => names[i], 8, 247),
     game: {
       blocksPerSecond: 1 / 12,
       durationBlocks: 7200,

@@ -66,6 +66,8 @@ export interface GameState {
   startBlock: number;
   players: Player[];
   labels: Record<string, SubnetLabel>;
+  /** Each subnet's spot price right after its last epoch, for "since the last epoch" trends. */
+  epochPrices: Record<string, number>;
   incumbents: Incumbents[];
   /** The outside market's wallet: holds alpha at genesis, sells in a shock, buys in a surge. */
   market: Coldkey;

@@ -1,36 +1,79 @@
 import type { BotView, PositionView, SubnetView } from '../bots/index.ts';
-import type { Chain, Subnet } from '../engine/index.ts';
+import type { Chain, Hotkey, Netuid, Rao, Subnet } from '../engine/index.ts';
 import { hotkeyStake, neuronToPrune, spotPrice, subnetToPrune, uid as toUid } from '../engine/index.ts';
 import { parsePosition } from './liquidation.ts';
 import type { Scenario } from './scenario.ts';
 import type { Player, SubnetLabel } from './state.ts';
 
-export function subnetView(chain: Chain, s: Subnet, label: SubnetLabel | undefined): SubnetView {
-  const p = chain.state.params;
-  const validators: SubnetView['validators'] = [];
-  const miners: SubnetView['miners'] = [];
-  s.neurons.forEach((n, j) => {
-    if (n.validatorPermit) validators.push({ hotkey: n.hotkey, uid: toUid(j), stake: hotkeyStake(s.stake, n.hotkey) });
-    else if (n.hotkey !== s.ownerHotkey) miners.push({ hotkey: n.hotkey, uid: toUid(j) });
-  });
-  validators.sort((a, b) => (b.stake > a.stake ? 1 : b.stake < a.stake ? -1 : a.uid - b.uid));
-  const room = s.neurons.length < p.maxAllowedUids || neuronToPrune(s, chain.block, p) !== null;
-  return {
-    netuid: s.netuid,
-    name: label?.name ?? `SN${s.netuid}`,
-    ownerHotkey: s.ownerHotkey,
-    taoIn: s.taoIn,
-    alphaIn: s.alphaIn,
-    price: spotPrice(s),
-    movingPrice: s.movingPrice,
-    flowEma: s.flowEma,
-    emissionShare: s.emissionShare,
-    burn: s.burn,
-    registrationOpen: room && s.registrationsThisBlock < p.maxRegistrationsPerBlock,
-    neurons: s.neurons.length,
-    validators,
-    miners,
-  };
+/**
+ * A subnet as bots see it. The pool figures are read at once; the neuron lists and the registration
+ * check walk every UID, so they are worked out only when a bot asks (most bots look at one or two
+ * subnets of 128).
+ */
+class LiveSubnetView implements SubnetView {
+  readonly netuid: Netuid;
+  readonly name: string;
+  readonly ownerHotkey: Hotkey;
+  readonly taoIn: Rao;
+  readonly alphaIn: Rao;
+  readonly price: number;
+  readonly lastEpochPrice: number;
+  readonly movingPrice: number;
+  readonly flowEma: number;
+  readonly emissionShare: number;
+  readonly burn: Rao;
+  readonly neurons: number;
+  private lists: { validators: SubnetView['validators']; miners: SubnetView['miners'] } | null = null;
+  private open: boolean | null = null;
+
+  constructor(
+    private readonly chain: Chain,
+    private readonly s: Subnet,
+    label: SubnetLabel | undefined,
+    lastEpochPrice: number | undefined,
+  ) {
+    this.netuid = s.netuid;
+    this.name = label?.name ?? `SN${s.netuid}`;
+    this.ownerHotkey = s.ownerHotkey;
+    this.taoIn = s.taoIn;
+    this.alphaIn = s.alphaIn;
+    this.price = spotPrice(s);
+    this.lastEpochPrice = lastEpochPrice ?? this.price;
+    this.movingPrice = s.movingPrice;
+    this.flowEma = s.flowEma;
+    this.emissionShare = s.emissionShare;
+    this.burn = s.burn;
+    this.neurons = s.neurons.length;
+  }
+
+  get registrationOpen(): boolean {
+    if (this.open === null) {
+      const p = this.chain.state.params;
+      const room = this.s.neurons.length < p.maxAllowedUids || neuronToPrune(this.s, this.chain.block, p) !== null;
+      this.open = room && this.s.registrationsThisBlock < p.maxRegistrationsPerBlock;
+    }
+    return this.open;
+  }
+
+  get validators(): SubnetView['validators'] {
+    return (this.lists ??= this.split()).validators;
+  }
+
+  get miners(): SubnetView['miners'] {
+    return (this.lists ??= this.split()).miners;
+  }
+
+  private split() {
+    const s = this.s;
+    const validators: SubnetView['validators'] = [];
+    const miners: SubnetView['miners'] = [];
+    s.neurons.forEach((n, j) => {
+      if (n.validatorPermit) validators.push({ hotkey: n.hotkey, uid: toUid(j), stake: hotkeyStake(s.stake, n.hotkey) });
+      else if (n.hotkey !== s.ownerHotkey) miners.push({ hotkey: n.hotkey, uid: toUid(j) });
+    });
+    validators.sort((a, b) => (b.stake > a.stake ? 1 : b.stake < a.stake ? -1 : a.uid - b.uid));
+    return { validators, miners };
+  }
 }
 
 /** Whether a register_subnet would pass the rate limit and find a slot now. */
@@ -43,9 +86,9 @@ export function subnetRegistrationOpen(chain: Chain): boolean {
 }
 
 /** The public network as bots see it, built once and shared by every bot until the chain changes. */
-export function networkView(chain: Chain, labels: Record<string, SubnetLabel>): SubnetView[] {
+export function networkView(chain: Chain, labels: Record<string, SubnetLabel>, epochPrices: Record<string, number>): SubnetView[] {
   const out: SubnetView[] = [];
-  for (const s of chain.state.subnets) if (s) out.push(subnetView(chain, s, labels[s.netuid]));
+  for (const s of chain.state.subnets) if (s) out.push(new LiveSubnetView(chain, s, labels[s.netuid], s.lastEpochBlock > s.registeredAt ? epochPrices[s.netuid] : undefined));
   return out;
 }
 
@@ -61,7 +104,11 @@ export function botView(chain: Chain, scenario: Scenario, player: Player, subnet
     const alpha = chain.stake(player.coldkey, pos.hotkey, pos.netuid);
     if (alpha > 0n) positions.push({ ...pos, alpha });
   }
-  const registeredIn = subnets.filter((s) => chain.subnet(s.netuid)!.neurons.some((n) => n.hotkey === player.hotkey)).map((s) => s.netuid);
+  const registeredIn: Netuid[] = [];
+  for (const key of player.positions) {
+    const pos = parsePosition(key);
+    if (pos.hotkey === player.hotkey && chain.subnet(pos.netuid)?.neurons.some((n) => n.hotkey === player.hotkey)) registeredIn.push(pos.netuid);
+  }
   return {
     block: st.block,
     tempo: p.tempo,

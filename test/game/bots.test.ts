@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { STRATEGIES } from '../../shared/bots/index.ts';
+import { auditConservation } from '../../shared/engine/index.ts';
+import type { GameEvent, Role } from '../../shared/game/index.ts';
+import { Game } from '../../shared/game/index.ts';
+import { scenario } from './helpers.ts';
+
+const everyStrategy = (Object.entries(STRATEGIES) as [Role, Record<string, unknown>][]).flatMap(([role, s]) => Object.keys(s).map((strategy) => ({ role, strategy })));
+
+describe('every bot strategy plays a whole workshop game', () => {
+  // One game with a seat for every strategy of every role, and a second seed with two of each.
+  it.each([
+    { seed: 1, seats: everyStrategy },
+    { seed: 'second', seats: [...everyStrategy, ...everyStrategy] },
+  ])('seed $seed: conservation exact, no bot move refused, every bot acted', ({ seed, seats }) => {
+    const game = Game.create(scenario('workshop', { bots: seats }), seed);
+    const acted = new Set<string>();
+    const kinds = new Set<string>();
+    let halvingAt: number | null = null;
+    let overAt: number | null = null;
+    const note = (events: GameEvent[]) => {
+      for (const e of events) {
+        kinds.add(e.type);
+        if (e.type === 'halving') halvingAt = e.block;
+        if (e.type === 'game_over') overAt = e.block;
+        if ('coldkey' in e && typeof e.coldkey === 'string') acted.add(e.coldkey);
+        if (e.type === 'effort_set') acted.add(`p/${e.player}`);
+        if (e.type === 'weights_set') acted.add(game.chain.subnet(e.netuid)!.neurons[e.uid].hotkey);
+      }
+    };
+    while (!game.over) {
+      note(game.step());
+      if (game.block % 1000 === 0) expect(auditConservation(game.chain.state)).toEqual([]);
+    }
+    expect(auditConservation(game.chain.state)).toEqual([]);
+    expect(game.botRefusals).toEqual([]);
+    expect(overAt).toBe(game.endBlock);
+    // The scheduled halving (by issuance) lands in the middle third of the game.
+    expect(halvingAt).not.toBeNull();
+    expect(halvingAt!).toBeGreaterThan(game.endBlock / 3);
+    expect(halvingAt!).toBeLessThan((2 * game.endBlock) / 3);
+    for (const kind of ['staked', 'unstaked', 'weights_set', 'effort_set', 'revenue', 'compute_paid', 'subnet_named']) expect(kinds, kind).toContain(kind);
+    for (const owner of game.players().filter((p) => p.role === 'owner')) expect(game.subnetInfo(owner.home!)?.owner).toBe(owner.coldkey);
+    // Every bot made at least one move the chain or the game accepted.
+    const bots = game.players();
+    expect(bots).toHaveLength(seats.length);
+    for (const p of bots) expect(acted.has(p.coldkey) || acted.has(p.hotkey) || acted.has(`p/${p.id}`), `${p.name} never acted`).toBe(true);
+    const board = game.leaderboard();
+    expect(board.every((r) => r.bot)).toBe(true);
+    for (const r of board) expect(r.change).toBe(r.emissionIncome + r.priceGains + r.business);
+  });
+});

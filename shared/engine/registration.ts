@@ -33,24 +33,33 @@ export function adjustBurn(s: Subnet, block: number, p: ChainParams): void {
 }
 
 /**
- * get_neuron_to_prune: when the subnet is full, the non-immune UID with the lowest emission
- * (ties: earliest registered, then lowest uid); if every UID is immune, the lowest-emission
- * immune one. The owner's hotkey is never pruned.
+ * get_neuron_to_prune: when the subnet is full, the non-immune UID with the lowest emission (ties:
+ * earliest registered, then lowest uid) — but only while more than MinNonImmuneUids non-immune
+ * UIDs exist, a safety floor for the subnet's established neurons; otherwise the immune UID that
+ * ranks lowest the same way. The owner's hotkey is never pruned. Null when nothing may go.
  */
 export function neuronToPrune(s: Subnet, block: number, p: ChainParams): Uid | null {
-  let best = -1;
-  let bestImmune = true;
+  let free = 0;
+  let bestFree = -1;
+  let bestImmune = -1;
+  // Scanning uids in order, a strict comparison leaves ties with the lower uid.
+  const beats = (j: number, best: number) => {
+    if (best < 0) return true;
+    const n = s.neurons[j];
+    const b = s.neurons[best];
+    return n.emission !== b.emission ? n.emission < b.emission : n.registeredAt < b.registeredAt;
+  };
   s.neurons.forEach((n, j) => {
     if (n.hotkey === s.ownerHotkey) return;
-    const immune = block - n.registeredAt < p.neuronImmunityPeriod;
-    const b = best >= 0 ? s.neurons[best] : null;
-    const better = !b || (bestImmune && !immune) || (bestImmune === immune && (n.emission < b.emission || (n.emission === b.emission && n.registeredAt < b.registeredAt)));
-    if (better) {
-      best = j;
-      bestImmune = immune;
+    if (block - n.registeredAt < p.neuronImmunityPeriod) {
+      if (beats(j, bestImmune)) bestImmune = j;
+    } else {
+      free++;
+      if (beats(j, bestFree)) bestFree = j;
     }
   });
-  return best >= 0 ? toUid(best) : null;
+  if (bestFree >= 0 && free > p.minNonImmuneUids) return toUid(bestFree);
+  return bestImmune >= 0 ? toUid(bestImmune) : null;
 }
 
 /**

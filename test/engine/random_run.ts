@@ -53,6 +53,7 @@ export function propertyParams(overrides: Parameters<typeof testParams>[0] = {})
     subnetLimit: 3,
     neuronImmunityPeriod: 8,
     maxAllowedUids: 4,
+    minNonImmuneUids: 1,
     maxAllowedValidators: 3,
     weightsSetRateLimit: 3,
     adjustmentInterval: 20,

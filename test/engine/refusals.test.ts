@@ -9,7 +9,7 @@ import { ck, hk, must, newChain, snapshotJson, steps, testParams } from './build
  * registered, so the network rate limit holds), carol is a wallet with half a TAO.
  */
 function network(): Chain {
-  const chain = newChain(testParams({ tempo: 9, networkRateLimit: 5, weightsSetRateLimit: 20, maxAllowedUids: 3, maxAllowedValidators: 1 }));
+  const chain = newChain(testParams({ tempo: 9, networkRateLimit: 5, weightsSetRateLimit: 20, maxAllowedUids: 3, minNonImmuneUids: 0, maxAllowedValidators: 1 }));
   must(chain, { type: 'create_wallet', coldkey: ck('alice'), balance: tao(5000) });
   must(chain, { type: 'create_wallet', coldkey: ck('bob'), balance: tao(3000) });
   must(chain, { type: 'create_wallet', coldkey: ck('carol'), balance: 500_000_000n });

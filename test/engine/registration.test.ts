@@ -93,8 +93,8 @@ describe('neuron registration burn (2025 adjustment every AdjustmentInterval)', 
 
 describe('UID pruning when the subnet is full (get_neuron_to_prune)', () => {
   /** Owner at uid 0 (block 0), m1..m3 at uids 1..3 registered at blocks 1, 2, 3; immunity 20. */
-  function fullSubnet(): Chain {
-    const chain = subnetChain({ maxAllowedUids: 4, neuronImmunityPeriod: 20, adjustmentInterval: 0 });
+  function fullSubnet(minNonImmuneUids = 0): Chain {
+    const chain = subnetChain({ maxAllowedUids: 4, neuronImmunityPeriod: 20, adjustmentInterval: 0, minNonImmuneUids });
     for (let i = 1; i <= 3; i++) {
       chain.step();
       must(chain, { type: 'register_neuron', coldkey: ck('m'), hotkey: hk(`m${i}`), netuid: N1 });
@@ -140,6 +140,18 @@ describe('UID pruning when the subnet is full (get_neuron_to_prune)', () => {
     expect(prune(chain)).toBe(2);
     chain.state.block = 10; // all immune
     expect(prune(chain)).toBe(3);
+  });
+
+  it('keeps MinNonImmuneUids non-immune UIDs: below the floor it replaces an immune UID, or none', () => {
+    const chain = fullSubnet(2);
+    chain.state.block = 22; // m1 and m2 past immunity (2 = the floor, not above it), m3 immune
+    setEmission(chain, [0n, 0n, 0n, 90n]);
+    expect(prune(chain)).toBe(3);
+    chain.state.block = 23; // m3 is past immunity too: 3 non-immune > 2
+    expect(prune(chain)).toBe(1);
+    const noImmune = fullSubnet(3);
+    noImmune.state.block = 23; // 3 non-immune, not above a floor of 3, and no immune UID to take instead
+    expect(prune(noImmune)).toBe(null);
   });
 
   it('refuses when only the owner could be replaced', () => {

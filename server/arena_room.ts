@@ -1,0 +1,425 @@
+import type { Client } from '@colyseus/core';
+import { Room } from '@colyseus/core';
+import type { RoomException } from '@colyseus/core';
+import type { ActionRequest, ClientRequest, ControlRequest, CreateOptions, JoinRole, PlayerRole, QueryRequest, Ref, WireError, WireErrorCode } from '../shared/protocol/index.ts';
+import { createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage } from '../shared/protocol/index.ts';
+import type { GameHost } from './game_host.ts';
+import { createHost } from './game_host.ts';
+import { games } from './game_registry.ts';
+import { freshJoinCode } from './join_codes.ts';
+import { Mirror } from './mirror.ts';
+import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
+import { ArenaState } from './schema.ts';
+import { newToken, sameToken } from './secrets.ts';
+import { PrivateFeeds } from './private_feeds.ts';
+import { matchMaker } from '@colyseus/core';
+
+/** Seconds a dropped client has to come back with `client.reconnect` before it counts as gone. */
+export const RECONNECT_SECONDS = 60;
+/** Seconds an empty room lives on (a facilitator's refresh, a projector's reboot) before it closes. */
+export const EMPTY_ROOM_SECONDS = 600;
+/** Most actions one client may have waiting for the next block. */
+const MAX_QUEUED_PER_CLIENT = 16;
+/** Most blocks run in one tick when the server falls behind: it slows rather than stalls. */
+const MAX_BLOCKS_PER_TICK = 20;
+/** Shortest simulation tick; faster block rates run several blocks per tick. */
+const MIN_TICK_MS = 50;
+
+/** One connection: a player (playerId set) or a spectator. */
+interface Member {
+  playerId: string | null;
+  role: JoinRole;
+  limiter: RateLimiter;
+  queued: number;
+}
+
+/** A player seat: survives disconnects, refreshes (by token) and leaving, until the game ends. */
+interface Seat {
+  token: string;
+  name: string;
+  role: PlayerRole;
+  sessionId: string | null;
+  removed: boolean;
+}
+
+interface Queued {
+  /** The sender's session: after a reconnect its Client object is a new one. */
+  sessionId: string;
+  playerId: string;
+  request: ActionRequest;
+  ref?: Ref;
+}
+
+/**
+ * The room: the authority for one game. Client messages are validated (shared/protocol), actions
+ * queued and applied in order at the next block boundary, blocks run at the scenario's rate, and
+ * what changed is mirrored into the synced state and the private feeds.
+ */
+export class ArenaRoom extends Room<ArenaState> {
+  maxClients = 250;
+  autoDispose = false;
+
+  private host!: GameHost;
+  private mirror!: Mirror;
+  private feeds!: PrivateFeeds;
+  private facilitatorToken = newToken();
+  private creatorPending = false;
+  private isPublic = false;
+  private quickplay = false;
+  private seats = 0;
+  private readonly members = new Map<string, Member>();
+  private readonly seatsById = new Map<string, Seat>();
+  private queue: Queued[] = [];
+  private owedBlocks = 0;
+  private emptyTimer: { clear(): void } | null = null;
+
+  async onCreate(raw: unknown): Promise<void> {
+    const opts = pickKnown(raw, ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'seats']);
+    const checked = createOptionsChecker(opts, 'options');
+    if (!checked.ok) throw new Error(`INVALID_OPTIONS: ${checked.message}`);
+    const o: CreateOptions = checked.value;
+    const quickplay = (this.quickplay = (raw as { quickplay?: unknown } | null)?.quickplay === true);
+    const host = createHost({ preset: o.preset ?? 'workshop', overrides: o.overrides, seed: o.seed ?? newToken().slice(0, 8) });
+    if ('code' in host) throw new Error(`INVALID_OPTIONS: ${host.message}`);
+    this.host = host;
+
+    this.roomId = await freshJoinCode(async (code) => (await matchMaker.query({ roomId: code })).length > 0);
+    this.setState(new ArenaState());
+    this.mirror = new Mirror(this.state, host, this.roomId);
+    this.feeds = new PrivateFeeds(host);
+    this.state.clock.phase = o.autostart === false && !quickplay ? 'lobby' : 'running';
+    this.seats = Math.min(o.seats ?? host.defaultSeats(quickplay), MAX_SEATS);
+    this.isPublic = o.public === true || quickplay;
+    // A facilitated room stays unlisted until its creator has joined and taken the token.
+    this.creatorPending = !quickplay;
+    await this.setPrivate(this.creatorPending || !this.isPublic);
+
+    this.onMessage('*', (client, type, payload) => this.receive(client, type, payload));
+    this.setPatchRate(100);
+    this.restartSimulation();
+    this.mirror.sync(true);
+    await this.updateListing();
+    games.add({
+      code: this.roomId,
+      facilitatorToken: this.facilitatorToken,
+      results: () => this.host.results(this.roomId),
+      series: (maxPoints) => this.host.series(maxPoints),
+    });
+    this.armEmptyTimer();
+  }
+
+  onAuth(_client: Client, raw: unknown): true {
+    const checked = joinOptionsChecker(pickKnown(raw, ['name', 'role', 'playerToken', 'bot']), 'options');
+    if (!checked.ok) throw new Error(`INVALID_OPTIONS: ${checked.message}`);
+    return true;
+  }
+
+  onJoin(client: Client, raw: unknown): void {
+    const o = joinOptionsChecker(pickKnown(raw, ['name', 'role', 'playerToken', 'bot']), 'options');
+    if (!o.ok) throw new Error(`INVALID_OPTIONS: ${o.message}`);
+    const isCreator = this.creatorPending;
+    this.creatorPending = false;
+    const name = o.value.name ?? (isCreator ? 'Facilitator' : 'Player');
+    const wanted: JoinRole = o.value.role ?? (isCreator ? 'spectator' : 'staker');
+
+    let playerId: string | null = null;
+    let role: JoinRole = wanted;
+    let token: string;
+    const back = o.value.playerToken ? this.seatByToken(o.value.playerToken) : null;
+    if (back) {
+      [playerId, token, role] = [back[0], back[1].token, back[1].role];
+      // The same seat from a new tab: the old connection, if still open, no longer speaks for it.
+      const previous = back[1].sessionId;
+      if (previous && previous !== client.sessionId) {
+        this.members.delete(previous);
+        this.feeds.unsubscribe(previous);
+      }
+      back[1].sessionId = client.sessionId;
+      if (!back[1].removed) this.host.setConnected(playerId, true);
+    } else if (wanted === 'spectator') {
+      token = newToken();
+    } else {
+      if (this.state.clock.phase === 'ended') throw new Error('GAME_OVER: the game has ended; join as a spectator');
+      const joined = this.host.join(name, wanted, o.value.bot === true);
+      if (!joined.ok) throw new Error(`${joined.error.code}: ${joined.error.message}`);
+      playerId = joined.playerId;
+      token = newToken();
+      this.seatsById.set(playerId, { token, name, role: wanted, sessionId: client.sessionId, removed: false });
+      this.mirror.events(joined.events);
+      if (this.quickplay) this.host.makeRoomForHuman(wanted, this.seats);
+    }
+    this.members.set(client.sessionId, { playerId, role, limiter: new RateLimiter(MESSAGES_PER_SECOND, MESSAGE_BURST, Date.now()), queued: 0 });
+    this.feeds.subscribe(client, playerId);
+    client.send('welcome', {
+      code: this.roomId,
+      playerId,
+      role,
+      name: playerId ? this.seatsById.get(playerId)!.name : name,
+      playerToken: token,
+      ...(isCreator ? { facilitatorToken: this.facilitatorToken } : {}),
+      preset: this.host.preset,
+      seed: this.host.seed,
+      blocksPerSecond: this.host.blocksPerSecond,
+    });
+    if (isCreator && this.isPublic) void this.setPrivate(false);
+    this.disarmEmptyTimer();
+    this.mirror.sync(true);
+    this.mirror.spectators(this.spectatorCount());
+    this.feeds.flush([client], true);
+    void this.updateListing();
+  }
+
+  async onLeave(client: Client, consented: boolean): Promise<void> {
+    const member = this.members.get(client.sessionId);
+    const seat = member?.playerId ? this.seatsById.get(member.playerId) : undefined;
+    const playerId = member?.playerId ?? null;
+    if (seat && playerId && seat.sessionId === client.sessionId) {
+      seat.sessionId = null;
+      if (!seat.removed) this.host.setConnected(playerId, false);
+      this.mirror.sync(true);
+    }
+    if (seat && playerId && !consented && this.state.clock.phase !== 'ended') {
+      try {
+        const back = await this.allowReconnection(client, RECONNECT_SECONDS);
+        if (seat.sessionId === null) {
+          seat.sessionId = back.sessionId;
+          if (!seat.removed) this.host.setConnected(playerId, true);
+        }
+        this.feeds.rebind(back);
+        this.feeds.flush([back], true);
+        this.mirror.sync(true);
+        return;
+      } catch {
+        // Gone for good from this socket; the seat and its wallet stay (rejoin by token).
+      }
+    }
+    this.members.delete(client.sessionId);
+    this.feeds.unsubscribe(client.sessionId);
+    this.mirror.spectators(this.spectatorCount());
+    if (this.clients.length === 0) this.armEmptyTimer();
+    void this.updateListing();
+  }
+
+  onDispose(): void {
+    games.retire({ code: this.roomId, facilitatorToken: this.facilitatorToken, results: () => this.host.results(this.roomId), series: (n) => this.host.series(n) });
+  }
+
+  onUncaughtException(error: RoomException<this>, methodName: string): void {
+    // Never let one bad message or tick take the process (and every other room) down.
+    console.error(`[arena ${this.roomId}] uncaught in ${methodName}:`, error.cause ?? error);
+  }
+
+  /** The game's record (scenario, seed, accepted log): what persistence stores and replay re-runs. */
+  get record() {
+    return this.host.record();
+  }
+
+  // Messages ----------------------------------------------------------------------------------------
+
+  private receive(client: Client, type: unknown, payload: unknown): void {
+    const member = this.members.get(client.sessionId);
+    if (!member) return;
+    const now = Date.now();
+    if (!member.limiter.take(now)) {
+      if (member.limiter.shouldWarn(now)) this.refuse(client, String(type).slice(0, 32), 'TOO_MANY_MESSAGES', `more than ${MESSAGES_PER_SECOND} messages a second; some were dropped`);
+      return;
+    }
+    const parsed = parseClientMessage(type, payload);
+    const action = typeof type === 'string' ? type.slice(0, 32) : '?';
+    if (!parsed.ok) return this.refuse(client, action, parsed.code, parsed.message, parsed.ref);
+    const req: ClientRequest = parsed.value;
+    if (req.kind === 'control') return this.control(client, action, req.token, req.request, parsed.ref);
+    if (req.kind === 'query') return this.query(client, req.request);
+    this.enqueue(client, member, req.request, parsed.ref);
+  }
+
+  private enqueue(client: Client, member: Member, request: ActionRequest, ref?: Ref): void {
+    const phase = this.state.clock.phase;
+    if (member.playerId === null) return this.refuse(client, request.type, 'SPECTATOR', 'spectators watch; join with a player role to act', ref);
+    const seat = this.seatsById.get(member.playerId);
+    if (!seat || seat.removed) return this.refuse(client, request.type, 'REMOVED', 'the facilitator removed you from this game', ref);
+    if (phase === 'ended') return this.refuse(client, request.type, 'GAME_OVER', 'the game has ended', ref);
+    if (phase === 'lobby') return this.refuse(client, request.type, 'NOT_STARTED', 'the game has not started yet', ref);
+    if (member.queued >= MAX_QUEUED_PER_CLIENT) return this.refuse(client, request.type, 'QUEUE_FULL', `at most ${MAX_QUEUED_PER_CLIENT} actions may wait for the next block`, ref);
+    member.queued++;
+    this.queue.push({ sessionId: client.sessionId, playerId: member.playerId, request, ref });
+  }
+
+  private query(client: Client, q: QueryRequest): void {
+    if (q.type === 'watch_subnet') return this.feeds.watch(client, q.netuid);
+    client.send('series', this.host.series(q.maxPoints));
+  }
+
+  private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {
+    if (!sameToken(token, this.facilitatorToken)) return this.refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
+    const phase = this.state.clock.phase;
+    if (phase === 'ended') return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
+    const done = () => client.send('ack', { action, ref, block: this.host.block });
+    switch (c.type) {
+      case 'start':
+        if (phase !== 'lobby') return this.refuse(client, action, 'INVALID_PAYLOAD', 'the game has already started', ref);
+        this.state.clock.phase = 'running';
+        break;
+      case 'pause':
+        if (phase === 'running') this.state.clock.phase = 'paused';
+        break;
+      case 'resume':
+        if (phase === 'paused') this.state.clock.phase = 'running';
+        break;
+      case 'set_speed':
+        this.state.clock.speed = c.speed;
+        this.restartSimulation();
+        break;
+      case 'end_game':
+        this.endGame();
+        break;
+      case 'trigger_event':
+      case 'remove_player':
+      case 'add_bots':
+      case 'remove_bot': {
+        const r = this.facilitate(c);
+        if (r) return this.refuse(client, action, r.code, r.message, ref);
+        break;
+      }
+    }
+    done();
+    this.mirror.sync(true);
+    void this.updateListing();
+  }
+
+  /** Controls that change the game itself (and so go into its log). */
+  private facilitate(c: Extract<ControlRequest, { type: 'trigger_event' | 'remove_player' | 'add_bots' | 'remove_bot' }>): { code: WireErrorCode; message: string } | null {
+    if (c.type === 'trigger_event') {
+      const r = this.host.trigger(c.event);
+      return r.ok ? null : r.error;
+    }
+    if (c.type === 'add_bots') {
+      for (let i = 0; i < c.count; i++) {
+        const r = this.host.addBot(c.role, c.strategy);
+        if (!r.ok) return r.error;
+      }
+      return null;
+    }
+    if (c.type === 'remove_bot') {
+      const r = this.host.removeBot(c.playerId);
+      return r.ok ? null : r.error;
+    }
+    const seat = this.seatsById.get(c.playerId);
+    if (!seat) {
+      const r = this.host.removeBot(c.playerId);
+      return r.ok ? null : { code: 'UNKNOWN_PLAYER', message: `no player ${c.playerId} in this game` };
+    }
+    const r = this.host.remove(c.playerId);
+    if (!r.ok) return r.error;
+    seat.removed = true;
+    // Their queued actions die with their seat.
+    this.queue = this.queue.filter((q) => q.playerId !== c.playerId);
+    const sessionId = seat.sessionId;
+    const client = sessionId ? this.clients.getById(sessionId) : undefined;
+    if (client) this.members.get(client.sessionId)!.queued = 0;
+    return null;
+  }
+
+  private refuse(client: Client, action: string, code: WireErrorCode, message: string, ref?: Ref): void {
+    const error: WireError = { code, message, action, ...(ref !== undefined ? { ref } : {}) };
+    client.send('error', error);
+  }
+
+  // Blocks ------------------------------------------------------------------------------------------
+
+  private blocksPerSecond(): number {
+    return this.host.blocksPerSecond * this.state.clock.speed;
+  }
+
+  private restartSimulation(): void {
+    const interval = Math.max(MIN_TICK_MS, 1000 / this.blocksPerSecond());
+    this.setSimulationInterval((dt) => this.tick(dt), interval);
+  }
+
+  private tick(deltaMs: number): void {
+    if (this.state.clock.phase !== 'running') {
+      this.owedBlocks = 0;
+      return;
+    }
+    this.owedBlocks = Math.min(this.owedBlocks + (deltaMs * this.blocksPerSecond()) / 1000, MAX_BLOCKS_PER_TICK);
+    let ran = 0;
+    while (this.owedBlocks >= 1 && this.state.clock.phase === 'running') {
+      this.owedBlocks -= 1;
+      this.runBlock();
+      ran++;
+    }
+    if (ran === 0) return;
+    this.mirror.sync(false);
+    this.feeds.flush(this.clients, false);
+    if (this.host.block % 50 < ran) void this.updateListing();
+  }
+
+  /** One block boundary: the queued actions in arrival order, then the chain steps. */
+  private runBlock(): void {
+    const queue = this.queue;
+    this.queue = [];
+    for (const q of queue) {
+      const member = this.members.get(q.sessionId);
+      if (member) member.queued = Math.max(0, member.queued - 1);
+      const result = this.host.act(q.playerId, q.request);
+      const client = this.clients.getById(q.sessionId);
+      if (result.ok) {
+        this.mirror.events(result.events);
+        this.feeds.touch(q.sessionId);
+        client?.send('ack', { action: q.request.type, ...(q.ref !== undefined ? { ref: q.ref } : {}), block: this.host.block });
+      } else if (client) this.refuse(client, q.request.type, result.error.code, result.error.message, q.ref);
+    }
+    const events = this.host.step();
+    this.mirror.events(events);
+    if (this.host.over) this.endGame();
+  }
+
+  private endGame(): void {
+    if (this.state.clock.phase === 'ended') return;
+    this.host.end();
+    this.state.clock.phase = 'ended';
+    this.queue = [];
+    for (const m of this.members.values()) m.queued = 0;
+    this.mirror.sync(true);
+    this.broadcast('results', this.host.results(this.roomId));
+    void this.updateListing();
+  }
+
+  // Housekeeping ------------------------------------------------------------------------------------
+
+  private seatByToken(token: string): [string, Seat] | null {
+    for (const entry of this.seatsById) if (sameToken(entry[1].token, token)) return entry;
+    return null;
+  }
+
+  private spectatorCount(): number {
+    let n = 0;
+    for (const m of this.members.values()) if (m.playerId === null) n++;
+    return n;
+  }
+
+  private async updateListing(): Promise<void> {
+    const humans = [...this.seatsById.values()].filter((s) => !s.removed).length;
+    await this.setMetadata({ preset: this.host.preset, block: this.host.block, players: humans, freeSeats: Math.max(0, this.seats - humans), phase: this.state.clock.phase });
+  }
+
+  private armEmptyTimer(): void {
+    this.disarmEmptyTimer();
+    this.emptyTimer = this.clock.setTimeout(() => {
+      if (this.clients.length === 0) void this.disconnect();
+    }, EMPTY_ROOM_SECONDS * 1000);
+  }
+
+  private disarmEmptyTimer(): void {
+    this.emptyTimer?.clear();
+    this.emptyTimer = null;
+  }
+}
+
+/** Only the options a room understands; Colyseus and SDKs may add their own keys beside them. */
+function pickKnown(raw: unknown, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (raw === null || typeof raw !== 'object') return out;
+  for (const k of keys) if (Object.hasOwn(raw, k)) out[k] = (raw as Record<string, unknown>)[k];
+  return out;
+}

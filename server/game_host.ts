@@ -1,0 +1,426 @@
+import { strategyNames } from '../shared/bots/index.ts';
+import type { Chain, Coldkey, Hotkey } from '../shared/engine/index.ts';
+import { formatAmount, netuid as toNetuid, toUnits, uid as toUid } from '../shared/engine/index.ts';
+import type { GameAction, GameError, GameEvent, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
+import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, playerId as toPlayerId } from '../shared/game/index.ts';
+import type { ActionRequest, EventRequest, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
+import type { Namer } from './feed.ts';
+import type { GameRecord, LogEntry } from './record.ts';
+
+export type HostEvent = GameEvent;
+export type HostResult = { ok: true; events: GameEvent[] } | { ok: false; error: GameError };
+
+/** A leaderboard row as the mirror needs it (rao amounts). */
+export interface Standing {
+  playerId: string;
+  name: string;
+  role: PlayerRole;
+  bot: boolean;
+  connected: boolean;
+  removed: boolean;
+  netWorth: bigint;
+  startWorth: bigint;
+  change: bigint;
+  emissionIncome: bigint;
+  priceGains: bigint;
+  rank: number;
+  roleRank: number;
+}
+
+/** Player seats a facilitated game lists as free for people. */
+const DEFAULT_SEATS = 16;
+/** Seats of a quick-play game: bots hold them until people come. */
+export const QUICKPLAY_SEATS = 8;
+
+/**
+ * The game as the room drives it: the pure `Game` plus the record that reproduces it. Every change
+ * goes through here and, if accepted, into the log with the block it happened at; steps are implied
+ * by those block numbers. No clock, no I/O: `replay(record)` rebuilds the same game anywhere.
+ */
+export class GameHost implements Namer {
+  private readonly log: LogEntry[] = [];
+  private nextPlayer = 1;
+  /** The facilitator ended the game before its last block (the Game itself only ends at `endBlock`). */
+  private endedEarly = false;
+  /** Subnet names change only on registration, naming and pruning: cached, not rebuilt every tick. */
+  private readonly names = new Map<number, string>();
+  /** Players' net worth sampled with the game's series, for the charts (derived, so not in the record). */
+  private readonly worth: { block: number; values: Map<string, number> }[] = [];
+
+  private constructor(
+    readonly game: Game,
+    readonly preset: string,
+    private readonly overrides: unknown,
+    readonly seed: number | string,
+  ) {
+    this.refreshNames();
+    this.sampleWorth();
+  }
+
+  static create(header: { preset: string; overrides?: unknown; seed: number | string }): GameHost | GameError {
+    const scenario = buildScenario(header.preset, header.overrides);
+    if (isScenarioError(scenario)) return scenario;
+    return new GameHost(Game.create(scenario, header.seed), header.preset, header.overrides, header.seed);
+  }
+
+  /** Re-runs a record: the same scenario, seed and accepted log give the same game, bit for bit. */
+  static replay(record: GameRecord, untilBlock = record.block): GameHost {
+    const host = GameHost.create(record);
+    if ('code' in host) throw new Error(`record has an invalid scenario: ${host.message}`);
+    for (const entry of record.log) {
+      if (entry.block > untilBlock) break;
+      while (host.block < entry.block) host.step();
+      const r = host.apply(entry);
+      if (!r.ok) throw new Error(`record does not replay at block ${entry.block}: ${r.error.code} ${r.error.message}`);
+    }
+    while (host.block < untilBlock) host.step();
+    return host;
+  }
+
+  get chain(): Chain {
+    return this.game.chain;
+  }
+  get block(): number {
+    return this.game.chain.block;
+  }
+  get blocksPerSecond(): number {
+    return this.game.scenario.game.blocksPerSecond;
+  }
+  get endBlock(): number {
+    return this.game.endBlock;
+  }
+  get over(): boolean {
+    return this.game.over || this.endedEarly;
+  }
+  defaultSeats(quickplay: boolean): number {
+    return quickplay ? QUICKPLAY_SEATS : DEFAULT_SEATS;
+  }
+
+  record(): GameRecord {
+    return { preset: this.preset, ...(this.overrides !== undefined ? { overrides: this.overrides } : {}), seed: this.seed, block: this.block, log: [...this.log] };
+  }
+
+  // Changes (logged) -------------------------------------------------------------------------------
+
+  join(name: string, role: PlayerRole, bot: boolean): { ok: true; playerId: string; events: GameEvent[] } | { ok: false; error: GameError } {
+    const id = `p${this.nextPlayer}`;
+    const r = this.apply({ block: this.block, kind: 'join', player: id, name, role, bot });
+    return r.ok ? { ok: true, playerId: id, events: r.events } : r;
+  }
+
+  act(player: string, request: ActionRequest): HostResult {
+    const actions = this.toGameActions(request);
+    if ('code' in actions) return { ok: false, error: actions };
+    const events: GameEvent[] = [];
+    for (const action of actions) {
+      const r = this.apply({ block: this.block, kind: 'act', player, action });
+      // register_subnet + name: the registration stands even if the name is refused.
+      if (!r.ok) return events.length === 0 ? r : { ok: true, events };
+      events.push(...r.events);
+    }
+    return { ok: true, events };
+  }
+
+  trigger(e: EventRequest): HostResult {
+    return this.apply({ block: this.block, kind: 'event', event: e as ScenarioEvent });
+  }
+
+  addBot(role: PlayerRole, strategy?: string): HostResult {
+    return this.apply({ block: this.block, kind: 'add_bot', role, strategy: strategy ?? strategyNames(role)[0] });
+  }
+
+  removeBot(player: string): HostResult {
+    const p = this.player(player);
+    if (!p || p.bot === null || p.bot === EXTERNAL_BOT) return { ok: false, error: { code: 'UNKNOWN_PLAYER', message: `no bot ${player} run by this game` } };
+    return this.apply({ block: this.block, kind: 'remove', player });
+  }
+
+  remove(player: string): HostResult {
+    return this.apply({ block: this.block, kind: 'remove', player });
+  }
+
+  /** Connection changes are game state too (the board shows them), so they are logged. */
+  setConnected(player: string, connected: boolean): void {
+    this.apply({ block: this.block, kind: connected ? 'rejoin' : 'leave', player });
+  }
+
+  /** A person takes a seat: one bot makes room when bots hold more seats than are left (quick play). */
+  makeRoomForHuman(role: PlayerRole, seats: number): void {
+    const active = this.game.players().filter((p) => !p.removed);
+    if (active.length <= seats) return;
+    const bots = active.filter((p) => p.bot !== null && p.bot !== EXTERNAL_BOT);
+    const bot = bots.find((p) => p.role === role) ?? bots[0];
+    if (bot) this.removeBot(bot.id);
+  }
+
+  end(): void {
+    if (!this.over) this.apply({ block: this.block, kind: 'end' });
+  }
+
+  step(): GameEvent[] {
+    const events = this.game.step();
+    this.noteNames(events);
+    if ((this.block - this.game.startBlock) % this.game.scenario.game.seriesEvery === 0) this.sampleWorth();
+    return events;
+  }
+
+  private apply(entry: LogEntry): HostResult {
+    const g = this.game;
+    let r: HostResult;
+    switch (entry.kind) {
+      case 'join':
+        r = g.join(toPlayerId(entry.player), { name: entry.name, role: entry.role as Role, ...(entry.bot ? { bot: EXTERNAL_BOT } : {}) });
+        if (r.ok) this.nextPlayer = Math.max(this.nextPlayer, Number(entry.player.slice(1)) + 1);
+        break;
+      case 'add_bot':
+        r = g.addBot(entry.role as Role, entry.strategy);
+        break;
+      case 'act':
+        r = g.act(toPlayerId(entry.player), entry.action);
+        break;
+      case 'event':
+        r = g.trigger(entry.event);
+        break;
+      case 'remove':
+        r = g.remove(toPlayerId(entry.player));
+        break;
+      case 'leave':
+      case 'rejoin': {
+        const done = entry.kind === 'leave' ? g.leave(toPlayerId(entry.player)) : g.rejoin(toPlayerId(entry.player));
+        r = done ? { ok: true, events: [] } : { ok: false, error: { code: 'UNKNOWN_PLAYER', message: `no player ${entry.player}` } };
+        break;
+      }
+      case 'end':
+        this.endedEarly = true;
+        r = { ok: true, events: [{ type: 'game_over', block: this.block }] };
+        break;
+    }
+    if (r.ok) {
+      this.log.push(entry);
+      this.noteNames(r.events);
+    }
+    return r;
+  }
+
+  /** The wire's request in the game's terms: defaults filled, fractions to the chain's u16. */
+  private toGameActions(q: ActionRequest): GameAction[] | GameError {
+    // Stake goes behind the subnet owner's hotkey unless the player names a validator's.
+    const hk = (given: string | undefined, netuid: number): Hotkey | GameError => {
+      if (given !== undefined) return given as Hotkey;
+      const s = this.chain.subnet(toNetuid(netuid));
+      return s ? s.ownerHotkey : { code: 'SUBNET_NOT_FOUND', message: `there is no subnet ${netuid}` };
+    };
+    const named = (name: string, product?: string): GameAction => ({ type: 'name_subnet', name, ...(product !== undefined ? { product } : {}) });
+    switch (q.type) {
+      case 'stake':
+      case 'unstake': {
+        const h = hk(q.hotkey, q.netuid);
+        if (typeof h !== 'string') return h;
+        return [{ type: q.type, hotkey: h, netuid: toNetuid(q.netuid), amount: q.amount, ...(q.limitPrice !== undefined ? { limitPrice: q.limitPrice } : {}) }];
+      }
+      case 'move_stake': {
+        const from = hk(q.fromHotkey, q.fromNetuid);
+        if (typeof from !== 'string') return from;
+        const to = hk(q.toHotkey, q.toNetuid);
+        if (typeof to !== 'string') return to;
+        return [{ type: 'move_stake', fromHotkey: from, toHotkey: to, fromNetuid: toNetuid(q.fromNetuid), toNetuid: toNetuid(q.toNetuid), amount: q.amount }];
+      }
+      case 'register_subnet':
+        return q.name !== undefined ? [{ type: 'register_subnet' }, named(q.name, q.product)] : [{ type: 'register_subnet' }];
+      case 'name_subnet':
+        return [named(q.name, q.product)];
+      case 'register_neuron':
+        return [{ type: 'register_neuron', netuid: toNetuid(q.netuid) }];
+      case 'set_weights':
+        return [{ type: 'set_weights', netuid: toNetuid(q.netuid), uids: q.uids.map((u) => toUid(u)), weights: q.weights }];
+      case 'set_take':
+        return [{ type: 'set_take', takeU16: Math.round(q.take * 65_535) }];
+      case 'set_effort':
+        return [{ type: 'set_effort', effort: q.effort }];
+      case 'buy_back':
+        return [{ type: 'buy_back', amount: q.amount }];
+      case 'transfer':
+        return [{ type: 'transfer', to: toPlayerId(q.to), amount: q.amount }];
+    }
+  }
+
+  private refreshNames(): void {
+    this.names.clear();
+    for (const id of this.game.subnetIds()) this.names.set(id, this.game.subnetInfo(id)?.name ?? `SN${id}`);
+  }
+
+  private noteNames(events: readonly GameEvent[]): void {
+    if (events.some((e) => e.type === 'subnet_registered' || e.type === 'subnet_named' || e.type === 'subnet_pruned')) this.refreshNames();
+  }
+
+  private sampleWorth(): void {
+    const values = new Map<string, number>();
+    for (const r of this.game.leaderboard()) values.set(r.id, toUnits(r.netWorth));
+    this.worth.push({ block: this.block, values });
+  }
+
+  // Views (read only) -------------------------------------------------------------------------------
+
+  player(id: string): PlayerInfo | null {
+    return this.game.player(toPlayerId(id));
+  }
+
+  playersByColdkey(): Map<Coldkey, PlayerInfo> {
+    return new Map(this.game.players().map((p) => [p.coldkey as Coldkey, p]));
+  }
+
+  subnetName(netuid: number): string {
+    return this.names.get(netuid) ?? `SN${netuid}`;
+  }
+
+  nameOf(key: string): string | null {
+    const p = this.game.players().find((x) => x.id === key || x.coldkey === key);
+    return p ? p.name : null;
+  }
+
+  standings(): Standing[] {
+    const connected = new Map(this.game.players().map((p) => [p.id as string, p.connected]));
+    return this.game.leaderboard().map((r) => ({
+      playerId: r.id,
+      name: r.name,
+      role: r.role,
+      bot: r.bot,
+      connected: connected.get(r.id) ?? false,
+      removed: r.removed,
+      netWorth: r.netWorth,
+      startWorth: r.startWorth,
+      change: r.change,
+      emissionIncome: r.emissionIncome,
+      priceGains: r.priceGains,
+      rank: r.rank,
+      roleRank: r.roleRank,
+    }));
+  }
+
+  /** The player's own wallet: only ever sent to that player. */
+  wallet(id: string, row = this.game.leaderboard().find((r) => r.id === id)): WalletView {
+    const chain = this.chain;
+    const view = this.game.viewFor(toPlayerId(id));
+    const me = view.me;
+    const ck = this.game.player(toPlayerId(id))!.coldkey as Coldkey;
+    const neurons: WalletView['neurons'] = [];
+    const subnets: number[] = [];
+    for (const s of chain.state.subnets) {
+      if (!s) continue;
+      if (s.owner === ck) subnets.push(s.netuid);
+      const j = s.neurons.findIndex((n) => n.hotkey === me.hotkey);
+      if (j >= 0) neurons.push({ netuid: s.netuid, uid: j, hotkey: me.hotkey, ...(me.role === 'miner' ? { effort: me.effort } : {}) });
+    }
+    return {
+      playerId: id,
+      block: chain.block,
+      role: me.role,
+      balance: formatAmount(me.balance),
+      positions: me.positions.map((pos) => ({ netuid: pos.netuid, hotkey: pos.hotkey, alpha: formatAmount(pos.alpha), value: formatAmount(liquidationValue(chain, ck, [pos])) })),
+      neurons,
+      subnets,
+      hotkey: me.hotkey,
+      take: (chain.state.hotkeys.get(me.hotkey)?.takeU16 ?? chain.state.params.defaultTakeU16) / 65_535,
+      netWorth: formatAmount(row?.netWorth ?? me.balance),
+      change: signed(row?.change ?? 0n),
+      emissionIncome: signed(row?.emissionIncome ?? 0n),
+      priceGains: signed(row?.priceGains ?? 0n),
+    };
+  }
+
+  /** A validator's own readings; null for anyone else (and for a validator without readings yet). */
+  observations(id: string): ObservationsView | null {
+    const o = this.game.observationsFor(toPlayerId(id));
+    if (!o || o.readings.length === 0) return null;
+    return { block: this.block, subnets: [{ netuid: o.netuid, uids: o.readings.map((r) => r.uid), quality: o.readings.map((r) => Math.round(r.quality * 1e4) / 1e4) }] };
+  }
+
+  subnetDetail(netuid: number): SubnetDetailView | null {
+    const info = this.game.subnetInfo(toNetuid(netuid));
+    const s = this.chain.subnet(toNetuid(netuid));
+    if (!info || !s) return null;
+    const immunity = this.chain.state.params.neuronImmunityPeriod;
+    return {
+      netuid,
+      block: this.block,
+      name: info.name,
+      burn: formatAmount(info.burn),
+      neurons: info.neurons.map((n) => ({
+        uid: n.uid,
+        hotkey: n.hotkey,
+        owner: n.player,
+        stake: formatAmount(n.stake),
+        validatorPermit: n.validatorPermit,
+        incentive: n.incentive,
+        dividends: n.dividends,
+        trust: n.validatorTrust,
+        consensus: n.consensus,
+        bonds: (s.bonds.get(n.uid) ?? []).reduce((a, b) => a + b, 0) / 65_535,
+        emission: formatAmount(n.emission),
+        registeredAt: s.neurons[n.uid].registeredAt,
+        immune: this.block < s.neurons[n.uid].registeredAt + immunity,
+      })),
+    };
+  }
+
+  results(code: string): ResultsView {
+    return {
+      code,
+      preset: this.preset,
+      seed: this.seed,
+      block: this.block,
+      rows: this.standings().map((r) => ({
+        rank: r.rank,
+        playerId: r.playerId,
+        name: r.name,
+        role: r.role,
+        bot: r.bot,
+        netWorth: formatAmount(r.netWorth),
+        change: signed(r.change),
+        emissionIncome: signed(r.emissionIncome),
+        priceGains: signed(r.priceGains),
+      })),
+    };
+  }
+
+  /** The game's recorded series, thinned to at most `maxPoints` blocks for a chart. */
+  series(maxPoints = 300): SeriesView {
+    const rows = this.game.series.subnets; // [block, netuid, price, movingPrice, flowEma, emissionShare, taoIn, alphaIn]
+    const sampled = [...new Set(rows.map((r) => r[0]))];
+    const keep = new Set(thin(sampled, maxPoints));
+    const blocks = sampled.filter((b) => keep.has(b));
+    const at = new Map(blocks.map((b, i) => [b, i]));
+    const subnets: SeriesView['subnets'] = {};
+    for (const r of rows) {
+      const i = at.get(r[0]);
+      if (i === undefined) continue;
+      const m = (subnets[r[1]] ??= { price: fill(blocks.length), taoIn: fill(blocks.length), flowEma: fill(blocks.length), emissionShare: fill(blocks.length) });
+      m.price[i] = r[2];
+      m.flowEma[i] = r[4];
+      m.emissionShare[i] = r[5];
+      m.taoIn[i] = r[6];
+    }
+    const worthRows = this.worth.filter((w) => keep.has(w.block) || blocks.length === 0);
+    const worthAt = new Map(worthRows.map((w) => [w.block, w.values]));
+    const netWorth: SeriesView['netWorth'] = {};
+    for (const p of this.game.players()) netWorth[p.id] = blocks.map((b) => worthAt.get(b)?.get(p.id) ?? NaN);
+    return { block: blocks, subnets, netWorth };
+  }
+}
+
+/** Evenly spaced items, always keeping the first and the last. */
+function thin<T>(items: T[], max: number): T[] {
+  if (items.length <= max) return items;
+  const out: T[] = [];
+  for (let k = 0; k < max; k++) out.push(items[Math.round((k * (items.length - 1)) / (max - 1))]);
+  return out;
+}
+
+/** A column with no value yet (a subnet registered later, a pruned one): null in JSON, blank in CSV. */
+const fill = (n: number): number[] => new Array(n).fill(NaN);
+
+const signed = (rao: bigint): string => (rao < 0n ? `-${formatAmount(-rao)}` : formatAmount(rao));
+
+export function createHost(header: { preset: string; overrides?: unknown; seed: number | string }): GameHost | GameError {
+  return GameHost.create(header);
+}

@@ -1,0 +1,140 @@
+import type { Schema } from '@colyseus/schema';
+import Decimal from 'decimal.js';
+import { blocksUntilEpoch, formatAmount, nextHalvingIssuance, spotPrice, subnetToPrune, toUnits } from '../shared/engine/index.ts';
+import type { Rao } from '../shared/engine/index.ts';
+import type { GameHost, HostEvent } from './game_host.ts';
+import { describeEvent } from './feed.ts';
+import type { ArenaState } from './schema.ts';
+import { FeedEvent, PlayerState, SubnetState } from './schema.ts';
+
+/** How many events the ticker keeps. */
+const FEED_LENGTH = 30;
+/** The leaderboard moves every block; people read it about once a second. */
+const BOARD_EVERY_MS = 1000;
+
+/** Assigns only what changed, so unchanged fields cost no bytes in the next patch. */
+function put<T extends Schema, K extends keyof T>(target: T, key: K, value: T[K]): void {
+  if (target[key] !== value) target[key] = value;
+}
+
+/** A rounded decimal string for display rows (exact amounts travel in wallets and results). */
+const tao3 = (rao: Rao): string => {
+  const abs = new Decimal(formatAmount(rao < 0n ? -rao : rao)).toDecimalPlaces(3, Decimal.ROUND_DOWN).toFixed();
+  return rao < 0n && abs !== '0' ? `-${abs}` : abs;
+};
+
+/** Copies the game's public picture into the synced state: clock, subnets, leaderboard, feed. */
+export class Mirror {
+  private lastBoard = -Infinity;
+
+  constructor(
+    private readonly state: ArenaState,
+    private readonly host: GameHost,
+    code: string,
+  ) {
+    state.code = code;
+    state.preset = host.preset;
+    state.clock.blocksPerSecond = host.blocksPerSecond;
+    state.clock.endBlock = host.endBlock;
+  }
+
+  /** `full` also refreshes the leaderboard now (joins, controls), otherwise at most once a second. */
+  sync(full: boolean): void {
+    const chain = this.host.chain;
+    const st = chain.state;
+    const p = st.params;
+    const clock = this.state.clock;
+    put(clock, 'block', st.block);
+    put(clock, 'tempo', p.tempo);
+    put(clock, 'blockEmission', formatAmount(st.blockEmission));
+    const next = nextHalvingIssuance(st.tao.issuance, p.totalSupply);
+    put(clock, 'halvingIn', next !== null && st.blockEmission > 0n ? Number((next - st.tao.issuance + st.blockEmission - 1n) / st.blockEmission) : 0);
+    put(this.state, 'lockCost', formatAmount(chain.lockCost()));
+    put(this.state, 'subnetLimit', p.subnetLimit);
+
+    const prune = subnetToPrune(st)?.netuid ?? -1;
+    const owners = this.host.playersByColdkey();
+    const seen = new Set<string>();
+    for (const s of st.subnets) {
+      if (!s) continue;
+      const key = String(s.netuid);
+      seen.add(key);
+      let row = this.state.subnets.get(key);
+      if (!row) {
+        row = new SubnetState();
+        row.netuid = s.netuid;
+        this.state.subnets.set(key, row);
+      }
+      const owner = owners.get(s.owner);
+      put(row, 'name', this.host.subnetName(s.netuid));
+      put(row, 'ownerId', owner?.id ?? '');
+      put(row, 'ownerName', owner?.name ?? '');
+      put(row, 'taoIn', formatAmount(s.taoIn));
+      put(row, 'alphaIn', formatAmount(s.alphaIn));
+      put(row, 'price', spotPrice(s));
+      put(row, 'emaPrice', s.movingPrice);
+      put(row, 'flowEma', s.flowEma / 1e9);
+      put(row, 'emissionShare', s.emissionShare);
+      put(row, 'registeredAt', s.registeredAt);
+      put(row, 'immuneUntil', s.registeredAt + p.networkImmunityPeriod);
+      put(row, 'pruneCandidate', s.netuid === prune);
+      put(row, 'neurons', s.neurons.length);
+      put(row, 'burn', formatAmount(s.burn));
+      put(row, 'nextEpochIn', Math.min(65_535, blocksUntilEpoch(st.block, s.netuid, p.tempo)));
+    }
+    for (const key of [...this.state.subnets.keys()]) if (!seen.has(key)) this.state.subnets.delete(key);
+
+    const now = Date.now();
+    if (full || now - this.lastBoard >= BOARD_EVERY_MS) {
+      this.lastBoard = now;
+      this.board();
+    }
+  }
+
+  private board(): void {
+    const rows = this.host.standings();
+    const seen = new Set<string>();
+    for (const r of rows) {
+      seen.add(r.playerId);
+      let row = this.state.players.get(r.playerId);
+      if (!row) {
+        row = new PlayerState();
+        row.id = r.playerId;
+        this.state.players.set(r.playerId, row);
+      }
+      put(row, 'name', r.name);
+      put(row, 'role', r.role);
+      put(row, 'bot', r.bot);
+      put(row, 'connected', r.connected);
+      put(row, 'removed', r.removed);
+      put(row, 'netWorth', tao3(r.netWorth));
+      put(row, 'change', tao3(r.change));
+      put(row, 'changePct', r.startWorth > 0n ? Math.round((toUnits(r.change) / toUnits(r.startWorth)) * 10_000) / 100 : 0);
+      put(row, 'emissionIncome', tao3(r.emissionIncome));
+      put(row, 'priceGains', tao3(r.priceGains));
+      put(row, 'rank', r.rank);
+      put(row, 'roleRank', r.roleRank);
+    }
+    for (const key of [...this.state.players.keys()]) if (!seen.has(key)) this.state.players.delete(key);
+  }
+
+  spectators(count: number): void {
+    put(this.state, 'spectators', count);
+  }
+
+  /** Adds what deserves a line in the ticker. */
+  events(events: readonly HostEvent[]): void {
+    const feed = this.state.events;
+    for (const e of events) {
+      const line = describeEvent(e, this.host);
+      if (!line) continue;
+      const item = new FeedEvent();
+      item.block = line.block;
+      item.kind = line.kind;
+      item.text = line.text;
+      item.netuid = line.netuid;
+      feed.push(item);
+    }
+    while (feed.length > FEED_LENGTH) feed.shift();
+  }
+}

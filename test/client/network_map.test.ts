@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowColour, INFLOW, layoutNetwork, type MapSubnet, mix, NEUTRAL, nodeAt, OUTFLOW, REACH } from '../../client/src/lib/network_map.ts';
+import { flowColour, gridFor, INFLOW, layoutNetwork, type MapSubnet, mix, NEUTRAL, nodeAt, OUTFLOW, REACH } from '../../client/src/lib/network_map.ts';
 
 const subnet = (netuid: number, over: Partial<MapSubnet> = {}): MapSubnet => ({ netuid, name: `SN${netuid}`, poolTao: 1000, netFlow: 0, emissionShare: 1 / 128, pruneCandidate: false, immune: false, ...over });
 const box = { x: 10, y: 20, width: 800, height: 500 };
@@ -22,6 +22,11 @@ describe('network map layout', () => {
       for (let a = 0; a < nodes.length; a++)
         for (let b = a + 1; b < nodes.length; b++) expect(Math.hypot(nodes[a].x - nodes[b].x, nodes[a].y - nodes[b].y)).toBeGreaterThanOrEqual((nodes[a].radius + nodes[b].radius) * REACH - 1e-6);
     }
+  });
+
+  it('fills the box: cells as large as the aspect ratio allows', () => {
+    expect(gridFor(6, 850, 540)).toEqual({ cols: 3, rows: 2, cell: 270 });
+    expect(gridFor(128, 1200, 700).cell).toBeGreaterThan(60);
   });
 
   it('keeps a subnet in its place when another registers or is pruned', () => {

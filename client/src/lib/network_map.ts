@@ -38,7 +38,6 @@ export interface MapNode {
   immune: boolean;
 }
 
-const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 /** How far a node's drawing reaches, in radii: the emission ring and the prune marker sit outside it. */
 export const REACH = 1.5;
 export const NEUTRAL = 0x64748b;
@@ -59,29 +58,28 @@ export function flowColour(flow: number, maxAbsFlow: number): number {
   return mix(NEUTRAL, flow > 0 ? INFLOW : OUTFLOW, t);
 }
 
+/** The grid of `n` equal cells that fits the box with the largest cells. */
+export function gridFor(n: number, width: number, height: number): { cols: number; rows: number; cell: number } {
+  let best = { cols: 1, rows: n, cell: 0 };
+  for (let cols = 1; cols <= n; cols++) {
+    const rows = Math.ceil(n / cols);
+    const cell = Math.min(width / cols, height / rows);
+    if (cell > best.cell) best = { cols, rows, cell };
+  }
+  return best;
+}
+
 /**
- * Places subnets on a sunflower spiral by netuid over `slots` positions, so a subnet keeps its place
- * while others register and get pruned; the spiral is stretched to the box's aspect ratio.
+ * Places subnets in a grid of `slots` cells by netuid, so a subnet keeps its place while others
+ * register and get pruned, and free slots stay visible as gaps. Cells are as large as the box
+ * allows; a node (with its ring) fits its cell at the largest pool.
  */
 export function layoutNetwork(subnets: readonly MapSubnet[], box: Box, slots = 0): MapNode[] {
   const n = Math.max(slots, 1, ...subnets.map((s) => s.netuid));
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  const rx = box.width / 2;
-  const ry = box.height / 2;
-  // Keep the outermost ring inside the box: pull the spiral in by the largest node's reach.
-  const areaRadius = 0.5 * Math.sqrt((Math.PI * rx * ry) / n);
-  const inner = Math.max(0.2, 1 - (areaRadius * REACH) / Math.min(rx, ry));
-  const places = subnets.map((s) => {
-    const i = s.netuid - 1 < 0 ? n - 1 : s.netuid - 1;
-    const dist = Math.sqrt((i + 0.5) / n) * inner;
-    return { x: cx + Math.cos(i * GOLDEN_ANGLE) * dist * rx, y: cy + Math.sin(i * GOLDEN_ANGLE) * dist * ry };
-  });
-  // The largest node must not reach its nearest neighbour, rings included.
-  let nearest = Infinity;
-  for (let a = 0; a < places.length; a++)
-    for (let b = a + 1; b < places.length; b++) nearest = Math.min(nearest, Math.hypot(places[a].x - places[b].x, places[a].y - places[b].y));
-  const maxRadius = Math.max(4, Math.min(areaRadius, Number.isFinite(nearest) ? nearest / (2 * REACH) : areaRadius, Math.min(rx, ry) / REACH));
+  const { cols, rows, cell } = gridFor(n, box.width, box.height);
+  const x0 = box.x + (box.width - cols * cell) / 2;
+  const y0 = box.y + (box.height - rows * cell) / 2;
+  const maxRadius = Math.max(3, (cell / 2 - 2) / REACH);
   let maxPool = 0;
   let maxFlow = 0;
   let maxShare = 0;
@@ -90,14 +88,15 @@ export function layoutNetwork(subnets: readonly MapSubnet[], box: Box, slots = 0
     maxFlow = Math.max(maxFlow, Math.abs(s.netFlow));
     maxShare = Math.max(maxShare, s.emissionShare);
   }
-  return subnets.map((s, k) => {
+  return subnets.map((s) => {
+    const i = s.netuid >= 1 ? s.netuid - 1 : n - 1;
     const size = maxPool > 0 ? Math.sqrt(Math.max(0, s.poolTao) / maxPool) : 0;
     return {
       netuid: s.netuid,
       label: s.name || `SN${s.netuid}`,
-      x: places[k].x,
-      y: places[k].y,
-      radius: Math.max(3, size * maxRadius),
+      x: x0 + ((i % cols) + 0.5) * cell,
+      y: y0 + (Math.floor(i / cols) + 0.5) * cell,
+      radius: Math.max(Math.min(3, maxRadius), size * maxRadius),
       fill: flowColour(s.netFlow, maxFlow),
       ring: maxShare > 0 ? Math.max(0, s.emissionShare) / maxShare : 0,
       share: s.emissionShare,

@@ -14,6 +14,9 @@ export interface ArenaDebug {
   interactiveAt?: number;
   balance?: string;
   netWorth?: string;
+  /** Pool TAO per netuid, as synced. */
+  pools?: Record<number, string>;
+  positions?: { netuid: number; alpha: string }[];
   lastError?: { code: string; message: string; action: string } | null;
 }
 

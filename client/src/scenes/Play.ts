@@ -88,7 +88,7 @@ export class Play extends Scene {
       if (latest) setText(ticker, `#${latest.block} ${latest.text}`);
       actions.refresh();
       wallet.update(this.view.wallet);
-      publishDebug({ block: s.clock.block, phase: s.clock.phase, balance: this.view.wallet?.balance, netWorth: this.view.wallet?.netWorth });
+      publishDebug({ block: s.clock.block, phase: s.clock.phase, balance: this.view.wallet?.balance, netWorth: this.view.wallet?.netWorth, pools: Object.fromEntries(subnets.map((x) => [x.netuid, x.taoIn])), positions: this.view.wallet?.positions.map((p) => ({ netuid: p.netuid, alpha: p.alpha })) });
     };
 
     const offs = [

@@ -9,7 +9,7 @@ export function leaderboardTable(testid: string, opts: { max?: number; me?: () =
   const root = h(
     'table',
     { testid },
-    h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'Player'), h('th', {}, 'Role'), h('th', { class: 'num' }, 'Net worth'), h('th', { class: 'num' }, 'Change'))),
+    h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'Player'), h('th', { class: 'role' }, 'Role'), h('th', { class: 'num' }, 'Net worth'), h('th', { class: 'num' }, 'Change'))),
     body,
   );
   let key = '';
@@ -27,10 +27,10 @@ export function leaderboardTable(testid: string, opts: { max?: number; me?: () =
             'tr',
             { style: p.id === me ? 'background:#0c4a6e' : undefined },
             h('td', { class: 'num' }, p.rank || i + 1),
-            h('td', {}, p.name, p.bot ? h('span', { class: 'badge', style: 'margin-left:6px' }, 'bot') : null, !p.bot && !p.connected ? h('span', { class: 'muted' }, ' (away)') : null),
-            h('td', { class: 'muted' }, p.role),
+            h('td', { class: 'name' }, p.name, p.bot ? h('span', { class: 'badge', style: 'margin-left:6px' }, 'bot') : null, !p.bot && !p.connected ? h('span', { class: 'muted' }, ' (away)') : null),
+            h('td', { class: 'muted role' }, p.role),
             h('td', { class: 'num' }, taoText(p.netWorth)),
-            h('td', { class: `num ${Number(p.change) >= 0 ? 'good' : 'bad'}` }, `${signed(p.change)} (${percent(p.changePct / 100)})`),
+            h('td', { class: `num ${Number(p.change) >= 0 ? 'good' : 'bad'}` }, signed(p.change), h('span', { class: 'pct' }, ` (${percent(p.changePct / 100)})`)),
           ),
         ),
       );

@@ -1,0 +1,142 @@
+// A workshop in real browsers against the real server: a facilitator creates a game, a staker
+// joins by code and stakes, a big screen watches the same blocks, the facilitator pauses.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClient } from './harness_build.ts';
+import { arena, blockAbove, CHROMIUM, LAPTOP, launchBrowser, openPage, PHONE, PROJECTOR, ROOT, type RunningServer, screenshot, startServer } from './harness.ts';
+
+// The room lives in server/; without it (or without a browser) there is nothing to drive.
+const ready = existsSync(resolve(ROOT, 'server/app.config.ts')) && existsSync(CHROMIUM);
+
+describe.skipIf(!ready)('a workshop in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  let facilitator: Page;
+  let staker: Page;
+  let spectator: Page;
+  let code: string;
+
+  beforeAll(async () => {
+    buildClient();
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the facilitator creates a game and gets a join code with its QR code', async () => {
+    facilitator = await openPage(await browser.newContext(LAPTOP), server.url, errors);
+    await facilitator.waitForSelector('[data-testid=lobby]');
+    await screenshot(facilitator, 'lobby-1280');
+    await facilitator.fill('[data-testid=name]', 'Facilitator');
+    await facilitator.click('[data-testid=tab-create]');
+    await facilitator.selectOption('[data-testid=preset]', 'workshop');
+    await facilitator.click('[data-testid=create]');
+    await facilitator.waitForSelector('[data-testid=facilitator]');
+    code = (await facilitator.textContent('[data-testid=fac-code]'))!.trim();
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    await facilitator.waitForSelector('[data-testid=qr] svg');
+    expect(await facilitator.getAttribute('[data-testid=qr]', 'data-url')).toBe(`${server.url}/?code=${code}`);
+    await blockAbove(facilitator, 0);
+    await screenshot(facilitator, 'facilitator-1280');
+  });
+
+  it('a second browser joins by code as a staker, stakes, and sees its wallet and the pool change', async () => {
+    staker = await openPage(await browser.newContext(LAPTOP), `${server.url}/?code=${code}`, errors);
+    await staker.waitForSelector('[data-testid=lobby]');
+    expect(await staker.inputValue('[data-testid=code]')).toBe(code);
+    await staker.fill('[data-testid=name]', 'Alice');
+    await staker.check('[data-testid=role-staker]');
+    await staker.click('[data-testid=join]');
+    await staker.waitForSelector('[data-testid=play]');
+    await staker.waitForFunction(() => window.__arena?.balance !== undefined && window.__arena?.pools?.[1] !== undefined);
+    const before = (await arena(staker))!;
+    expect(before.balance).toBe('1000');
+
+    await staker.selectOption('[data-testid=stake-subnet]', '1');
+    await staker.fill('[data-testid=stake-amount]', '100');
+    await expect.poll(() => staker.textContent('[data-testid=stake-preview]')).toMatch(/≈ .* α · slippage/);
+    await staker.click('[data-testid=stake-submit]');
+    await staker.waitForFunction(() => /applied at block/.test(document.querySelector('[data-testid=stake-status]')?.textContent ?? ''));
+    expect(await staker.textContent('[data-testid=stake-error]')).toBe('');
+    await staker.waitForFunction(() => window.__arena?.balance === '900');
+    await staker.waitForFunction(() => (window.__arena?.positions ?? []).some((p) => p.netuid === 1 && Number(p.alpha) > 0));
+    await staker.waitForFunction((pool) => window.__arena?.pools?.[1] !== pool, before.pools![1]);
+    expect(await staker.textContent('[data-testid=wallet-balance]')).toBe('900.00 τ');
+    expect(await staker.getAttribute('[data-testid=wallet-positions]', 'data-count')).toBe('1');
+    await screenshot(staker, 'play-staker-1280');
+  });
+
+  it('a refused action shows its error where it was taken, and changes nothing', async () => {
+    await staker.fill('[data-testid=stake-amount]', '5000');
+    await staker.click('[data-testid=stake-submit]');
+    await staker.waitForFunction(() => (document.querySelector('[data-testid=stake-error]')?.textContent ?? '').length > 0);
+    expect((await arena(staker))!.balance).toBe('900');
+  });
+
+  it('a spectator page shows the same game, block advancing', async () => {
+    spectator = await openPage(await browser.newContext(PROJECTOR), `${server.url}/?code=${code}&watch`, errors);
+    await spectator.waitForSelector('[data-testid=spectator]');
+    expect(await spectator.textContent('[data-testid=code]')).toBe(code);
+    const first = await blockAbove(spectator, 0);
+    const later = await blockAbove(spectator, first + 3);
+    expect(later).toBeGreaterThan(first);
+    // Same room: the staker's clock has reached the spectator's block too.
+    await blockAbove(staker, first);
+    await spectator.waitForFunction(() => document.querySelectorAll('[data-testid=leaderboard] tbody tr').length > 0);
+    await screenshot(spectator, 'spectator-1920');
+    await spectator.setViewportSize({ width: 1280, height: 720 });
+    await spectator.waitForTimeout(300);
+    await screenshot(spectator, 'spectator-1280');
+  });
+
+  it('the facilitator pauses and the clock stops; resume starts it again', async () => {
+    await facilitator.click('[data-testid=pause]');
+    for (const page of [facilitator, spectator, staker]) await page.waitForFunction(() => window.__arena?.phase === 'paused');
+    const stopped = (await arena(spectator))!.block!;
+    // Long enough for several blocks at the workshop's pace: none may come while paused.
+    await spectator.waitForTimeout(1500);
+    expect((await arena(spectator))!.block).toBe(stopped);
+    expect((await arena(staker))!.block).toBe(stopped);
+    expect(await spectator.getAttribute('[data-testid=phase]', 'data-phase')).toBe('paused');
+    await screenshot(facilitator, 'facilitator-paused-1280');
+    await facilitator.click('[data-testid=resume]');
+    await blockAbove(spectator, stopped);
+  });
+
+  it("the staker's screen works at phone size, and a refresh comes back to the same wallet", async () => {
+    await staker.setViewportSize({ width: 390, height: 844 });
+    await staker.waitForTimeout(300);
+    await screenshot(staker, 'play-staker-390');
+    await staker.reload();
+    await staker.waitForSelector('[data-testid=play]');
+    await staker.waitForFunction(() => window.__arena?.connection === 'online' && window.__arena?.balance !== undefined);
+    expect((await arena(staker))!.balance).toBe('900');
+  });
+
+  it('a phone joins by touch and stakes', async () => {
+    const phone = await openPage(await browser.newContext(PHONE), `${server.url}/?code=${code}`, errors);
+    await phone.waitForSelector('[data-testid=lobby]');
+    await screenshot(phone, 'lobby-390');
+    await phone.fill('[data-testid=name]', 'Bob');
+    await phone.tap('[data-testid=role-staker]');
+    await phone.tap('[data-testid=join]');
+    await phone.waitForSelector('[data-testid=play]');
+    await phone.waitForFunction(() => window.__arena?.balance !== undefined);
+    await phone.fill('[data-testid=stake-amount]', '10');
+    await phone.tap('[data-testid=stake-submit]');
+    await phone.waitForFunction(() => window.__arena?.balance === '990');
+    await phone.tap('[data-testid=tab-board]');
+    await screenshot(phone, 'play-phone-390-board');
+  });
+
+  it('no page threw an error', () => {
+    expect(errors).toEqual([]);
+  });
+});

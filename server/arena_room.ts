@@ -3,7 +3,7 @@ import { Room } from '@colyseus/core';
 import type { RoomException } from '@colyseus/core';
 import type { ActionRequest, ClientRequest, ControlRequest, CreateOptions, JoinRole, PlayerRole, QueryRequest, Ref, WireError, WireErrorCode } from '../shared/protocol/index.ts';
 import { createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage } from '../shared/protocol/index.ts';
-import type { GameHost } from './game_host.ts';
+import type { GameHost, HostEvent, HostResult } from './game_host.ts';
 import { createHost } from './game_host.ts';
 import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
@@ -76,11 +76,11 @@ export class ArenaRoom extends Room<ArenaState> {
   async onCreate(raw: unknown): Promise<void> {
     const opts = pickKnown(raw, ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'seats']);
     const checked = createOptionsChecker(opts, 'options');
-    if (!checked.ok) throw new Error(`INVALID_OPTIONS: ${checked.message}`);
+    if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
     const o: CreateOptions = checked.value;
     const quickplay = (this.quickplay = (raw as { quickplay?: unknown } | null)?.quickplay === true);
     const host = createHost({ preset: o.preset ?? 'workshop', overrides: o.overrides, seed: o.seed ?? newToken().slice(0, 8) });
-    if ('code' in host) throw new Error(`INVALID_OPTIONS: ${host.message}`);
+    if ('code' in host) throw new Refusal(`INVALID_OPTIONS: ${host.message}`);
     this.host = host;
 
     this.roomId = await freshJoinCode(async (code) => (await matchMaker.query({ roomId: code })).length > 0);
@@ -110,13 +110,13 @@ export class ArenaRoom extends Room<ArenaState> {
 
   onAuth(_client: Client, raw: unknown): true {
     const checked = joinOptionsChecker(pickKnown(raw, ['name', 'role', 'playerToken', 'bot']), 'options');
-    if (!checked.ok) throw new Error(`INVALID_OPTIONS: ${checked.message}`);
+    if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
     return true;
   }
 
   onJoin(client: Client, raw: unknown): void {
     const o = joinOptionsChecker(pickKnown(raw, ['name', 'role', 'playerToken', 'bot']), 'options');
-    if (!o.ok) throw new Error(`INVALID_OPTIONS: ${o.message}`);
+    if (!o.ok) throw new Refusal(`INVALID_OPTIONS: ${o.message}`);
     const isCreator = this.creatorPending;
     this.creatorPending = false;
     const name = o.value.name ?? (isCreator ? 'Facilitator' : 'Player');
@@ -139,9 +139,9 @@ export class ArenaRoom extends Room<ArenaState> {
     } else if (wanted === 'spectator') {
       token = newToken();
     } else {
-      if (this.state.clock.phase === 'ended') throw new Error('GAME_OVER: the game has ended; join as a spectator');
+      if (this.state.clock.phase === 'ended') throw new Refusal('GAME_OVER: the game has ended; join as a spectator');
       const joined = this.host.join(name, wanted, o.value.bot === true);
-      if (!joined.ok) throw new Error(`${joined.error.code}: ${joined.error.message}`);
+      if (!joined.ok) throw new Refusal(`${joined.error.code}: ${joined.error.message}`);
       playerId = joined.playerId;
       token = newToken();
       this.seatsById.set(playerId, { token, name, role: wanted, sessionId: client.sessionId, removed: false });
@@ -205,8 +205,11 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   onUncaughtException(error: RoomException<this>, methodName: string): void {
-    // Never let one bad message or tick take the process (and every other room) down.
-    console.error(`[arena ${this.roomId}] uncaught in ${methodName}:`, error.cause ?? error);
+    // Never let one bad message or tick take the process (and every other room) down. A refused
+    // create or join is not a fault: the client already has its message.
+    const cause = error.cause ?? error;
+    if (cause instanceof Refusal) return;
+    console.error(`[arena ${this.roomId}] uncaught in ${methodName}:`, cause);
   }
 
   /** The game's record (scenario, seed, accepted log): what persistence stores and replay re-runs. */
@@ -278,7 +281,8 @@ export class ArenaRoom extends Room<ArenaState> {
       case 'add_bots':
       case 'remove_bot': {
         const r = this.facilitate(c);
-        if (r) return this.refuse(client, action, r.code, r.message, ref);
+        if (!r.ok) return this.refuse(client, action, r.error.code, r.error.message, ref);
+        this.mirror.events(r.events);
         break;
       }
     }
@@ -288,36 +292,32 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   /** Controls that change the game itself (and so go into its log). */
-  private facilitate(c: Extract<ControlRequest, { type: 'trigger_event' | 'remove_player' | 'add_bots' | 'remove_bot' }>): { code: WireErrorCode; message: string } | null {
-    if (c.type === 'trigger_event') {
-      const r = this.host.trigger(c.event);
-      return r.ok ? null : r.error;
-    }
+  private facilitate(c: Extract<ControlRequest, { type: 'trigger_event' | 'remove_player' | 'add_bots' | 'remove_bot' }>): HostResult {
+    if (c.type === 'trigger_event') return this.host.trigger(c.event);
     if (c.type === 'add_bots') {
+      const events: HostEvent[] = [];
       for (let i = 0; i < c.count; i++) {
         const r = this.host.addBot(c.role, c.strategy);
-        if (!r.ok) return r.error;
+        if (!r.ok) return r;
+        events.push(...r.events);
       }
-      return null;
+      return { ok: true, events };
     }
-    if (c.type === 'remove_bot') {
-      const r = this.host.removeBot(c.playerId);
-      return r.ok ? null : r.error;
-    }
+    if (c.type === 'remove_bot') return this.host.removeBot(c.playerId);
     const seat = this.seatsById.get(c.playerId);
     if (!seat) {
       const r = this.host.removeBot(c.playerId);
-      return r.ok ? null : { code: 'UNKNOWN_PLAYER', message: `no player ${c.playerId} in this game` };
+      return r.ok ? r : { ok: false, error: { code: 'UNKNOWN_PLAYER', message: `no player ${c.playerId} in this game` } };
     }
     const r = this.host.remove(c.playerId);
-    if (!r.ok) return r.error;
+    if (!r.ok) return r;
     seat.removed = true;
     // Their queued actions die with their seat.
     this.queue = this.queue.filter((q) => q.playerId !== c.playerId);
     const sessionId = seat.sessionId;
-    const client = sessionId ? this.clients.getById(sessionId) : undefined;
-    if (client) this.members.get(client.sessionId)!.queued = 0;
-    return null;
+    const member = sessionId ? this.members.get(sessionId) : undefined;
+    if (member) member.queued = 0;
+    return r;
   }
 
   private refuse(client: Client, action: string, code: WireErrorCode, message: string, ref?: Ref): void {
@@ -415,6 +415,9 @@ export class ArenaRoom extends Room<ArenaState> {
     this.emptyTimer = null;
   }
 }
+
+/** A create or join refused for a reason the client is told ("CODE: message"); not a server fault. */
+class Refusal extends Error {}
 
 /** Only the options a room understands; Colyseus and SDKs may add their own keys beside them. */
 function pickKnown(raw: unknown, keys: readonly string[]): Record<string, unknown> {

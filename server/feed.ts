@@ -41,7 +41,8 @@ export function describeEvent(e: GameEvent, names: Namer): FeedLine | null {
       return line('subnet_named', `SN${e.netuid} is now ${e.name}${e.product ? ` — ${e.product}` : ''}`, e.netuid);
     case 'staked':
     case 'unstaked': {
-      if (e.tao < BIG_MOVE_TAO) return null;
+      // The outside market's moves (a surge, a shock) are announced once as their scenario event.
+      if (e.tao < BIG_MOVE_TAO || names.nameOf(e.coldkey) === null) return null;
       const verb = e.type === 'staked' ? 'staked' : 'unstaked';
       return line('big_stake', `${who(e.coldkey)} ${verb} ${tao(e.tao)} ${e.type === 'staked' ? 'into' : 'from'} ${sn(e.netuid)}`, e.netuid);
     }

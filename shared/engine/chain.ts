@@ -1,7 +1,7 @@
 import type { Action } from './actions.ts';
 import { blocksUntilEpoch, runCoinbase } from './coinbase.ts';
 import type { ChainError } from './errors.ts';
-import { chainError } from './errors.ts';
+import { chainError, show } from './errors.ts';
 import type { ChainEvent } from './events.ts';
 import type { Coldkey, Hotkey, Netuid } from './ids.ts';
 import { blockEmissionForIssuance } from './issuance.ts';
@@ -104,7 +104,7 @@ export class Chain {
   apply(action: Action): ApplyResult {
     const type = (action as { type?: unknown })?.type;
     const planner = typeof type === 'string' && Object.hasOwn(planners, type) ? (planners[type as Action['type']] as (s: ChainState, a: Action) => Plan) : null;
-    if (!planner) return { ok: false, error: chainError('UNKNOWN_ACTION', `unknown action ${String(type)}`) };
+    if (!planner) return { ok: false, error: chainError('UNKNOWN_ACTION', `unknown action ${show(type)}`) };
     const plan = planner(this.state, action);
     if (isRefusal(plan)) return { ok: false, error: plan };
     return { ok: true, events: plan() };

@@ -30,3 +30,13 @@ export interface ChainError {
 }
 
 export const chainError = (code: ErrorCode, message: string): ChainError => ({ code, message });
+
+/**
+ * A payload value as it may appear in a message. Never throws, whatever a client sent (String() throws
+ * on null-prototype objects), and never echoes more than a name's worth of text.
+ */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return value.length > 64 ? `${value.slice(0, 64)}…` : value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value === undefined || value === null) return String(value);
+  return `(${typeof value})`;
+}

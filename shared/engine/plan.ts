@@ -1,5 +1,5 @@
 import type { ChainError } from './errors.ts';
-import { chainError } from './errors.ts';
+import { chainError, show } from './errors.ts';
 import type { ChainEvent } from './events.ts';
 import type { Coldkey, Hotkey, Netuid } from './ids.ts';
 import type { Rao } from './money.ts';
@@ -24,7 +24,7 @@ export function checkAmount(amount: unknown, what = 'amount'): ChainError | null
 }
 
 export function checkWallet(state: ChainState, ck: Coldkey): ChainError | null {
-  return state.balances.has(ck) ? null : chainError('UNKNOWN_WALLET', `no wallet ${String(ck)}`);
+  return state.balances.has(ck) ? null : chainError('UNKNOWN_WALLET', `no wallet ${show(ck)}`);
 }
 
 export function checkBalance(state: ChainState, ck: Coldkey, amount: Rao): ChainError | null {
@@ -34,14 +34,14 @@ export function checkBalance(state: ChainState, ck: Coldkey, amount: Rao): Chain
 
 export function findSubnet(state: ChainState, id: Netuid): Subnet | ChainError {
   const s = Number.isInteger(id) ? state.subnets[id] : undefined;
-  return s ?? chainError('SUBNET_NOT_FOUND', `no subnet ${String(id)}`);
+  return s ?? chainError('SUBNET_NOT_FOUND', `no subnet ${show(id)}`);
 }
 
 /** The hotkey must exist and belong to the signer. */
 export function checkOwnHotkey(state: ChainState, ck: Coldkey, hk: Hotkey): ChainError | null {
   const info = state.hotkeys.get(hk);
-  if (!info) return chainError('UNKNOWN_HOTKEY', `no hotkey ${String(hk)}`);
-  return info.owner === ck ? null : chainError('NOT_HOTKEY_OWNER', `hotkey ${String(hk)} belongs to another wallet`);
+  if (!info) return chainError('UNKNOWN_HOTKEY', `no hotkey ${show(hk)}`);
+  return info.owner === ck ? null : chainError('NOT_HOTKEY_OWNER', `hotkey ${show(hk)} belongs to another wallet`);
 }
 
 /** A hotkey the signer may register with: new, or already theirs. */

@@ -1,6 +1,6 @@
 import type { Action } from './actions.ts';
 import type { ChainError } from './errors.ts';
-import { chainError } from './errors.ts';
+import { chainError, show } from './errors.ts';
 import type { ChainEvent } from './events.ts';
 import type { Coldkey, Hotkey, Netuid } from './ids.ts';
 import { ROOT } from './ids.ts';
@@ -30,7 +30,7 @@ function checkLimit(quote: SwapQuote, limitPrice: number | undefined, buying: bo
   return breached ? chainError('SLIPPAGE_EXCEEDED', `the price would move to ${quote.priceAfter.toPrecision(6)}, past the limit ${limitPrice}`) : null;
 }
 
-const hotkeyExists = (state: ChainState, hk: Hotkey): ChainError | null => (state.hotkeys.has(hk) ? null : chainError('UNKNOWN_HOTKEY', `no hotkey ${String(hk)}`));
+const hotkeyExists = (state: ChainState, hk: Hotkey): ChainError | null => (state.hotkeys.has(hk) ? null : chainError('UNKNOWN_HOTKEY', `no hotkey ${show(hk)}`));
 
 /** Where stake on a netuid is kept: root's book, or the subnet's. */
 function stakeBook(state: ChainState, id: Netuid): StakeBook | ChainError {
@@ -71,7 +71,7 @@ function sellLeg(state: ChainState, ck: Coldkey, hk: Hotkey, id: Netuid, alpha: 
   const book = stakeBook(state, id);
   if (isRefusal(book)) return book;
   const held = stakeOf(book, hk, ck);
-  if (held < alpha) return chainError('INSUFFICIENT_STAKE', `stake behind ${String(hk)} is ${held} rao, less than ${alpha} rao`);
+  if (held < alpha) return chainError('INSUFFICIENT_STAKE', `stake behind ${show(hk)} is ${held} rao, less than ${alpha} rao`);
   const event = (tao: Rao): ChainEvent => ({ type: 'unstaked', block: state.block, netuid: id, coldkey: ck, hotkey: hk, tao, alpha });
   if (id === ROOT) return { out: alpha, commit: () => (removeStake(book, hk, ck, alpha), event(alpha)) };
   const s = state.subnets[id]!;
@@ -138,7 +138,7 @@ export function planMoveStake(state: ChainState, a: Of<'move_stake'>): Plan {
     const book = stakeBook(state, a.fromNetuid);
     if (isRefusal(book)) return book;
     const held = stakeOf(book, a.fromHotkey, a.coldkey);
-    if (held < a.amount) return chainError('INSUFFICIENT_STAKE', `stake behind ${String(a.fromHotkey)} is ${held} rao, less than ${a.amount} rao`);
+    if (held < a.amount) return chainError('INSUFFICIENT_STAKE', `stake behind ${show(a.fromHotkey)} is ${held} rao, less than ${a.amount} rao`);
     return () => {
       removeStake(book, a.fromHotkey, a.coldkey, a.amount);
       addStake(book, a.toHotkey, a.coldkey, a.amount);

@@ -1,6 +1,6 @@
 import type { Action } from './actions.ts';
 import type { ChainError } from './errors.ts';
-import { chainError } from './errors.ts';
+import { chainError, show } from './errors.ts';
 import type { Plan } from './plan.ts';
 import { checkOwnHotkey, checkWallet, findSubnet, firstRefusal, isRefusal } from './plan.ts';
 import type { Subnet } from './state.ts';
@@ -18,7 +18,7 @@ function checkWeights(s: Subnet, uids: unknown, weights: unknown, maxLen: number
   if (uids.length === 0 || uids.length > maxLen) return bad(`give between 1 and ${maxLen} weights`);
   const seen = new Set<number>();
   for (const j of uids) {
-    if (!Number.isInteger(j) || j < 0 || j >= s.neurons.length) return bad(`uid ${String(j)} is not in this subnet`);
+    if (!Number.isInteger(j) || j < 0 || j >= s.neurons.length) return bad(`uid ${show(j)} is not in this subnet`);
     if (seen.has(j)) return bad(`uid ${j} appears twice`);
     seen.add(j);
   }

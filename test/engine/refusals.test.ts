@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Action, ErrorCode } from '../../shared/engine/index.ts';
-import { Chain, MAX_AMOUNT, netuid, tao, uid } from '../../shared/engine/index.ts';
+import { auditConservation, Chain, MAX_AMOUNT, netuid, tao, uid } from '../../shared/engine/index.ts';
 import { ck, hk, must, newChain, snapshotJson, steps, testParams } from './build.ts';
 
 /**
@@ -167,5 +168,32 @@ describe('every refusal is typed and leaves the snapshot byte-identical', () => 
     steps(chain, 5);
     must(chain, { type: 'register_subnet', coldkey: A, hotkey: hk('alice-2') });
     must(chain, { type: 'register_neuron', coldkey: A, hotkey: hk('alice-m2'), netuid: N1 });
+  });
+});
+
+describe('garbage never crashes the chain', () => {
+  const TYPES = ['create_wallet', 'credit', 'debit', 'transfer', 'stake', 'unstake', 'move_stake', 'register_subnet', 'register_neuron', 'set_weights', 'set_take'];
+  const FIELDS = ['coldkey', 'hotkey', 'netuid', 'amount', 'balance', 'to', 'fromHotkey', 'toHotkey', 'fromNetuid', 'toNetuid', 'uids', 'weights', 'takeU16', 'limitPrice'];
+  // Plausible values (so checks get past the first field) mixed with anything at all.
+  const value = fc.oneof(
+    fc.constantFrom<unknown>('alice', 'bob', 'alice-v', 'bob-m', 'ghost', 0, 1, 2, 9, -1, 1.5, NaN, Infinity, 0n, 1n, -1n, 10n ** 30n, tao(1), [], [1], [2, 2], null, undefined, {}, true),
+    fc.anything({ withBigInt: true, withMap: true, withSet: true, withNullPrototype: true }),
+  );
+  const garbage = fc.record({ type: fc.oneof(fc.constantFrom(...TYPES), fc.string()), fields: fc.dictionary(fc.constantFrom(...FIELDS), value) }).map(({ type, fields }) => ({ type, ...fields }));
+
+  it('answers every malformed action with a typed refusal or a valid change, never a throw', () => {
+    const chain = network();
+    fc.assert(
+      fc.property(garbage, (action) => {
+        const before = snapshotJson(chain);
+        const r = chain.apply(action as unknown as Action);
+        if (!r.ok) {
+          expect(typeof r.error.code).toBe('string');
+          expect(snapshotJson(chain)).toBe(before);
+        }
+        expect(auditConservation(chain.state)).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

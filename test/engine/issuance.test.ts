@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { blockEmissionForIssuance, Chain, chainParams, coldkey, hotkey, nextHalvingIssuance, tao } from '../../shared/engine/index.ts';
 
 const S = tao(21_000_000);
@@ -37,6 +38,18 @@ describe('block emission by issuance (get_block_emission_for_issuance)', () => {
     expect(nextHalvingIssuance(tao(10_500_000), S)).toBe(tao(15_750_000));
     expect(nextHalvingIssuance(tao(15_750_000) - 1n, S)).toBe(tao(15_750_000));
     expect(nextHalvingIssuance(S, S)).toBe(null);
+  });
+
+  it('names exactly the first issuance of the next, lower emission', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: S - 1n }), (issuance) => {
+        const next = nextHalvingIssuance(issuance, S)!;
+        expect(next > issuance).toBe(true);
+        expect(emission(next - 1n)).toBe(emission(issuance));
+        expect(emission(next)).toBe(emission(issuance) / 2n);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('works the same for a scaled-down supply (alpha uses the same function)', () => {

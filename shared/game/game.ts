@@ -622,24 +622,36 @@ export class Game {
   private incumbentsSetWeights(): void {
     const chain = this.chainRef;
     const p = chain.state.params;
+    const sigma = this.g.scenario.game.economy.observationNoise;
     const lead = Math.max(1, Math.min(10, Math.floor(p.tempo / 4)));
     for (const inc of this.g.incumbents) {
       const s = chain.subnet(inc.netuid);
       if (!s || s.owner !== inc.owner || chain.blocksUntilEpoch(inc.netuid) !== lead) continue;
-      const qualities = this.uidQualities(s);
+      // Only miners are worth observing (one pass over the UIDs, shared by the subnet's validators).
+      const uidOf = new Map<string, number>();
+      const miners: Uid[] = [];
+      const truth: number[] = [];
+      s.neurons.forEach((n, j) => {
+        uidOf.set(n.hotkey, j);
+        const q = this.qualityOf(n.hotkey);
+        if (q !== undefined && q > 0) {
+          miners.push(j as Uid);
+          truth.push(q);
+        }
+      });
+      if (miners.length === 0) continue;
       inc.validators.forEach((hk, k) => {
-        const j = s.neurons.findIndex((n) => n.hotkey === hk);
-        if (j < 0 || !s.neurons[j].validatorPermit) return;
-        const seen = observe(inc.noise[k], qualities, this.g.scenario.game.economy.observationNoise);
-        const uids: number[] = [];
+        const j = uidOf.get(hk);
+        if (j === undefined || !s.neurons[j].validatorPermit) return;
+        const seen = observe(inc.noise[k], truth, sigma);
+        const uids: Uid[] = [];
         const weights: number[] = [];
-        seen.forEach((q, u) => {
-          if (q > 0 && qualities[u] > 0) {
-            uids.push(u);
-            weights.push(q * q);
-          }
-        });
-        if (uids.length > 0) chain.apply({ type: 'set_weights', coldkey: inc.coldkey, hotkey: hk, netuid: inc.netuid, uids: uids as Uid[], weights });
+        for (let m = 0; m < seen.length; m++) {
+          if (seen[m] <= 0) continue;
+          uids.push(miners[m]);
+          weights.push(seen[m] * seen[m]);
+        }
+        if (uids.length > 0) chain.apply({ type: 'set_weights', coldkey: inc.coldkey, hotkey: hk, netuid: inc.netuid, uids, weights });
       });
     }
   }

@@ -31,7 +31,7 @@ function workshop(): Scenario {
     flowEmaAlpha: 0.003,
     movingAlpha: 0.02,
     emaPriceHalvingBlocks: 900,
-    networkMinLockCost: tao(100),
+    networkMinLockCost: tao(300),
     networkLockReductionInterval: 1200,
     networkRateLimit: 300,
     subnetLimit: 6,
@@ -61,7 +61,8 @@ function workshop(): Scenario {
   });
   const economy: Economy = {
     revenuePerTempo: tao(5),
-    computeCostPerTempo: tao(1),
+    // Full effort costs a little more than an average miner's incentive: effort pays only for the good.
+    computeCostPerTempo: tao(1) / 5n,
     qualityHalfLifeBlocks: 90,
     observationNoise: 0.08,
     observeEvery: 5,
@@ -72,12 +73,12 @@ function workshop(): Scenario {
     name: 'workshop',
     chain,
     initialIssuance: FIRST_HALVING - tao(durationBlocks / 2),
-    subnets: [subnet('Inference', 'serverless AI inference', 1500, 0.05, 0.3, [0.5, 0.9]), subnet('Training', 'model pretraining', 1000, 0.03, 0.2, [0.3, 0.8]), subnet('Data', 'web data scraping', 600, 0.02, 0.1, [0.2, 0.7])],
+    subnets: [subnet('Inference', 'serverless AI inference', 12_000, 0.05, 0.3, [0.5, 0.9]), subnet('Training', 'model pretraining', 8000, 0.03, 0.2, [0.3, 0.8]), subnet('Data', 'web data scraping', 5000, 0.02, 0.1, [0.2, 0.7])],
     game: {
       blocksPerSecond: 5,
       durationBlocks,
       seriesEvery: 5,
-      kits: kits({ owner: [1000, true, 0], validator: [500, true, 300], miner: [100, true, 0], staker: [1000, false, 0] }),
+      kits: kits({ owner: [1500, true, 0], validator: [500, true, 300], miner: [100, true, 0], staker: [1000, false, 0] }),
       bots: [
         { role: 'owner', strategy: 'buyback' },
         { role: 'validator', strategy: 'honest' },

@@ -31,11 +31,43 @@ function fullNetworkGame(): Game {
 
 // 1. A day of the full network: 128 subnets × 256 UIDs, incumbents and the preset's bots.
 const daySeconds: number[] = [];
+const dayCpuSeconds: number[] = [];
+const engineSeconds: number[] = [];
 const createSeconds: number[] = [];
+
+/** Chain.step times of the day's blocks, by how many subnet epochs ran in the block. */
+const stepMs = new Map<number, number[]>();
+
+/** Times what the chain itself spends (step, and the actions the game applies), to split engine from game layer. */
+function meterChain(game: Game): () => number {
+  const chain = game.chain;
+  let spent = 0;
+  const step = chain.step.bind(chain);
+  const apply = chain.apply.bind(chain);
+  chain.step = () => {
+    const t = performance.now();
+    const r = step();
+    const ms = performance.now() - t;
+    spent += ms;
+    const epochs = r.filter((e) => e.type === 'epoch').length;
+    if (!stepMs.has(epochs)) stepMs.set(epochs, []);
+    stepMs.get(epochs)!.push(ms);
+    return r;
+  };
+  chain.apply = (a) => {
+    const t = performance.now();
+    const r = apply(a);
+    spent += performance.now() - t;
+    return r;
+  };
+  return () => spent / 1000;
+}
 let lastGame: Game | null = null;
 for (let r = 0; r < runs; r++) {
   const t0 = performance.now();
   const game = fullNetworkGame();
+  const engine = meterChain(game);
+  const cpu0 = process.cpuUsage();
   const t1 = performance.now();
   const bar = new ProgressBar(blocks, `day ${r + 1}/${runs}`);
   for (let b = 1; b <= blocks; b++) {
@@ -44,15 +76,22 @@ for (let r = 0; r < runs; r++) {
   }
   bar.done();
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   createSeconds.push((t1 - t0) / 1000);
   daySeconds.push((t2 - t1) / 1000);
+  dayCpuSeconds.push((cpu.user + cpu.system) / 1e6);
+  engineSeconds.push(engine());
   if (auditConservation(game.chain.state).length > 0) throw new Error('conservation broken in the bench run');
   lastGame = game;
 }
 const day = median(daySeconds);
 const realTimeFactor = (blocks * SECONDS_PER_BLOCK) / day;
 log(`full network (mainnet preset: ${lastGame!.subnetIds().length} subnets × ${lastGame!.chain.state.params.maxAllowedUids} UIDs, ${lastGame!.players().length} bots), ${blocks} blocks:`);
-log(`  day median ${day.toFixed(2)} s over ${runs} runs (${daySeconds.map((s) => s.toFixed(2)).join(', ')}); genesis ${median(createSeconds).toFixed(2)} s`);
+log(`  day median ${day.toFixed(2)} s over ${runs} runs (${daySeconds.map((s) => s.toFixed(2)).join(', ')}); CPU ${median(dayCpuSeconds).toFixed(2)} s; genesis ${median(createSeconds).toFixed(2)} s`);
+log(`  of which the chain (Chain.step + the actions the game applies) ${median(engineSeconds).toFixed(2)} s, the game layer and bots ${(day - median(engineSeconds)).toFixed(2)} s`);
+const plainBlock = median(stepMs.get(0) ?? [0]);
+const perEpoch = median([...stepMs].filter(([k]) => k > 0).flatMap(([k, xs]) => xs.map((x) => (x - plainBlock) / k)));
+log(`  Chain.step: a block with no epoch ${plainBlock.toFixed(3)} ms (median), each 256-UID subnet epoch adds ${perEpoch.toFixed(3)} ms (median)`);
 log(`  real-time factor ${Math.round(realTimeFactor).toLocaleString('en')}× (target ≥ 20,000×, a day ≤ 4.3 s)`);
 
 // 2. One Yuma epoch at 256 UIDs on a real subnet of that network (weights and bonds as the day left them).
@@ -83,5 +122,5 @@ log(`  (the same bare pass over all ${dense.n} rows ${bareDenseMs.toFixed(3)} ms
 if (sink === 42) log('');
 
 if (values.json) {
-  log(JSON.stringify({ daySeconds: day, realTimeFactor, yumaRatio, yumaMs, bareMs, bareDenseMs, yumaInputMs: drainInputMs, genesisSeconds: median(createSeconds), blocks, runs, daySecondsRuns: daySeconds }));
+  log(JSON.stringify({ daySeconds: day, realTimeFactor, yumaRatio, yumaMs, bareMs, bareDenseMs, yumaInputMs: drainInputMs, genesisSeconds: median(createSeconds), dayCpuSeconds: median(dayCpuSeconds), engineSeconds: median(engineSeconds), plainBlockMs: plainBlock, epochMs: perEpoch, blocks, runs, daySecondsRuns: daySeconds }));
 }

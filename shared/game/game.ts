@@ -103,6 +103,7 @@ export class Game {
   private byHotkey = new Map<string, Player>();
   private incumbentQuality = new Map<string, number>();
   private viewCache: SubnetView[] | null = null;
+  private sources = new Map<number, { hotkeys: string[]; from: (number | Player | undefined)[] }>();
 
   private constructor(
     private readonly chainRef: Chain,
@@ -555,12 +556,30 @@ export class Game {
     }
   }
 
-  private qualityOf = (hk: string): number | undefined => {
+  /** A UID's quality comes from an incumbent miner (fixed), a player miner (live), or nowhere. */
+  private qualitySource(hk: string): number | Player | undefined {
     const q = this.incumbentQuality.get(hk);
     if (q !== undefined) return q;
     const p = this.byHotkey.get(hk);
-    return p?.role === 'miner' ? p.quality : undefined;
-  };
+    return p?.role === 'miner' ? p : undefined;
+  }
+
+  /**
+   * Each UID's true quality (undefined where the UID is not a miner), in uid order. Where each
+   * quality comes from is kept per subnet and worked out again only when a UID changes hands
+   * (checked by hotkey identity), since a full network asks this thousands of times a day.
+   */
+  private uidQualities(s: Subnet): (number | undefined)[] {
+    const neurons = s.neurons;
+    let cached = this.sources.get(s.netuid);
+    let valid = cached !== undefined && cached.hotkeys.length === neurons.length;
+    for (let j = 0; valid && j < neurons.length; j++) valid = cached!.hotkeys[j] === neurons[j].hotkey;
+    if (!valid) {
+      cached = { hotkeys: neurons.map((n) => n.hotkey), from: neurons.map((n) => this.qualitySource(n.hotkey)) };
+      this.sources.set(s.netuid, cached);
+    }
+    return cached!.from.map((f) => (typeof f === 'number' ? f : f?.quality));
+  }
 
   /** At a subnet's epoch: its product's revenue to the owner, its miners' compute bills, incumbent buybacks. */
   private afterEpoch(e: Extract<ChainEvent, { type: 'epoch' }>): GameEvent[] {
@@ -568,7 +587,7 @@ export class Game {
     const s = chain.subnet(e.netuid)!;
     const econ = this.g.scenario.game.economy;
     const events: GameEvent[] = [];
-    const quality = productQuality(s, this.qualityOf);
+    const quality = productQuality(s, this.uidQualities(s));
     const revenue = mulRatio(econ.revenuePerTempo, Math.max(0, Math.min(1, quality)));
     let paid = 0n;
     if (revenue > 0n && chain.state.balances.has(s.owner) && chain.apply({ type: 'credit', coldkey: s.owner, amount: revenue }).ok) {
@@ -606,16 +625,11 @@ export class Game {
     for (const p of this.g.players) if (p.role === 'miner') p.quality = driftQuality(p.quality, targetQuality(p.talent, p.effort), half);
   }
 
-  /** Qualities of every UID of a subnet (0 where the UID is not a miner), in uid order. */
-  private uidQualities(s: Subnet): number[] {
-    return s.neurons.map((n) => this.qualityOf(n.hotkey) ?? 0);
-  }
-
   private refreshObservations(p: Player): void {
     if (p.role !== 'validator' || !p.noise || p.home === null) return;
     const s = this.chainRef.subnet(p.home);
     if (!s || !s.neurons.some((n) => n.hotkey === p.hotkey)) return;
-    p.observations = observe(p.noise, this.uidQualities(s), this.g.scenario.game.economy.observationNoise);
+    p.observations = observe(p.noise, this.uidQualities(s).map((q) => q ?? 0), this.g.scenario.game.economy.observationNoise);
   }
 
   /** Incumbent validators weigh what they observe a few blocks before each epoch, like honest validators. */
@@ -628,12 +642,9 @@ export class Game {
       const s = chain.subnet(inc.netuid);
       if (!s || s.owner !== inc.owner || chain.blocksUntilEpoch(inc.netuid) !== lead) continue;
       // Only miners are worth observing (one pass over the UIDs, shared by the subnet's validators).
-      const uidOf = new Map<string, number>();
       const miners: Uid[] = [];
       const truth: number[] = [];
-      s.neurons.forEach((n, j) => {
-        uidOf.set(n.hotkey, j);
-        const q = this.qualityOf(n.hotkey);
+      this.uidQualities(s).forEach((q, j) => {
         if (q !== undefined && q > 0) {
           miners.push(j as Uid);
           truth.push(q);
@@ -641,8 +652,8 @@ export class Game {
       });
       if (miners.length === 0) continue;
       inc.validators.forEach((hk, k) => {
-        const j = uidOf.get(hk);
-        if (j === undefined || !s.neurons[j].validatorPermit) return;
+        const j = s.neurons.findIndex((n) => n.hotkey === hk);
+        if (j < 0 || !s.neurons[j].validatorPermit) return;
         const seen = observe(inc.noise[k], truth, sigma);
         const uids: Uid[] = [];
         const weights: number[] = [];
@@ -660,6 +671,7 @@ export class Game {
   private runBots(): GameEvent[] {
     const every = this.g.scenario.game.economy.botEvery;
     const events: GameEvent[] = [];
+    if (this.g.over) return events;
     this.g.players.forEach((p, i) => {
       if (p.bot === null || p.bot === EXTERNAL_BOT || p.removed || (this.block + i) % every !== 0) return;
       const strategy = STRATEGIES[p.role][p.bot];
@@ -743,7 +755,7 @@ export class Game {
    */
   trueQualities(netuid: Netuid): number[] {
     const s = this.chainRef.subnet(netuid);
-    return s ? this.uidQualities(s) : [];
+    return s ? this.uidQualities(s).map((q) => q ?? 0) : [];
   }
 
   /** A subnet's display name and product, or null when no subnet has that netuid. */

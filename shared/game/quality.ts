@@ -11,16 +11,16 @@ export const driftQuality = (quality: number, target: number, halfLifeBlocks: nu
  * so a subnet whose validators reward the wrong miners sells a worse product. Before any incentive
  * exists, the plain mean over the UIDs that have a quality.
  */
-export function productQuality(s: Subnet, qualityOf: (hotkey: string) => number | undefined): number {
+export function productQuality(s: Subnet, qualities: readonly (number | undefined)[]): number {
   let weighted = 0;
   let incentive = 0;
   let sum = 0;
   let count = 0;
-  for (const n of s.neurons) {
-    const q = qualityOf(n.hotkey);
+  for (let j = 0; j < s.neurons.length; j++) {
+    const q = qualities[j];
     if (q === undefined) continue;
-    weighted += n.incentive * q;
-    incentive += n.incentive;
+    weighted += s.neurons[j].incentive * q;
+    incentive += s.neurons[j].incentive;
     sum += q;
     count++;
   }

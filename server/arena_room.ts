@@ -3,7 +3,9 @@ import { Room } from '@colyseus/core';
 import type { RoomException } from '@colyseus/core';
 import type { ActionRequest, ClientRequest, ControlRequest, CreateOptions, JoinRole, PlayerRole, QueryRequest, Ref, WireError, WireErrorCode } from '../shared/protocol/index.ts';
 import { createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage } from '../shared/protocol/index.ts';
+import type { GameSnapshot } from '../shared/game/index.ts';
 import type { GameHost, HostEvent, HostResult } from './game_host.ts';
+import type { GameRecord } from './record.ts';
 import { createHost } from './game_host.ts';
 import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
@@ -213,8 +215,13 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   /** The game's record (scenario, seed, accepted log): what persistence stores and replay re-runs. */
-  get record() {
+  record(): GameRecord {
     return this.host.record();
+  }
+
+  /** The whole game state as plain JSON (chain + game): what persistence snapshots every N blocks. */
+  snapshot(): GameSnapshot {
+    return this.host.game.snapshot();
   }
 
   // Messages ----------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import { GameHost } from '../../server/game_host.ts';
 import { parseRecord, recordToJson } from '../../server/record.ts';
 import type { ArenaState } from '../../server/schema.ts';
 import { auditConservation } from '../../shared/engine/index.ts';
-import type { Joined } from './harness.ts';
 import { act, create, Inbox, join, startServer, until } from './harness.ts';
 
 const PORT = 2614;

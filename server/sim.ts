@@ -53,6 +53,7 @@ for (let b = 1; b <= blocks; b++) {
 }
 bar.done();
 
+const signed = (rao: bigint): string => (rao < 0n ? `-${formatAmount(-rao)}` : `+${formatAmount(rao)}`);
 const problems = auditConservation(game.chain.state);
 const board = game.leaderboard();
 const st = game.chain.state;
@@ -60,7 +61,7 @@ process.stdout.write(
   [
     `${scenario.name}, seed ${seed}: ${blocks} blocks to block ${game.block}; conservation ${problems.length === 0 ? 'exact' : `BROKEN: ${problems.join('; ')}`}`,
     `block emission ${formatAmount(st.blockEmission)} TAO, issuance ${formatAmount(st.tao.issuance)} TAO, top-10 emission share ${(topShare(game.chain, 10) * 100).toFixed(1)} %, bot moves refused: ${game.botRefusals.length}`,
-    ...board.slice(0, 10).map((r) => `  ${String(r.rank).padStart(2)}. ${r.name.padEnd(24)} ${r.role.padEnd(9)} ${formatAmount(r.netWorth).padStart(16)} TAO  change ${formatAmount(r.change < 0n ? -r.change : r.change).replace(/^/, r.change < 0n ? '-' : '+')}`),
+    ...board.slice(0, 10).map((r) => `  ${String(r.rank).padStart(2)}. ${r.name.padEnd(24)} ${r.role.padEnd(9)} ${formatAmount(r.netWorth).padStart(16)} TAO  change ${signed(r.change)}`),
   ].join('\n') + '\n',
 );
 

@@ -1,7 +1,7 @@
 import type { BotView, SubnetView } from '../bots/index.ts';
 import { isStrategy, STRATEGIES } from '../bots/index.ts';
-import type { Action, ChainEvent, ChainSnapshot, Netuid, Rao, Subnet, Uid } from '../engine/index.ts';
-import { Chain, coldkey, hotkey, isEpochBlock, mulRatio, nextFloat, quoteTaoForAlpha, seedRng, spotPrice, toUnits } from '../engine/index.ts';
+import type { Action, ChainEvent, ChainSnapshot, Hotkey, Netuid, Rao, Subnet, Uid } from '../engine/index.ts';
+import { Chain, coldkey, hotkey, hotkeyStake, isEpochBlock, mulRatio, nextFloat, quoteTaoForAlpha, seedRng, spotPrice, toUnits } from '../engine/index.ts';
 import { decode, encode } from './codec.ts';
 import { genesis, MARKET } from './genesis.ts';
 import type { LeaderboardRow } from './leaderboard.ts';
@@ -740,12 +740,18 @@ export class Game {
       registeredAt: s.registeredAt,
       immuneUntil: s.registeredAt + chain.state.params.networkImmunityPeriod,
       blocksUntilEpoch: chain.blocksUntilEpoch(netuid),
-      neurons: s.neurons.map((n, j) => {
-        let stake = 0n;
-        const row = s.stake.get(n.hotkey);
-        if (row) for (const v of row.values()) stake += v;
-        return { uid: j as Uid, hotkey: n.hotkey, player: this.byHotkey.get(n.hotkey)?.id ?? null, validatorPermit: n.validatorPermit, stake, incentive: n.incentive, dividends: n.dividends, consensus: n.consensus, validatorTrust: n.validatorTrust, emission: n.emission };
-      }),
+      neurons: s.neurons.map((n, j) => ({
+        uid: j as Uid,
+        hotkey: n.hotkey,
+        player: this.byHotkey.get(n.hotkey)?.id ?? null,
+        validatorPermit: n.validatorPermit,
+        stake: hotkeyStake(s.stake, n.hotkey),
+        incentive: n.incentive,
+        dividends: n.dividends,
+        consensus: n.consensus,
+        validatorTrust: n.validatorTrust,
+        emission: n.emission,
+      })),
     };
   }
 
@@ -786,18 +792,16 @@ export class Game {
 }
 
 /** The permitted validator with the most stake, or the owner's key when there is none. */
-function topValidator(s: Subnet) {
-  let best = -1;
+function topValidator(s: Subnet): Hotkey {
+  let best: Hotkey = s.ownerHotkey;
   let bestStake = -1n;
-  s.neurons.forEach((n, j) => {
-    if (!n.validatorPermit) return;
-    let stake = 0n;
-    const row = s.stake.get(n.hotkey);
-    if (row) for (const v of row.values()) stake += v;
+  for (const n of s.neurons) {
+    if (!n.validatorPermit) continue;
+    const stake = hotkeyStake(s.stake, n.hotkey);
     if (stake > bestStake) {
-      best = j;
+      best = n.hotkey;
       bestStake = stake;
     }
-  });
-  return best >= 0 ? s.neurons[best].hotkey : s.ownerHotkey;
+  }
+  return best;
 }

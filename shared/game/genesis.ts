@@ -1,4 +1,4 @@
-import type { Action, Coldkey, GenesisSubnet, Hotkey, Netuid, Rao } from '../engine/index.ts';
+import type { Action, Coldkey, GenesisSubnet, Hotkey, Rao } from '../engine/index.ts';
 import { apportionExact, Chain, coldkey, hotkey, netuid as toNetuid, nextFloat, seedRng } from '../engine/index.ts';
 import type { Scenario } from './scenario.ts';
 import type { Incumbents, SubnetLabel } from './state.ts';
@@ -80,6 +80,9 @@ export function genesis(scenario: Scenario, seed: string): Genesis {
   chain.state.params = p;
   for (const s of chain.state.subnets) {
     if (!s) continue;
+    // Incumbents were registered long before block 0: past their immunity, their price EMA at full speed.
+    s.registeredAt = -p.networkImmunityPeriod;
+    for (const n of s.neurons) n.registeredAt = -p.neuronImmunityPeriod;
     s.burn = p.initialBurn;
     s.registrationsThisBlock = 0;
     s.registrationsThisInterval = 0;
@@ -87,5 +90,3 @@ export function genesis(scenario: Scenario, seed: string): Genesis {
   }
   return { chain, incumbents, labels };
 }
-
-export const isIncumbentNetuid = (incumbents: readonly Incumbents[], id: Netuid): boolean => incumbents.some((x) => x.netuid === id);

@@ -125,7 +125,8 @@ function tail(count: number, total: number, dead: number): number[] {
 
 const MAINNET_ECONOMY: Economy = {
   revenuePerTempo: tao(5),
-  computeCostPerTempo: tao(1),
+  // A miner among 247 earns a few hundredths of a TAO a tempo; full effort costs about that.
+  computeCostPerTempo: tao(1) / 100n,
   qualityHalfLifeBlocks: 720,
   observationNoise: 0.08,
   observeEvery: 100,

@@ -136,6 +136,21 @@ describe.skipIf(!ready)('a workshop in the browser', () => {
     await screenshot(phone, 'play-phone-390-board');
   });
 
+  it('the facilitator ends the game and gets the summary for the debrief; exports answer', async () => {
+    facilitator.once('dialog', (d) => void d.accept());
+    await facilitator.click('[data-testid=end]');
+    await facilitator.waitForFunction(() => window.__arena?.phase === 'ended');
+    await facilitator.waitForSelector('[data-testid=results] tbody tr');
+    const rows = await facilitator.$$eval('[data-testid=results] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(rows.some((r) => r.includes('Alice'))).toBe(true);
+    const csv = await facilitator.getAttribute('a[href*="results.csv"]', 'href');
+    const res = await fetch(csv!);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Alice');
+    await staker.waitForFunction(() => window.__arena?.phase === 'ended');
+    await screenshot(facilitator, 'facilitator-summary-1280');
+  });
+
   it('no page threw an error', () => {
     expect(errors).toEqual([]);
   });

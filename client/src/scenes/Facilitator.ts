@@ -12,6 +12,7 @@ import { h, mount } from '../ui/dom.ts';
 import { eventFeed } from '../ui/event_feed.ts';
 import { lineChart } from '../ui/line_chart.ts';
 import { qrCode } from '../ui/qr_code.ts';
+import { fitStage } from '../ui/stage.ts';
 import { statusBar } from '../ui/status_bar.ts';
 
 const EVENT_LABEL: Record<(typeof EVENT_TYPES)[number], string> = { halving_now: 'Halving now', market_shock: 'Market shock', inflow_surge: 'Inflow surge' };
@@ -36,6 +37,8 @@ export class Facilitator extends Scene {
   create(): void {
     const conn = this.conn;
     publishDebug({ scene: 'Facilitator', code: conn.code, role: 'facilitator' });
+    // Nothing is drawn behind the panels here: an empty canvas costs frames for nothing.
+    fitStage(this, new DOMRect(0, 0, 1, 1));
     const origin = httpOrigin(window.location);
     const url = joinLink(origin, conn.code);
     const status = statusBar();
@@ -123,6 +126,8 @@ export class Facilitator extends Scene {
       start.hidden = phase !== 'lobby';
       pause.hidden = phase !== 'running';
       resume.hidden = phase !== 'paused';
+      end.hidden = phase === 'ended';
+      events.hidden = phase === 'ended';
       surgeNet.setOptions(subnetsByNetuid<SubnetState>(s.subnets).map((x) => [String(x.netuid), `SN${x.netuid} ${x.name}`]));
       const rows = leaderboard<PlayerState>(s.players, true);
       const key = rows.map((p) => `${p.id}:${p.rank}:${p.netWorth}:${p.removed}:${p.connected}`).join('|');

@@ -9,6 +9,7 @@ import { publishDebug } from '../net/debug_hook.ts';
 import { mount } from '../ui/dom.ts';
 import { lobbyScreen, type LobbyScreen } from '../ui/lobby_screen.ts';
 import { NetworkMapView } from '../ui/network_map_view.ts';
+import { fitStage } from '../ui/stage.ts';
 
 /** The screen a session opens on: the creator runs the room, spectators watch, players play. */
 export function sceneFor(c: Connection): 'Facilitator' | 'Spectator' | 'Play' {
@@ -91,7 +92,7 @@ export class Lobby extends Scene {
   /** A quiet, made-up network behind the card: the game's look before the game. */
   private drawBackdrop(): void {
     this.backdrop ??= new NetworkMapView(this, undefined, true);
-    const { width, height } = this.scale;
+    const box = fitStage(this, null)!;
     const fake = Array.from({ length: 32 }, (_, i) => ({
       netuid: i + 1,
       name: '',
@@ -101,7 +102,7 @@ export class Lobby extends Scene {
       pruneCandidate: false,
       immune: false,
     }));
-    this.backdrop.update(fake, { x: 0, y: 0, width, height }, 32);
+    this.backdrop.update(fake, box, 32);
   }
 }
 

@@ -10,6 +10,7 @@ import { h, holeRect, mount, setText } from '../ui/dom.ts';
 import { eventFeed } from '../ui/event_feed.ts';
 import { leaderboardTable } from '../ui/leaderboard.ts';
 import { NetworkMapView } from '../ui/network_map_view.ts';
+import { fitStage } from '../ui/stage.ts';
 import { statusBar } from '../ui/status_bar.ts';
 import { subnetPanel } from '../ui/subnet_panel.ts';
 import { tabbed } from '../ui/tabs.ts';
@@ -78,7 +79,7 @@ export class Play extends Scene {
       const subnets = subnetsByNetuid<SubnetState>(s.subnets);
       this.map.update(
         subnets.map((x) => toMapSubnet(x, s.clock.block)),
-        holeRect(this.screen, 'map'),
+        fitStage(this, holeRect(this.screen, 'map')),
         s.subnetLimit,
       );
       if (this.view.selected === null && subnets.length) this.select(this.view.wallet?.subnets[0] ?? this.view.wallet?.neurons[0]?.netuid ?? subnets[0].netuid);

@@ -11,10 +11,12 @@ import { eventFeed } from '../ui/event_feed.ts';
 import { leaderboardTable } from '../ui/leaderboard.ts';
 import { lineChart } from '../ui/line_chart.ts';
 import { NetworkMapView } from '../ui/network_map_view.ts';
+import { fitStage } from '../ui/stage.ts';
 import { statusBar } from '../ui/status_bar.ts';
 
 const CHARTED = 5;
 const SPOTLIGHT_SECONDS = 8;
+const SPOT_FACTS = ['Emission share', 'Pool', 'Price', 'Net flow', 'Owner'];
 
 /** Each series relative to its first value, so subnets of any price share one chart. */
 const relative = (values: number[]) => values.map((v) => (values[0] ? v / values[0] : v));
@@ -47,7 +49,11 @@ export class Spectator extends Scene {
     const flow = lineChart('Net flow EMA (τ/block)', 'flow-chart');
     const board = leaderboardTable('leaderboard', { max: 12 });
     const feed = eventFeed('events', 14);
-    const spotlight = h('div', { class: 'panel spotlight', testid: 'spotlight' });
+    const spotTitle = h('h3', {});
+    const spotFacts = SPOT_FACTS.map(() => h('dd', {}));
+    const spotlight = h('div', { class: 'panel spotlight', testid: 'spotlight' }, h('h2', {}, 'Spotlight'), spotTitle, h('dl', { class: 'kv' }, ...SPOT_FACTS.flatMap((k, i) => [h('dt', {}, k), spotFacts[i]])));
+    let spotlit: number | null = null;
+    let charted: SeriesView | null = null;
     const screen = mount(
       h(
         'div',
@@ -81,7 +87,7 @@ export class Spectator extends Scene {
       const subnets = subnetsByNetuid<SubnetState>(s.subnets);
       map.update(
         subnets.map((x) => toMapSubnet(x, s.clock.block)),
-        holeRect(screen, 'map'),
+        fitStage(this, holeRect(screen, 'map')),
         s.subnetLimit,
       );
       const top = topShare(subnets, 10);
@@ -92,27 +98,25 @@ export class Spectator extends Scene {
       const dwell = Math.max(1, Math.round(SPOTLIGHT_SECONDS * s.clock.blocksPerSecond * s.clock.speed));
       const spot = spotlightAt(top.leaders, s.clock.block, dwell);
       if (spot) {
-        map.select(spot.netuid);
-        spotlight.replaceChildren(
-          h('h2', {}, 'Spotlight'),
-          h('h3', {}, `SN${spot.netuid} ${spot.name}`),
-          h('dl', { class: 'kv' }, ...[
-            ['Emission share', percent(spot.emissionShare)],
-            ['Pool', taoText(spot.taoIn)],
-            ['Price', `${spot.price.toFixed(5)} τ/α`],
-            ['Net flow', `${spot.flowEma.toFixed(4)} τ/block`],
-            ['Owner', spot.ownerName || '—'],
-          ].flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-        );
+        if (spot.netuid !== spotlit) map.select(spot.netuid);
+        spotlit = spot.netuid;
+        setText(spotTitle, `SN${spot.netuid} ${spot.name}`);
+        const facts = [percent(spot.emissionShare), taoText(spot.taoIn), `${spot.price.toFixed(5)} τ/α`, `${spot.flowEma.toFixed(4)} τ/block`, spot.ownerName || '—'];
+        spotFacts.forEach((el, i) => setText(el, facts[i]));
       }
-      const charted = top.leaders.slice(0, CHARTED);
-      const cols = (key: 'price' | 'flowEma') => charted.flatMap((x) => {
-        const c = this.series?.subnets[String(x.netuid)];
-        return c ? [{ label: `SN${x.netuid}`, values: key === 'price' ? relative(c.price) : c.flowEma }] : [];
-      });
-      price.update(cols('price'));
-      flow.update(cols('flowEma'));
-      publishDebug({ block: s.clock.block, phase: s.clock.phase });
+      if (this.series !== charted) {
+        // Charts change with the series (every few seconds), not with every state patch.
+        charted = this.series;
+        const shown = top.leaders.slice(0, CHARTED);
+        const cols = (key: 'price' | 'flowEma') =>
+          shown.flatMap((x) => {
+            const c = this.series?.subnets[String(x.netuid)];
+            return c ? [{ label: `SN${x.netuid}`, values: key === 'price' ? relative(c.price) : c.flowEma }] : [];
+          });
+        price.update(cols('price'));
+        flow.update(cols('flowEma'));
+      }
+      publishDebug({ block: s.clock.block, phase: s.clock.phase, pools: Object.fromEntries(subnets.map((x) => [x.netuid, x.taoIn])) });
     };
 
     const offs = [

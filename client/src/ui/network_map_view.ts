@@ -1,5 +1,6 @@
 // Draws the network map that lib/network_map.ts lays out: one Graphics for the nodes, one for the
 // pulsing prune markers, and a small pool of labels for the nodes big enough to carry one.
+// (A render-texture cache was tried: without a GPU its full-canvas quad costs more than the circles.)
 import type { GameObjects, Scene } from 'phaser';
 import { percent } from '../lib/format.ts';
 import { type Box, layoutNetwork, type MapNode, type MapSubnet, nodeAt } from '../lib/network_map.ts';

@@ -357,6 +357,7 @@ export class Game {
           for (const e of events) {
             if (e.type === 'subnet_pruned') delete this.g.labels[e.netuid];
             if (e.type === 'subnet_registered') {
+              p.business -= e.lockCost;
               p.home = e.netuid;
               this.open(p, e.netuid, p.hotkey);
               this.g.labels[e.netuid] = { name: `SN${e.netuid}`, product: '' };
@@ -364,7 +365,8 @@ export class Game {
           }
         });
       case 'register_neuron':
-        return this.chainAct({ type: 'register_neuron', coldkey: ck, hotkey: p.hotkey, netuid: a.netuid }, () => {
+        return this.chainAct({ type: 'register_neuron', coldkey: ck, hotkey: p.hotkey, netuid: a.netuid }, (events) => {
+          for (const e of events) if (e.type === 'neuron_registered') p.business -= e.burn;
           if (p.role !== 'owner' && p.role !== 'staker') p.home = a.netuid;
           this.open(p, a.netuid, p.hotkey);
         });

@@ -7,7 +7,7 @@ import type { PlayerId, Role } from './types.ts';
  * One row of the scoreboard. Money in rao. The change since the start splits into the seed's two
  * ways to make money — emission income (incentive, dividends, owner cut, valued when received) and
  * alpha price gains (everything else the positions did: price moves, less fees and slippage) — plus
- * the business line (product revenue in, compute out).
+ * the business line (product revenue in; compute, subnet locks and registration burns out).
  */
 export interface LeaderboardRow {
   id: PlayerId;

@@ -24,7 +24,7 @@ export interface Player {
   observations: number[];
   /** TAO the player was given at the start (its kit): the base of "change since start". */
   startWorth: Rao;
-  /** TAO that came in from outside as product revenue, minus what compute cost (the business line). */
+  /** The business line: product revenue in, minus compute bills, subnet locks and registration burns paid. */
   business: Rao;
   /** Emission received (incentive, dividends, owner cut), valued in TAO at the price it arrived at. */
   emissionIncome: Rao;

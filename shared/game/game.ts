@@ -183,7 +183,8 @@ export class Game {
   join(id: PlayerId, opts: JoinOptions): JoinResult {
     if (typeof id !== 'string' || !/^[\w-]{1,40}$/.test(id)) return { ok: false, error: gameError('INVALID_PLAYER', 'a player id is 1 to 40 letters, digits, _ or -') };
     if (this.byId.has(id)) return { ok: false, error: gameError('PLAYER_EXISTS', `player ${id} has already joined`) };
-    const name = typeof opts?.name === 'string' ? opts.name.trim() : '';
+    if (opts === null || typeof opts !== 'object') return { ok: false, error: gameError('INVALID_PLAYER', 'joining takes a name and a role') };
+    const name = typeof opts.name === 'string' ? opts.name.trim() : '';
     if (!NAME.test(name)) return { ok: false, error: gameError('INVALID_PLAYER', 'a name is 1 to 32 letters, digits, spaces or ._\'-') };
     if (!ROLES.includes(opts.role)) return { ok: false, error: gameError('INVALID_PLAYER', `role must be one of ${ROLES.join(', ')}`) };
     const bot = opts.bot ?? null;

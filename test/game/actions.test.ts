@@ -84,3 +84,27 @@ describe('players and their moves', () => {
     expect(auditConservation(game.chain.state)).toEqual([]);
   });
 });
+
+describe('joining', () => {
+  it.each<[string, string, unknown, string]>([
+    ['an id with spaces', 'a b', { name: 'A', role: 'staker' }, 'INVALID_PLAYER'],
+    ['no options', 'a', undefined, 'INVALID_PLAYER'],
+    ['an empty name', 'a', { name: '  ', role: 'staker' }, 'INVALID_PLAYER'],
+    ['an unknown role', 'a', { name: 'A', role: 'king' }, 'INVALID_PLAYER'],
+    ['a strategy of another role', 'a', { name: 'A', role: 'miner', bot: 'whale' }, 'UNKNOWN_STRATEGY'],
+    ['a subnet that does not exist', 'a', { name: 'A', role: 'miner', netuid: 42 }, 'SUBNET_NOT_FOUND'],
+  ])('refuses %s and changes nothing', (_what, id, opts, code) => {
+    const game = newGame('workshop', { bots: [] }, 2);
+    const before = JSON.stringify(game.snapshot());
+    const r = game.join(playerId(id), opts as never);
+    expect(r.ok ? null : r.error.code).toBe(code);
+    expect(JSON.stringify(game.snapshot())).toBe(before);
+  });
+
+  it('refuses a second join with the same id', () => {
+    const game = newGame('workshop', { bots: [] }, 2);
+    expect(game.join(playerId('a'), { name: 'A', role: 'staker' }).ok).toBe(true);
+    const r = game.join(playerId('a'), { name: 'A', role: 'staker' });
+    expect(r.ok ? null : r.error.code).toBe('PLAYER_EXISTS');
+  });
+});

@@ -50,3 +50,19 @@ describe('every bot strategy plays a whole workshop game', () => {
     for (const r of board) expect(r.change).toBe(r.emissionIncome + r.priceGains + r.business);
   });
 });
+
+describe('bots on the full network', () => {
+  it('every strategy plays two tempos of the march-2026 network with conservation exact and no move refused', () => {
+    const game = Game.create(scenario('march-2026', { bots: everyStrategy }), 3);
+    const tempo = game.chain.state.params.tempo;
+    for (let b = 0; b < 2 * tempo + 10; b++) game.step();
+    expect(auditConservation(game.chain.state)).toEqual([]);
+    expect(game.botRefusals).toEqual([]);
+    // Miners and validators found a UID in full 256-UID subnets (replacing the weakest).
+    for (const p of game.players().filter((x) => x.role === 'miner' || x.role === 'validator')) expect(game.subnetInfo(p.home!)!.neurons.some((n) => n.player === p.id), p.name).toBe(true);
+    // The owner replaced the weakest subnet: slots were full.
+    const owner = game.players().find((p) => p.role === 'owner')!;
+    expect(game.subnetInfo(owner.home!)!.ownerPlayer).toBe(owner.id);
+    expect(game.subnetIds()).toHaveLength(128);
+  });
+});

@@ -14,6 +14,8 @@ describe('format', () => {
     expect(amount('12345.678912345', 'τ')).toBe('12,345.68 τ');
     expect(amount('0.000123456')).toBe('0.0001235');
     expect(amount('0')).toBe('0');
+    expect(signed('0.000000054')).toBe('+0.000000054 τ');
+    expect(amount('0.000000001')).toBe('0.000000001');
     expect(amount('abc')).toBe('—');
     expect(signed('-2.5')).toBe('-2.50 τ');
     expect(signed('3')).toBe('+3.00 τ');

@@ -10,7 +10,7 @@ import { arena, blockAbove, CHROMIUM, LAPTOP, launchBrowser, openPage, PHONE, PR
 // The room lives in server/; without it (or without a browser) there is nothing to drive.
 const ready = existsSync(resolve(ROOT, 'server/app.config.ts')) && existsSync(CHROMIUM);
 
-describe.skipIf(!ready)('a workshop in the browser', () => {
+describe.skipIf(!ready)('a workshop in the browser', { timeout: 180_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
   const errors: string[] = [];
@@ -134,6 +134,56 @@ describe.skipIf(!ready)('a workshop in the browser', () => {
     await phone.waitForFunction(() => window.__arena?.balance === '990');
     await phone.tap('[data-testid=tab-board]');
     await screenshot(phone, 'play-phone-390-board');
+    await phone.context().close();
+  });
+
+  it("every role's own actions reach the room and are answered where they were taken", async () => {
+    const join = async (name: string, role: string) => {
+      const page = await openPage(await browser.newContext(LAPTOP), `${server.url}/?code=${code}`, errors);
+      await page.fill('[data-testid=name]', name);
+      await page.check(`[data-testid=role-${role}]`);
+      await page.click('[data-testid=join]');
+      await page.waitForFunction(() => window.__arena?.balance !== undefined);
+      return page;
+    };
+    // Applied at a block, or refused with the server's reason: either way, shown in the form.
+    const answered = (page: Page, key: string) =>
+      page.waitForFunction((k) => /applied at block/.test(document.querySelector(`[data-testid=${k}-status]`)?.textContent ?? '') || (document.querySelector(`[data-testid=${k}-error]`)?.textContent ?? '') !== '', key);
+
+    const owner = await join('Olga', 'owner');
+    await owner.fill('[data-testid=register-subnet-name]', 'Olga Net');
+    expect(await owner.textContent('[data-testid=register-subnet-preview]')).toMatch(/lock cost now .* τ/);
+    await owner.click('[data-testid=register-subnet-submit]');
+    await answered(owner, 'register-subnet');
+    await screenshot(owner, 'play-owner-1280');
+
+    const validator = await join('Vera', 'validator');
+    await validator.waitForSelector('[data-testid=weights] input[type=range]');
+    await validator.click('[data-testid=use-observations]');
+    await validator.click('[data-testid=weights-submit]');
+    await answered(validator, 'weights');
+    await validator.evaluate(() => document.querySelector('[data-testid=weights-form]')!.scrollIntoView());
+    await screenshot(validator, 'play-validator-1280');
+
+    const miner = await join('Max', 'miner');
+    await miner.fill('[data-testid=effort]', '0.8');
+    await miner.click('[data-testid=effort-submit]');
+    await miner.waitForFunction(() => /applied at block/.test(document.querySelector('[data-testid=effort-status]')?.textContent ?? ''));
+    await miner.click('[data-testid=tab-subnet]');
+    await miner.waitForSelector('[data-testid=neurons] tbody tr');
+    await screenshot(miner, 'play-miner-subnet-1280');
+    for (const page of [owner, validator, miner]) await page.context().close();
+  });
+
+  it('quick play puts a player into a public game at once', async () => {
+    const page = await openPage(await browser.newContext(LAPTOP), server.url, errors);
+    await page.fill('[data-testid=name]', 'Quinn');
+    await page.click('[data-testid=tab-browse]');
+    await page.click('[data-testid=quick-play]');
+    await page.waitForSelector('[data-testid=play]');
+    await page.waitForFunction(() => window.__arena?.balance !== undefined);
+    expect((await arena(page))!.code).toMatch(/^[A-Z2-9]{6}$/);
+    await page.context().close();
   });
 
   it('the facilitator ends the game and gets the summary for the debrief; exports answer', async () => {

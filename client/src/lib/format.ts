@@ -3,12 +3,15 @@
 
 const grouped = (n: number, digits: number) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-/** "12345.678912345" → "12,345.68": two decimals above 1, four significant below it, so dust stays visible. */
+/**
+ * "12345.678912345" → "12,345.68": two decimals above 1, four significant below it, so dust stays
+ * visible; below 0.0001 plain rao decimals, never an exponent.
+ */
 export function amount(value: string | number, unit = ''): string {
   const n = typeof value === 'string' ? Number(value) : value;
   if (!Number.isFinite(n)) return '—';
   const abs = Math.abs(n);
-  const text = abs === 0 ? '0' : abs >= 1 ? grouped(n, 2) : n.toPrecision(4).replace(/0+$/, '');
+  const text = abs === 0 ? '0' : abs >= 1 ? grouped(n, 2) : abs >= 1e-4 ? n.toPrecision(4).replace(/0+$/, '') : n.toFixed(9).replace(/\.?0+$/, '');
   return unit ? `${text} ${unit}` : text;
 }
 

@@ -5,7 +5,7 @@ import { subnetsByNetuid, toMapSubnet } from '../lib/arena.ts';
 import { forgetSession } from '../lib/session_store.ts';
 import type { Connection } from '../net/connection.ts';
 import { publishDebug } from '../net/debug_hook.ts';
-import { actionsPanel, type PlayData } from '../ui/actions_panel.ts';
+import { type ActionsPanel, actionsPanel, type PlayData } from '../ui/actions_panel.ts';
 import { h, holeRect, mount, setText } from '../ui/dom.ts';
 import { eventFeed } from '../ui/event_feed.ts';
 import { leaderboardTable } from '../ui/leaderboard.ts';
@@ -25,6 +25,8 @@ export class Play extends Scene {
   private view: PlayData = { state: null, wallet: null, detail: null, observations: null, selected: null };
   private series: SeriesView | null = null;
   private dirty = true;
+  private picked = false;
+  private actions!: ActionsPanel;
   private screen!: HTMLElement;
   private map!: NetworkMapView;
   private render!: () => void;
@@ -37,6 +39,7 @@ export class Play extends Scene {
     this.conn = data.connection;
     this.view = { state: null, wallet: null, detail: null, observations: null, selected: null };
     this.series = null;
+    this.picked = false;
   }
 
   create(): void {
@@ -44,7 +47,7 @@ export class Play extends Scene {
     publishDebug({ scene: 'Play', code: conn.code, role: conn.role });
     const status = statusBar();
     const wallet = walletBar();
-    const actions = actionsPanel(conn, () => this.view);
+    const actions = (this.actions = actionsPanel(conn, () => this.view));
     const subnet = subnetPanel();
     const board = leaderboardTable('leaderboard', { me: () => conn.welcome?.playerId ?? null });
     const feed = eventFeed('events', 40);
@@ -71,7 +74,18 @@ export class Play extends Scene {
       ),
     );
 
-    this.map = new NetworkMapView(this, (netuid) => this.select(netuid));
+    this.map = new NetworkMapView(this, (netuid) => this.pick(netuid));
+    // Keyboard: arrows step through the subnets on the map when no input has the focus.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || !this.view.state) return;
+      const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+      if (!step) return;
+      const ids = subnetsByNetuid<SubnetState>(this.view.state.subnets).map((x) => x.netuid);
+      const at = ids.indexOf(this.view.selected ?? ids[0]);
+      this.pick(ids[(at + step + ids.length) % ids.length]);
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
     this.render = () => {
       const s = this.view.state;
       if (!s?.clock) return;
@@ -82,7 +96,9 @@ export class Play extends Scene {
         fitStage(this, holeRect(this.screen, 'map')),
         s.subnetLimit,
       );
-      if (this.view.selected === null && subnets.length) this.select(this.view.wallet?.subnets[0] ?? this.view.wallet?.neurons[0]?.netuid ?? subnets[0].netuid);
+      // Until the player picks one, look at their own subnet (owner) or the one their UID is in.
+      const own = this.view.wallet?.subnets[0] ?? this.view.wallet?.neurons[0]?.netuid;
+      if (!this.picked && subnets.length && (this.view.selected === null || (own !== undefined && own !== this.view.selected))) this.select(own ?? subnets[0].netuid);
       subnet.update(subnets.find((x) => x.netuid === this.view.selected), s.clock.block, this.view.detail, this.series);
       board.update(s.players);
       const latest = feed.update(s.events);
@@ -116,6 +132,7 @@ export class Play extends Scene {
       this.map.destroy();
       this.scale.off('resize', onResize);
       window.removeEventListener('resize', onResize);
+      window.removeEventListener('keydown', onKey);
     });
   }
 
@@ -124,6 +141,13 @@ export class Play extends Scene {
     if (!this.dirty) return;
     this.dirty = false;
     this.render();
+  }
+
+  /** The player chose a subnet (map, keyboard): stop following their own. */
+  private pick(netuid: number): void {
+    this.picked = true;
+    this.select(netuid);
+    this.actions.select(netuid);
   }
 
   private select(netuid: number): void {

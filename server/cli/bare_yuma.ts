@@ -14,10 +14,11 @@ export function denseInput(input: YumaInput): DenseYuma {
   const n = input.stake.length;
   const weights = new Float64Array(n * n);
   const bonds = new Float64Array(n * n);
+  // Stored rows may be missing or shorter than n (UIDs added since): a missing entry is 0.
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
-      weights[i * n + j] = input.validatorPermit[i] ? input.weightsU16[i][j] : 0;
-      bonds[i * n + j] = input.bondsU16[i][j];
+      weights[i * n + j] = input.validatorPermit[i] ? (input.weightsU16[i][j] ?? 0) : 0;
+      bonds[i * n + j] = input.bondsU16[i][j] ?? 0;
     }
   const rows = Int32Array.from(input.validatorPermit.flatMap((p, i) => (p || input.bondsU16[i].some((x) => x > 0) ? [i] : [])));
   return { n, rows, stake: Float64Array.from(input.stake), weights, bonds };

@@ -101,7 +101,7 @@ describe('yumaEpoch against the reference vectors', () => {
 
   describe.each(vectors)('%s', (file, v) => {
     it('carries bonds and permits from its own output, like the chain', () => {
-      let bondsU16 = v.inputs.initial_bonds_u16;
+      let bondsU16: readonly (readonly number[])[] = v.inputs.initial_bonds_u16;
       let validatorPermit = v.inputs.initial_validator_permit;
       let asserted = 0;
       v.epochs.forEach((epoch, e) => {

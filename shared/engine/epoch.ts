@@ -17,13 +17,12 @@ export function yumaStakes(state: ChainState, s: Subnet): { alpha: number[]; roo
   return { alpha, root, weighted: alpha.map((a, i) => a + state.params.taoWeight * root[i]) };
 }
 
-function denseRows(rows: Map<number, number[]>, n: number): number[][] {
-  const out: number[][] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = rows.get(i);
-    out[i] = new Array(n).fill(0);
-    if (row) for (let j = 0; j < Math.min(n, row.length); j++) out[i][j] = row[j];
-  }
+const NO_ROW: readonly number[] = [];
+
+/** Stored rows by uid, handed over as they are (Yuma reads missing entries as 0). */
+function rowsByUid(rows: Map<number, number[]>, n: number): (readonly number[])[] {
+  const out: (readonly number[])[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = rows.get(i) ?? NO_ROW;
   return out;
 }
 
@@ -32,8 +31,8 @@ export function yumaInput(state: ChainState, s: Subnet, emission: number, stake:
   const n = s.neurons.length;
   return {
     stake,
-    weightsU16: denseRows(s.weights, n),
-    bondsU16: denseRows(s.bonds, n),
+    weightsU16: rowsByUid(s.weights, n),
+    bondsU16: rowsByUid(s.bonds, n),
     validatorPermit: s.neurons.map((x) => x.validatorPermit),
     active: s.neurons.map((x) => x.lastUpdate + p.activityCutoff >= state.block),
     kappa: p.kappaU16 / 65_535,
@@ -133,7 +132,7 @@ function payValidator(state: ChainState, s: Subnet, hk: Hotkey, amount: Rao, fro
 }
 
 /** Keeps only rows with a non-zero entry: a bond matrix is mostly empty rows for miners. */
-function storeRows(rows: Map<number, number[]>, matrix: number[][]): void {
+function storeRows(rows: Map<number, number[]>, matrix: readonly (readonly number[])[]): void {
   rows.clear();
   matrix.forEach((row, i) => {
     if (row.some((x) => x > 0)) rows.set(i, row.slice());

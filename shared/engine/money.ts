@@ -71,7 +71,7 @@ export function apportion(total: Rao, weights: readonly number[]): Rao[] {
   const usable = (w: number) => w > 0 && Number.isFinite(w);
   let top = 0;
   for (const w of weights) if (usable(w) && w > top) top = w;
-  if (!(top > 0)) return new Array(weights.length).fill(0n);
+  if (!(top > 0) || total <= 0n) return new Array(weights.length).fill(0n);
   let sum = 0;
   for (const w of weights) if (usable(w)) sum += w / top;
   return apportionExact(total, weights.map((w) => (usable(w) ? BigInt(Math.round((w / top / sum) * 2 ** 52)) : 0n)));
@@ -91,9 +91,14 @@ export function apportionExact(total: Rao, weights: readonly Rao[]): Rao[] {
   const rems: bigint[] = new Array(n);
   let given = 0n;
   for (let i = 0; i < n; i++) {
-    const w = weights[i] > 0n ? weights[i] : 0n;
-    parts[i] = (total * w) / sum;
-    rems[i] = (total * w) % sum;
+    const w = weights[i];
+    if (w <= 0n) {
+      rems[i] = 0n;
+      continue;
+    }
+    const exact = total * w;
+    parts[i] = exact / sum;
+    rems[i] = exact - parts[i] * sum;
     given += parts[i];
   }
   let left = total - given;

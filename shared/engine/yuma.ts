@@ -12,10 +12,14 @@
 export interface YumaInput {
   /** Raw stake per uid (rao, alpha + tao_weight·root already combined). Index = uid. */
   stake: number[];
-  /** Stored u16 weights, n×n, row = validator, column = miner, already max-upscaled by set_weights. */
-  weightsU16: number[][];
-  /** Bonds stored by the previous epoch (u16), n×n. */
-  bondsU16: number[][];
+  /**
+   * Stored u16 weights, n rows, row = validator, column = miner, already max-upscaled by set_weights.
+   * A row may be shorter than n (entries past its end are 0): the chain keeps rows as they were
+   * stored, and neurons registered since simply have no entry yet.
+   */
+  weightsU16: readonly (readonly number[])[];
+  /** Bonds stored by the previous epoch (u16), n rows, each possibly shorter than n like weights. */
+  bondsU16: readonly (readonly number[])[];
   /** Permits in force during this epoch (the previous epoch's `newValidatorPermit`). */
   validatorPermit: boolean[];
   /** Stake-weighted median quantile; the chain's u16 32767/65535 by default. */
@@ -46,8 +50,11 @@ export interface YumaOutput {
   ranks: number[];
   incentive: number[];
   dividends: number[];
-  /** Bonds to store for the next epoch (u16); rows of uids without a new permit are cleared. */
-  bondsU16: number[][];
+  /**
+   * Bonds to store for the next epoch (u16), n×n; rows of uids without a new permit are cleared and
+   * share one zero row, so treat the matrix as read-only.
+   */
+  bondsU16: readonly (readonly number[])[];
   newValidatorPermit: boolean[];
   /** Rao, floored like the chain's I96F32 → u64. */
   serverEmission: number[];
@@ -100,12 +107,12 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
     const i = rows[r];
     const base = r * n;
     const bondRow = input.bondsU16[i];
-    for (let j = 0; j < n; j++) bonds[base + j] = (bondRow[j] * keep[j]) / U16_MAX;
+    for (let j = 0, end = Math.min(n, bondRow.length); j < end; j++) bonds[base + j] = (bondRow[j] * keep[j]) / U16_MAX;
     if (!permit[i]) continue;
     // Weights: no self-weight, none on re-registered miners; row-normalised. The u16 sum is exact.
     const weightRow = input.weightsU16[i];
     let rowSum = 0;
-    for (let j = 0; j < n; j++) {
+    for (let j = 0, end = Math.min(n, weightRow.length); j < end; j++) {
       const w = weightRow[j] * keep[j];
       weights[base + j] = w;
       rowSum += w;
@@ -141,15 +148,15 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
     : yuma2Bonds(input, bonds, weights, rows, activeStake, incentive);
 
   // Bonds are kept only for uids holding the new permit; other rows are cleared.
-  const zeroRow: number[] = new Array(n).fill(0);
-  const bondsU16: number[][] = new Array(n);
-  for (let i = 0; i < n; i++) bondsU16[i] = zeroRow.slice();
+  const zeroRow: readonly number[] = new Array(n).fill(0);
+  const bondsU16: (readonly number[])[] = new Array(n).fill(zeroRow);
   for (let r = 0; r < m; r++) {
     const i = rows[r];
     if (!newValidatorPermit[i]) continue;
-    const out = bondsU16[i];
+    const out: number[] = new Array(n);
     const base = r * n;
     for (let j = 0; j < n; j++) out[j] = proportionToU16(bonds[base + j]);
+    bondsU16[i] = out;
   }
 
   const { serverEmission, validatorEmission } = splitEmission(
@@ -181,7 +188,7 @@ function rowsWithWeightsOrBonds(input: YumaInput): number[] {
       continue;
     }
     const bondRow = bondsU16[i];
-    for (let j = 0; j < n; j++) {
+    for (let j = 0, end = Math.min(n, bondRow.length); j < end; j++) {
       if (bondRow[j] !== 0 && !recentlyRegistered?.[j]) {
         rows.push(i);
         break;

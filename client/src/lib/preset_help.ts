@@ -9,13 +9,6 @@ export interface PresetFacts {
   tempo: number;
 }
 
-/** The server's presets (shared/game/presets.ts) as the lobby describes them. */
-export const PRESET_FACTS: PresetFacts[] = [
-  { name: 'workshop', subnets: 3, slots: 6, blocksPerSecond: 5, durationBlocks: 9000, tempo: 45 },
-  { name: 'march-2026', subnets: 128, slots: 128, blocksPerSecond: 1 / 12, durationBlocks: 7200, tempo: 360 },
-  { name: 'mainnet', subnets: 128, slots: 128, blocksPerSecond: 1 / 12, durationBlocks: 7200, tempo: 360 },
-];
-
 const PURPOSE: Record<string, string> = {
   workshop: 'a 30-minute classroom game: few subnets, fast epochs, a halving half way',
   mainnet: "the chain's real constants at full scale (128 subnets × 256 UIDs)",

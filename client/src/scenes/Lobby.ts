@@ -1,7 +1,8 @@
 import { Scene } from 'phaser';
+import { PRESETS } from '../../../shared/game/presets.ts';
 import type { GameListing, JoinRole } from '../../../shared/protocol/index.ts';
 import { readLink } from '../lib/join_link.ts';
-import { PRESET_FACTS, presetHelp } from '../lib/preset_help.ts';
+import { presetHelp } from '../lib/preset_help.ts';
 import { httpOrigin } from '../lib/server_url.ts';
 import { lastName, rememberName } from '../lib/session_store.ts';
 import { Connection } from '../net/connection.ts';
@@ -37,7 +38,10 @@ export class Lobby extends Scene {
     });
 
     const link = readLink(window.location.search);
-    const presets = PRESET_FACTS.map((f) => ({ name: f.name, help: presetHelp(f) }));
+    const presets = Object.values(PRESETS).map((p) => ({
+      name: p.name,
+      help: presetHelp({ name: p.name, subnets: p.subnets.length, slots: p.chain.subnetLimit, blocksPerSecond: p.game.blocksPerSecond, durationBlocks: p.game.durationBlocks, tempo: p.chain.tempo }),
+    }));
     this.ui = lobbyScreen(presets, { code: link.code, name: lastName(localStorage) ?? '' }, {
       join: (code, name, role) => this.enter(() => Connection.join(code, { name, role })),
       create: (options) => this.enter(() => Connection.create(options)),

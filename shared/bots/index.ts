@@ -16,6 +16,9 @@ export const STRATEGIES: Readonly<Record<Role, Readonly<Record<string, Strategy>
   staker: { whale, momentum, 'flow-chasing': flowChasing },
 };
 
-export const isStrategy = (role: Role, name: string): boolean => Object.hasOwn(STRATEGIES[role] ?? {}, name);
+const ROLE_NAMES: readonly unknown[] = Object.keys(STRATEGIES);
+
+/** Whether `name` is a strategy of `role`; safe on any value a client might send. */
+export const isStrategy = (role: Role, name: unknown): boolean => typeof name === 'string' && ROLE_NAMES.includes(role) && Object.hasOwn(STRATEGIES[role], name);
 
 export const strategyNames = (role: Role): string[] => Object.keys(STRATEGIES[role]);

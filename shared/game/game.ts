@@ -2,6 +2,7 @@ import type { BotView, SubnetView } from '../bots/index.ts';
 import { isStrategy, STRATEGIES } from '../bots/index.ts';
 import type { Action, ChainEvent, ChainSnapshot, Hotkey, Netuid, Rao, Subnet, Uid } from '../engine/index.ts';
 import { Chain, coldkey, hotkey, hotkeyStake, isEpochBlock, mulRatio, nextFloat, quoteTaoForAlpha, seedRng, spotPrice, toUnits } from '../engine/index.ts';
+import { show } from '../engine/errors.ts';
 import { decode, encode } from './codec.ts';
 import { genesis, MARKET } from './genesis.ts';
 import type { LeaderboardRow } from './leaderboard.ts';
@@ -188,8 +189,8 @@ export class Game {
     if (!NAME.test(name)) return { ok: false, error: gameError('INVALID_PLAYER', 'a name is 1 to 32 letters, digits, spaces or ._\'-') };
     if (!ROLES.includes(opts.role)) return { ok: false, error: gameError('INVALID_PLAYER', `role must be one of ${ROLES.join(', ')}`) };
     const bot = opts.bot ?? null;
-    if (bot !== null && bot !== EXTERNAL_BOT && !isStrategy(opts.role, bot)) return { ok: false, error: gameError('UNKNOWN_STRATEGY', `${String(bot)} is not a ${opts.role} strategy; ${opts.role} strategies are ${Object.keys(STRATEGIES[opts.role]).join(', ')}`) };
-    if (opts.netuid !== undefined && !this.chainRef.subnet(opts.netuid as Netuid)) return { ok: false, error: gameError('SUBNET_NOT_FOUND', `no subnet ${String(opts.netuid)}`) };
+    if (bot !== null && bot !== EXTERNAL_BOT && !isStrategy(opts.role, bot)) return { ok: false, error: gameError('UNKNOWN_STRATEGY', `${show(bot)} is not a ${opts.role} strategy; ${opts.role} strategies are ${Object.keys(STRATEGIES[opts.role]).join(', ')}`) };
+    if (opts.netuid !== undefined && !this.subnetAt(opts.netuid)) return { ok: false, error: gameError('SUBNET_NOT_FOUND', `no subnet ${show(opts.netuid)}`) };
     if (this.g.over) return { ok: false, error: gameError('GAME_OVER', 'the game has ended') };
     const kit = this.g.scenario.game.kits[opts.role];
     const ck = coldkey(`p/${id}`);
@@ -282,7 +283,7 @@ export class Game {
   /** The facilitator removes a player: it can no longer act (its holdings still count on the board). */
   remove(id: PlayerId): ActResult {
     const p = this.byId.get(id);
-    if (!p) return { ok: false, error: gameError('UNKNOWN_PLAYER', `no player ${String(id)}`) };
+    if (!p) return { ok: false, error: gameError('UNKNOWN_PLAYER', `no player ${show(id)}`) };
     p.removed = true;
     p.connected = false;
     return { ok: true, events: [{ type: 'player_left', block: this.block, player: id, removed: true }] };
@@ -290,7 +291,7 @@ export class Game {
 
   addBot(role: Role, strategy: string): JoinResult {
     if (!ROLES.includes(role)) return { ok: false, error: gameError('INVALID_PLAYER', `role must be one of ${ROLES.join(', ')}`) };
-    if (!isStrategy(role, strategy)) return { ok: false, error: gameError('UNKNOWN_STRATEGY', `${String(strategy)} is not a ${role} strategy`) };
+    if (!isStrategy(role, strategy)) return { ok: false, error: gameError('UNKNOWN_STRATEGY', `${show(strategy)} is not a ${role} strategy`) };
     const seat = ++this.g.botSeats;
     const label = `${strategy[0].toUpperCase()}${strategy.slice(1).replace('-', ' ')} ${role}`;
     return this.join(`bot-${seat}` as PlayerId, { name: `${label} ${seat}`.slice(0, 32), role, bot: strategy });
@@ -298,7 +299,7 @@ export class Game {
 
   removeBot(id: PlayerId): ActResult {
     const p = this.byId.get(id);
-    if (!p || p.bot === null || p.bot === EXTERNAL_BOT) return { ok: false, error: gameError('UNKNOWN_PLAYER', `no bot ${String(id)} run by the game`) };
+    if (!p || p.bot === null || p.bot === EXTERNAL_BOT) return { ok: false, error: gameError('UNKNOWN_PLAYER', `no bot ${show(id)} run by the game`) };
     return this.remove(id);
   }
 
@@ -324,7 +325,7 @@ export class Game {
 
   act(id: PlayerId, action: GameAction): ActResult {
     const p = this.byId.get(id);
-    if (!p) return { ok: false, error: gameError('UNKNOWN_PLAYER', `no player ${String(id)}`) };
+    if (!p) return { ok: false, error: gameError('UNKNOWN_PLAYER', `no player ${show(id)}`) };
     if (p.removed) return { ok: false, error: gameError('PLAYER_GONE', 'this player was removed from the game') };
     if (this.g.over) return { ok: false, error: gameError('GAME_OVER', 'the game has ended') };
     const r = this.dispatch(p, action);
@@ -377,7 +378,7 @@ export class Game {
         return this.chainAct({ type: 'set_take', coldkey: ck, hotkey: p.hotkey, takeU16: a.takeU16 });
       case 'transfer': {
         const to = this.byId.get(a.to);
-        if (!to) return { ok: false, error: gameError('UNKNOWN_PLAYER', `no player ${String(a.to)}`) };
+        if (!to) return { ok: false, error: gameError('UNKNOWN_PLAYER', `no player ${show(a.to)}`) };
         return this.chainAct({ type: 'transfer', coldkey: ck, to: to.coldkey, amount: a.amount });
       }
       case 'set_effort': {
@@ -402,8 +403,13 @@ export class Game {
         return { ok: true, events: [{ type: 'subnet_named', block: this.block, netuid: s.netuid, name, product }] };
       }
       default:
-        return { ok: false, error: gameError('UNKNOWN_ACTION', `unknown action ${String((a as { type?: unknown })?.type)}`) };
+        return { ok: false, error: gameError('UNKNOWN_ACTION', `unknown action ${show((a as { type?: unknown })?.type)}`) };
     }
+  }
+
+  /** The subnet at a netuid a caller passed (any value: a client's, unchecked), or null. */
+  private subnetAt(netuid: unknown): Subnet | null {
+    return Number.isInteger(netuid) ? this.chainRef.subnet(netuid as Netuid) : null;
   }
 
   private ownedSubnet(p: Player): Subnet | null {
@@ -721,7 +727,7 @@ export class Game {
 
   subnetInfo(netuid: Netuid): SubnetInfo | null {
     const chain = this.chainRef;
-    const s = chain.subnet(netuid);
+    const s = this.subnetAt(netuid);
     if (!s) return null;
     const label = this.g.labels[netuid];
     const owner = this.g.players.find((p) => p.coldkey === s.owner);
@@ -763,13 +769,13 @@ export class Game {
    * debrief and for tests. Hidden during play: never send it to players.
    */
   trueQualities(netuid: Netuid): number[] {
-    const s = this.chainRef.subnet(netuid);
+    const s = this.subnetAt(netuid);
     return s ? this.uidQualities(s).map((q) => q ?? 0) : [];
   }
 
   /** A subnet's display name and product, or null when no subnet has that netuid. */
   subnetLabel(netuid: Netuid): { name: string; product: string } | null {
-    if (!this.chainRef.subnet(netuid)) return null;
+    if (!this.subnetAt(netuid)) return null;
     return { ...(this.g.labels[netuid] ?? { name: `SN${netuid}`, product: '' }) };
   }
 

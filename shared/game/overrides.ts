@@ -1,4 +1,5 @@
 import type { ChainParams, Rao } from '../engine/index.ts';
+import { show } from '../engine/errors.ts';
 import { MAINNET_CHAIN } from '../engine/index.ts';
 import { isStrategy } from '../bots/index.ts';
 import { PRESETS, presetNames } from './presets.ts';
@@ -163,7 +164,7 @@ function checkConsistent(s: Scenario): void {
  */
 export function buildScenario(name: string, overrides?: unknown): Scenario | ScenarioError {
   const preset = typeof name === 'string' && Object.hasOwn(PRESETS, name) ? PRESETS[name] : null;
-  if (!preset) return { code: 'INVALID_SCENARIO', message: `unknown preset ${String(name)}; presets are ${presetNames.join(', ')}` };
+  if (!preset) return { code: 'INVALID_SCENARIO', message: `unknown preset ${show(name)}; presets are ${presetNames.join(', ')}` };
   try {
     const scenario = overrides === undefined ? structuredClone(preset) : applyOverrides(structuredClone(preset), overrides);
     checkConsistent(scenario);

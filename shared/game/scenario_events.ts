@@ -1,4 +1,5 @@
 import type { Rao } from '../engine/index.ts';
+import { show } from '../engine/errors.ts';
 import { netuid as toNetuid, parseAmount } from '../engine/index.ts';
 import type { GameError, ScenarioEvent } from './types.ts';
 import { gameError } from './types.ts';
@@ -38,6 +39,6 @@ export function parseScenarioEvent(raw: unknown): ScenarioEvent | GameError {
       return { type: 'inflow_surge', netuid: toNetuid(e.netuid as number), tao: amount, blocks: e.blocks as number };
     }
     default:
-      return bad(`unknown event ${String(e.type)}; events are halving_now, market_shock, inflow_surge`);
+      return bad(`unknown event ${show(e.type)}; events are halving_now, market_shock, inflow_surge`);
   }
 }

@@ -108,3 +108,21 @@ describe('joining', () => {
     expect(r.ok ? null : r.error.code).toBe('PLAYER_EXISTS');
   });
 });
+
+describe('hostile values', () => {
+  it('never throw: a null-prototype object where a name or type is expected gets a typed error', () => {
+    const game = newGame('workshop', { bots: [] }, 2);
+    const hostile = Object.create(null);
+    expect(game.join(playerId('h'), { name: 'H', role: 'staker' }).ok).toBe(true);
+    const results = [
+      game.act(playerId('h'), { type: hostile } as never),
+      game.act(playerId('h'), { type: 'transfer', to: hostile, amount: 1n } as never),
+      game.act(hostile, { type: 'set_effort', effort: 1 }),
+      game.join(playerId('x'), { name: 'X', role: 'miner', bot: hostile }),
+      game.join(playerId('y'), { name: 'Y', role: 'miner', netuid: hostile }),
+      game.addBot('miner', hostile),
+      game.trigger({ type: hostile }),
+    ];
+    for (const r of results) expect(r.ok).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import { LobbyRoom } from '@colyseus/core';
 import type { ConfigOptions } from '@colyseus/tools';
 import config from '@colyseus/tools';
+import { Encoder } from '@colyseus/schema';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ArenaRoom } from './arena_room.ts';
 import { initializeExpress, ROOM_NAME } from './http.ts';
@@ -11,6 +12,9 @@ import { initializeExpress, ROOM_NAME } from './http.ts';
  * client's socket (code 1009): the answer to an oversized message.
  */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/** A full network's first state (128 subnets, 60 players) is larger than schema's 8 KB default buffer. */
+Encoder.BUFFER_SIZE = 256 * 1024;
 
 export interface AppOptions {
   /** Folder of the built client (default client/dist). */

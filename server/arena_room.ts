@@ -13,6 +13,7 @@ import { Mirror } from './mirror.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
 import { ArenaState } from './schema.ts';
 import { newToken, sameToken } from './secrets.ts';
+import { TickStats } from './tick_stats.ts';
 import { PrivateFeeds } from './private_feeds.ts';
 import { matchMaker } from '@colyseus/core';
 
@@ -74,6 +75,10 @@ export class ArenaRoom extends Room<ArenaState> {
   private queue: Queued[] = [];
   private owedBlocks = 0;
   private emptyTimer: { clear(): void } | null = null;
+  /** How long ticks that ran blocks took (ms): the load script reads it. */
+  readonly tickTimes = new TickStats();
+  /** How long encoding and sending each state patch took (ms). */
+  readonly patchTimes = new TickStats();
 
   async onCreate(raw: unknown): Promise<void> {
     const opts = pickKnown(raw, ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'seats']);
@@ -349,6 +354,7 @@ export class ArenaRoom extends Room<ArenaState> {
       return;
     }
     this.owedBlocks = Math.min(this.owedBlocks + (deltaMs * this.blocksPerSecond()) / 1000, MAX_BLOCKS_PER_TICK);
+    const started = performance.now();
     let ran = 0;
     while (this.owedBlocks >= 1 && this.state.clock.phase === 'running') {
       this.owedBlocks -= 1;
@@ -359,6 +365,7 @@ export class ArenaRoom extends Room<ArenaState> {
     this.mirror.sync(false);
     this.feeds.flush(this.clients, false);
     if (this.host.block % 50 < ran) void this.updateListing();
+    this.tickTimes.record(performance.now() - started);
   }
 
   /** One block boundary: the queued actions in arrival order, then the chain steps. */
@@ -393,6 +400,13 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   // Housekeeping ------------------------------------------------------------------------------------
+
+  broadcastPatch(): boolean {
+    const started = performance.now();
+    const sent = super.broadcastPatch();
+    if (sent) this.patchTimes.record(performance.now() - started);
+    return sent;
+  }
 
   private seatByToken(token: string): [string, Seat] | null {
     for (const entry of this.seatsById) if (sameToken(entry[1].token, token)) return entry;

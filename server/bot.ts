@@ -1,6 +1,7 @@
 // An example external bot: joins a room over the network like any player and plays its role.
 //   npm run bot -- --code ABC123 --role staker [--name Flowy] [--url ws://localhost:2567] [--every 10]
 // Hackathon teams: copy this file; the contract is docs/PROTOCOL.md.
+import { pathToFileURL } from 'node:url';
 import { Client } from 'colyseus.js';
 import type { Room } from 'colyseus.js';
 import type { ActionPayloads, ActionType, JoinRole, ObservationsView, WalletView, Welcome, WireError } from '../shared/protocol/index.ts';
@@ -118,7 +119,7 @@ function parseArgs(argv: string[]): BotOptions {
   return { code, role, url: arg('url', `ws://localhost:${process.env.PORT || 2567}`)!, name: arg('name', `${role}-bot`)!, every: Number(arg('every', '10')) };
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const o = parseArgs(process.argv.slice(2));
   runBot(o).then(
     (room) => room.onLeave((code) => process.exit(code === 1000 ? 0 : 1)),

@@ -1,7 +1,7 @@
 import { strategyNames } from '../shared/bots/index.ts';
 import type { Chain, Coldkey, Hotkey } from '../shared/engine/index.ts';
 import { formatAmount, netuid as toNetuid, toUnits, uid as toUid } from '../shared/engine/index.ts';
-import type { GameAction, GameError, GameEvent, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
+import type { GameAction, GameError, GameEvent, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
 import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, playerId as toPlayerId } from '../shared/game/index.ts';
 import type { ActionRequest, EventRequest, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
 import type { Namer } from './feed.ts';
@@ -44,6 +44,8 @@ export class GameHost implements Namer {
   private endedEarly = false;
   /** Subnet names change only on registration, naming and pruning: cached, not rebuilt every tick. */
   private readonly names = new Map<number, string>();
+  /** The leaderboard of the current block and log: every wallet and the board read it, computed once. */
+  private board: { key: string; rows: LeaderboardRow[] } | null = null;
   /** Players' net worth sampled with the game's series, for the charts (derived, so not in the record). */
   private readonly worth: { block: number; values: Map<string, number> }[] = [];
 
@@ -255,7 +257,7 @@ export class GameHost implements Namer {
 
   private sampleWorth(): void {
     const values = new Map<string, number>();
-    for (const r of this.game.leaderboard()) values.set(r.id, toUnits(r.netWorth));
+    for (const r of this.leaderboard()) values.set(r.id, toUnits(r.netWorth));
     this.worth.push({ block: this.block, values });
   }
 
@@ -278,9 +280,16 @@ export class GameHost implements Namer {
     return p ? p.name : null;
   }
 
+  /** The game's leaderboard, recomputed only when a block or an accepted change has happened since. */
+  leaderboard(): LeaderboardRow[] {
+    const key = `${this.block}:${this.log.length}`;
+    if (this.board?.key !== key) this.board = { key, rows: this.game.leaderboard() };
+    return this.board.rows;
+  }
+
   standings(): Standing[] {
     const connected = new Map(this.game.players().map((p) => [p.id as string, p.connected]));
-    return this.game.leaderboard().map((r) => ({
+    return this.leaderboard().map((r) => ({
       playerId: r.id,
       name: r.name,
       role: r.role,
@@ -298,30 +307,41 @@ export class GameHost implements Namer {
   }
 
   /** The player's own wallet: only ever sent to that player. */
-  wallet(id: string, row = this.game.leaderboard().find((r) => r.id === id)): WalletView {
+  wallet(id: string): WalletView {
     const chain = this.chain;
-    const view = this.game.viewFor(toPlayerId(id));
-    const me = view.me;
-    const ck = this.game.player(toPlayerId(id))!.coldkey as Coldkey;
+    const me = this.game.player(toPlayerId(id))!;
+    const ck = me.coldkey as Coldkey;
+    const row = this.leaderboard().find((r) => r.id === id);
+    // Read from the chain directly: one pass over the stake books and neurons, no per-player view.
+    const positions: WalletView['positions'] = [];
     const neurons: WalletView['neurons'] = [];
     const subnets: number[] = [];
     for (const s of chain.state.subnets) {
       if (!s) continue;
       if (s.owner === ck) subnets.push(s.netuid);
+      for (const [hk, holders] of s.stake) {
+        const alpha = holders.get(ck);
+        if (alpha && alpha > 0n) positions.push({ netuid: s.netuid, hotkey: hk, alpha: formatAmount(alpha), value: formatAmount(liquidationValue(chain, ck, [{ netuid: s.netuid, hotkey: hk }])) });
+      }
       const j = s.neurons.findIndex((n) => n.hotkey === me.hotkey);
       if (j >= 0) neurons.push({ netuid: s.netuid, uid: j, hotkey: me.hotkey, ...(me.role === 'miner' ? { effort: me.effort } : {}) });
     }
+    for (const [hk, holders] of chain.state.root) {
+      const tao = holders.get(ck);
+      if (tao && tao > 0n) positions.push({ netuid: 0, hotkey: hk, alpha: formatAmount(tao), value: formatAmount(tao) });
+    }
+    const balance = chain.balance(ck);
     return {
       playerId: id,
       block: chain.block,
       role: me.role,
-      balance: formatAmount(me.balance),
-      positions: me.positions.map((pos) => ({ netuid: pos.netuid, hotkey: pos.hotkey, alpha: formatAmount(pos.alpha), value: formatAmount(liquidationValue(chain, ck, [pos])) })),
+      balance: formatAmount(balance),
+      positions,
       neurons,
       subnets,
       hotkey: me.hotkey,
-      take: (chain.state.hotkeys.get(me.hotkey)?.takeU16 ?? chain.state.params.defaultTakeU16) / 65_535,
-      netWorth: formatAmount(row?.netWorth ?? me.balance),
+      take: (chain.state.hotkeys.get(me.hotkey as Hotkey)?.takeU16 ?? chain.state.params.defaultTakeU16) / 65_535,
+      netWorth: formatAmount(row?.netWorth ?? balance),
       change: signed(row?.change ?? 0n),
       emissionIncome: signed(row?.emissionIncome ?? 0n),
       priceGains: signed(row?.priceGains ?? 0n),
@@ -351,11 +371,11 @@ export class GameHost implements Namer {
         owner: n.player,
         stake: formatAmount(n.stake),
         validatorPermit: n.validatorPermit,
-        incentive: n.incentive,
-        dividends: n.dividends,
-        trust: n.validatorTrust,
-        consensus: n.consensus,
-        bonds: (s.bonds.get(n.uid) ?? []).reduce((a, b) => a + b, 0) / 65_535,
+        incentive: ratio(n.incentive),
+        dividends: ratio(n.dividends),
+        trust: ratio(n.validatorTrust),
+        consensus: ratio(n.consensus),
+        bonds: ratio((s.bonds.get(n.uid) ?? []).reduce((a, b) => a + b, 0) / 65_535),
         emission: formatAmount(n.emission),
         registeredAt: s.neurons[n.uid].registeredAt,
         immune: this.block < s.neurons[n.uid].registeredAt + immunity,
@@ -418,6 +438,9 @@ function thin<T>(items: T[], max: number): T[] {
 
 /** A column with no value yet (a subnet registered later, a pruned one): null in JSON, blank in CSV. */
 const fill = (n: number): number[] => new Array(n).fill(NaN);
+
+/** Ratios for a table shown to people: 5 significant decimals keep messages short and stable. */
+const ratio = (x: number): number => Math.round(x * 1e5) / 1e5;
 
 const signed = (rao: bigint): string => (rao < 0n ? `-${formatAmount(-rao)}` : formatAmount(rao));
 

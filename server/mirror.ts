@@ -9,23 +9,39 @@ import { FeedEvent, PlayerState, SubnetState } from './schema.ts';
 
 /** How many events the ticker keeps. */
 const FEED_LENGTH = 30;
-/** The leaderboard moves every block; people read it about once a second. */
-const BOARD_EVERY_MS = 1000;
+/**
+ * The leaderboard moves every block; people read it every second or two. With 50+ rows it is most
+ * of the patch bytes, hence the pace and the rounding (exact amounts are in wallets and results).
+ */
+const BOARD_EVERY_MS = 1500;
+/**
+ * Every pool moves every block (emission is injected into all of them). Blocks may run at 10/s and
+ * a full network has 128 subnets, so the subnet rows follow at most twice a second.
+ */
+const SUBNETS_EVERY_MS = 500;
 
 /** Assigns only what changed, so unchanged fields cost no bytes in the next patch. */
 function put<T extends Schema, K extends keyof T>(target: T, key: K, value: T[K]): void {
   if (target[key] !== value) target[key] = value;
 }
 
+/** Display ratios: a change below one part in 10^5 is not worth its bytes on every client. */
+function near<T extends Schema, K extends keyof T>(target: T, key: K, value: T[K] & number): void {
+  const old = target[key] as number;
+  if (old === value) return;
+  if (Math.abs(value - old) > 1e-5 * Math.max(Math.abs(value), Math.abs(old)) || (old === 0) !== (value === 0)) target[key] = value;
+}
+
 /** A rounded decimal string for display rows (exact amounts travel in wallets and results). */
-const tao3 = (rao: Rao): string => {
-  const abs = new Decimal(formatAmount(rao < 0n ? -rao : rao)).toDecimalPlaces(3, Decimal.ROUND_DOWN).toFixed();
+const tao2 = (rao: Rao): string => {
+  const abs = new Decimal(formatAmount(rao < 0n ? -rao : rao)).toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed();
   return rao < 0n && abs !== '0' ? `-${abs}` : abs;
 };
 
 /** Copies the game's public picture into the synced state: clock, subnets, leaderboard, feed. */
 export class Mirror {
   private lastBoard = -Infinity;
+  private lastSubnets = -Infinity;
 
   constructor(
     private readonly state: ArenaState,
@@ -38,7 +54,7 @@ export class Mirror {
     state.clock.endBlock = host.endBlock;
   }
 
-  /** `full` also refreshes the leaderboard now (joins, controls), otherwise at most once a second. */
+  /** `full` refreshes everything now (joins, controls, actions); otherwise each part at its own pace. */
   sync(full: boolean): void {
     const chain = this.host.chain;
     const st = chain.state;
@@ -51,6 +67,21 @@ export class Mirror {
     put(clock, 'halvingIn', next !== null && st.blockEmission > 0n ? Number((next - st.tao.issuance + st.blockEmission - 1n) / st.blockEmission) : 0);
     put(this.state, 'lockCost', formatAmount(chain.lockCost()));
     put(this.state, 'subnetLimit', p.subnetLimit);
+
+    const now = Date.now();
+    if (full || now - this.lastSubnets >= SUBNETS_EVERY_MS) {
+      this.lastSubnets = now;
+      this.subnets();
+    }
+    if (full || now - this.lastBoard >= BOARD_EVERY_MS) {
+      this.lastBoard = now;
+      this.board();
+    }
+  }
+
+  private subnets(): void {
+    const st = this.host.chain.state;
+    const p = st.params;
 
     const prune = subnetToPrune(st)?.netuid ?? -1;
     const owners = this.host.playersByColdkey();
@@ -71,10 +102,10 @@ export class Mirror {
       put(row, 'ownerName', owner?.name ?? '');
       put(row, 'taoIn', formatAmount(s.taoIn));
       put(row, 'alphaIn', formatAmount(s.alphaIn));
-      put(row, 'price', spotPrice(s));
-      put(row, 'emaPrice', s.movingPrice);
-      put(row, 'flowEma', s.flowEma / 1e9);
-      put(row, 'emissionShare', s.emissionShare);
+      near(row, 'price', spotPrice(s));
+      near(row, 'emaPrice', s.movingPrice);
+      near(row, 'flowEma', s.flowEma / 1e9);
+      near(row, 'emissionShare', s.emissionShare);
       put(row, 'registeredAt', s.registeredAt);
       put(row, 'immuneUntil', s.registeredAt + p.networkImmunityPeriod);
       put(row, 'pruneCandidate', s.netuid === prune);
@@ -83,12 +114,6 @@ export class Mirror {
       put(row, 'nextEpochIn', Math.min(65_535, blocksUntilEpoch(st.block, s.netuid, p.tempo)));
     }
     for (const key of [...this.state.subnets.keys()]) if (!seen.has(key)) this.state.subnets.delete(key);
-
-    const now = Date.now();
-    if (full || now - this.lastBoard >= BOARD_EVERY_MS) {
-      this.lastBoard = now;
-      this.board();
-    }
   }
 
   private board(): void {
@@ -107,11 +132,11 @@ export class Mirror {
       put(row, 'bot', r.bot);
       put(row, 'connected', r.connected);
       put(row, 'removed', r.removed);
-      put(row, 'netWorth', tao3(r.netWorth));
-      put(row, 'change', tao3(r.change));
-      put(row, 'changePct', r.startWorth > 0n ? Math.round((toUnits(r.change) / toUnits(r.startWorth)) * 10_000) / 100 : 0);
-      put(row, 'emissionIncome', tao3(r.emissionIncome));
-      put(row, 'priceGains', tao3(r.priceGains));
+      put(row, 'netWorth', tao2(r.netWorth));
+      put(row, 'change', tao2(r.change));
+      put(row, 'changePct', r.startWorth > 0n ? Math.round((toUnits(r.change) / toUnits(r.startWorth)) * 1000) / 10 : 0);
+      put(row, 'emissionIncome', tao2(r.emissionIncome));
+      put(row, 'priceGains', tao2(r.priceGains));
       put(row, 'rank', r.rank);
       put(row, 'roleRank', r.roleRank);
     }

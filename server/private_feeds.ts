@@ -1,8 +1,12 @@
 import type { Client } from '@colyseus/core';
 import type { GameHost } from './game_host.ts';
 
-/** A feed is re-sent when it changed, at most this often, unless forced (a join, an ack). */
-const FEED_EVERY_MS = 500;
+/**
+ * A feed is re-sent when it changed, at most this often, unless forced (a join, an ack of the
+ * player's own action). A neuron table changes little between epochs but is the largest message.
+ */
+const WALLET_EVERY_MS = 1000;
+const DETAIL_EVERY_MS = 2000;
 
 interface Subscriber {
   client: Client;
@@ -10,7 +14,8 @@ interface Subscriber {
   watching: number | null;
   /** Last JSON sent per feed, so an unchanged feed costs nothing. */
   sent: { wallet?: string; observations?: string; detail?: string };
-  lastSent: number;
+  lastWallet: number;
+  lastDetail: number;
   dirty: boolean;
 }
 
@@ -21,11 +26,14 @@ interface Subscriber {
  */
 export class PrivateFeeds {
   private readonly subs = new Map<string, Subscriber>();
+  private joined = 0;
 
   constructor(private readonly host: GameHost) {}
 
   subscribe(client: Client, playerId: string | null): void {
-    this.subs.set(client.sessionId, { client, playerId, watching: null, sent: {}, lastSent: -Infinity, dirty: true });
+    // Spread subscribers over the period so 50 wallets are not all built in the same tick.
+    const phase = (this.joined++ * 397) % WALLET_EVERY_MS;
+    this.subs.set(client.sessionId, { client, playerId, watching: null, sent: {}, lastWallet: Date.now() - phase, lastDetail: -Infinity, dirty: true });
   }
 
   unsubscribe(sessionId: string): void {
@@ -39,6 +47,7 @@ export class PrivateFeeds {
       s.client = client;
       s.sent = {};
       s.dirty = true;
+      s.lastDetail = -Infinity;
     }
   }
 
@@ -47,7 +56,7 @@ export class PrivateFeeds {
     if (!s) return;
     s.watching = netuid;
     s.sent.detail = undefined;
-    s.dirty = true;
+    s.lastDetail = -Infinity;
   }
 
   /** Its wallet changed by its own action: send at the next flush, not half a second later. */
@@ -62,15 +71,16 @@ export class PrivateFeeds {
     const details = new Map<number, object | null>();
     for (const client of clients) {
       const s = this.subs.get(client.sessionId);
-      if (!s || (!force && !s.dirty && now - s.lastSent < FEED_EVERY_MS)) continue;
-      s.lastSent = now;
-      s.dirty = false;
-      if (s.playerId !== null) {
+      if (!s) continue;
+      if (s.playerId !== null && (force || s.dirty || now - s.lastWallet >= WALLET_EVERY_MS)) {
+        s.lastWallet = now;
+        s.dirty = false;
         this.send(s, 'wallet', this.host.wallet(s.playerId));
         const obs = this.host.observations(s.playerId);
         if (obs) this.send(s, 'observations', obs);
       }
-      if (s.watching !== null) {
+      if (s.watching !== null && (force || now - s.lastDetail >= DETAIL_EVERY_MS)) {
+        s.lastDetail = now;
         if (!details.has(s.watching)) details.set(s.watching, this.host.subnetDetail(s.watching));
         const detail = details.get(s.watching);
         if (detail) this.send(s, 'subnet_detail', detail);

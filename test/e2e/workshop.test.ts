@@ -47,6 +47,14 @@ describe.skipIf(!ready)('a workshop in the browser', { timeout: 180_000 }, () =>
     await screenshot(facilitator, 'facilitator-1280');
   });
 
+  it("a refused control is answered under the facilitator's controls", async () => {
+    await facilitator.fill('[data-testid=surge-blocks]', '0');
+    await facilitator.click('[data-testid=event-surge]');
+    await facilitator.waitForFunction(() => (document.querySelector('[data-testid=control-error]')?.textContent ?? '').length > 0);
+    expect(await facilitator.textContent('[data-testid=control-error]')).toMatch(/blocks/);
+    await facilitator.fill('[data-testid=surge-blocks]', '150');
+  });
+
   it('a second browser joins by code as a staker, stakes, and sees its wallet and the pool change', async () => {
     staker = await openPage(await browser.newContext(LAPTOP), `${server.url}/?code=${code}`, errors);
     await staker.waitForSelector('[data-testid=lobby]');

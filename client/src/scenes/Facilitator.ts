@@ -1,6 +1,6 @@
 import { Scene } from 'phaser';
 import type { ArenaState, PlayerState, SubnetState } from '../../../server/schema.ts';
-import { EVENT_TYPES, MAX_SPEED, PLAYER_ROLES, type ResultsView, type SeriesView } from '../../../shared/protocol/index.ts';
+import { CONTROL_TYPES, EVENT_TYPES, MAX_SPEED, PLAYER_ROLES, type ResultsView, type SeriesView } from '../../../shared/protocol/index.ts';
 import { leaderboard, subnetsByNetuid } from '../lib/arena.ts';
 import { percent, signed, taoText } from '../lib/format.ts';
 import { joinLink } from '../lib/join_link.ts';
@@ -60,8 +60,8 @@ export class Facilitator extends Scene {
     // Scenario events
     const shock = h('input', { inputMode: 'decimal', value: '30', style: 'width:80px', testid: 'shock' });
     const surgeNet = liveSelect('surge-subnet');
-    const surgeAmount = h('input', { inputMode: 'decimal', value: '2740', style: 'width:90px' });
-    const surgeBlocks = h('input', { inputMode: 'numeric', value: '150', style: 'width:80px' });
+    const surgeAmount = h('input', { inputMode: 'decimal', value: '2740', style: 'width:90px', testid: 'surge-amount' });
+    const surgeBlocks = h('input', { inputMode: 'numeric', value: '150', style: 'width:80px', testid: 'surge-blocks' });
     const events = h(
       'div',
       { class: 'stack' },
@@ -176,6 +176,10 @@ export class Facilitator extends Scene {
     const offs = [
       conn.onState((st) => ((this.state = st), (this.dirty = true))),
       conn.onStatus((st) => (status.setStatus(st), publishDebug({ connection: st }))),
+      // A refused control (wrong token, bad event settings) is answered here, under the controls.
+      conn.on('error', (e) => {
+        if ((CONTROL_TYPES as readonly string[]).includes(e.action)) message.textContent = e.message;
+      }),
       conn.on('results', (r) => {
         results = r;
         conn.send('get_series', { maxPoints: 200 });

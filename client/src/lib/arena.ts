@@ -43,8 +43,6 @@ export function recentEvents<T extends Pick<FeedEvent, 'block' | 'kind' | 'text'
   return valuesOf<T>(events).slice(-max).reverse();
 }
 
-export type Phase = 'lobby' | 'running' | 'paused' | 'ended';
-
 /** One line for the clock: what a player needs to time an action. */
 export function clockLine(clock: Pick<ClockState, 'block' | 'phase' | 'tempo' | 'halvingIn' | 'speed' | 'blocksPerSecond' | 'endBlock'>): string {
   const parts = [`block ${clock.block.toLocaleString('en-US')}`];

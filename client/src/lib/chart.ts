@@ -35,19 +35,3 @@ export function linePath(values: readonly number[], width: number, height: numbe
   });
   return d;
 }
-
-/** Keeps at most `max` points, evenly spaced and always including the last (the current value). */
-export function thin<T>(values: readonly T[], max: number): T[] {
-  if (values.length <= max) return values.slice();
-  const out: T[] = [];
-  const step = (values.length - 1) / (max - 1);
-  for (let i = 0; i < max; i++) out.push(values[Math.round(i * step)]);
-  return out;
-}
-
-/** Appends to a rolling window (client-side history for values the server streams as state). */
-export function pushWindow(values: number[], value: number, max: number): number[] {
-  values.push(value);
-  if (values.length > max) values.splice(0, values.length - max);
-  return values;
-}

@@ -18,15 +18,6 @@ export function amount(value: string | number, unit = ''): string {
 export const taoText = (value: string | number) => amount(value, 'τ');
 export const alphaText = (value: string | number) => amount(value, 'α');
 
-/** 1234567 → "1.23 M": for big counts and pool sizes on the map where room is short. */
-export function compact(n: number): string {
-  const abs = Math.abs(n);
-  if (abs >= 1e9) return `${(n / 1e9).toFixed(2)} B`;
-  if (abs >= 1e6) return `${(n / 1e6).toFixed(2)} M`;
-  if (abs >= 1e4) return `${(n / 1e3).toFixed(1)} k`;
-  return abs >= 100 ? n.toFixed(0) : n.toFixed(abs >= 1 ? 1 : 3);
-}
-
 /** A ratio in [0, 1] as a percentage; small shares keep two decimals so 0.4 % is not shown as 0 %. */
 export function percent(ratio: number, digits?: number): string {
   if (!Number.isFinite(ratio)) return '—';

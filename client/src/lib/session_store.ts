@@ -29,14 +29,12 @@ export function loadSession(store: KeyValue, code: string): StoredSession | null
 
 export function saveSession(store: KeyValue, session: StoredSession): void {
   store.setItem(key(session.code), JSON.stringify(session));
-  store.setItem('arena:last', session.code);
 }
 
 export function forgetSession(store: KeyValue, code: string): void {
   store.removeItem(key(code));
 }
 
-export const lastCode = (store: KeyValue): string | null => store.getItem('arena:last');
 
 export const lastName = (store: KeyValue): string | null => store.getItem('arena:name');
 export function rememberName(store: KeyValue, name: string): void {

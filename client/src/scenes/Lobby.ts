@@ -1,4 +1,4 @@
-import { Scene } from 'phaser';
+import { type GameObjects, Scene } from 'phaser';
 import { PRESETS } from '../../../shared/game/presets.ts';
 import type { GameListing, JoinRole } from '../../../shared/protocol/index.ts';
 import { readLink } from '../lib/join_link.ts';
@@ -22,6 +22,7 @@ export function sceneFor(c: Connection): 'Facilitator' | 'Spectator' | 'Play' {
 export class Lobby extends Scene {
   private ui!: LobbyScreen;
   private backdrop?: NetworkMapView;
+  private logo?: GameObjects.Image;
 
   constructor() {
     super('Lobby');
@@ -35,6 +36,7 @@ export class Lobby extends Scene {
       this.scale.off('resize', this.drawBackdrop, this);
       this.backdrop?.destroy();
       this.backdrop = undefined;
+      this.logo = undefined;
     });
 
     const link = readLink(window.location.search);
@@ -107,6 +109,9 @@ export class Lobby extends Scene {
       immune: false,
     }));
     this.backdrop.update(fake, box, 32);
+    // The logo sits in the corner where a wide screen leaves room beside the card.
+    this.logo ??= this.add.image(0, 0, 'logo').setOrigin(0, 0).setDisplaySize(72, 72);
+    this.logo.setPosition(16, 16).setVisible(box.width >= 900);
   }
 }
 

@@ -17,12 +17,9 @@ export class Preloader extends Scene {
     this.add.rectangle(width / 2, y, barWidth + 4, 18).setStrokeStyle(1, 0x38bdf8);
     const bar = this.add.rectangle(x + 2, y, 1, 12, 0x38bdf8).setOrigin(0, 0.5);
     const label = this.add.text(width / 2, y + 26, 'loading…', { fontFamily: 'system-ui, sans-serif', fontSize: '13px', color: '#8a98b3' }).setOrigin(0.5);
-    const overlay = document.getElementById('ui')!;
-    overlay.dataset.loading = '0';
     this.load.on('progress', (p: number) => {
       bar.width = Math.max(1, (barWidth - 4) * p);
       label.setText(`loading… ${Math.round(p * 100)} %`);
-      overlay.dataset.loading = String(Math.round(p * 100));
     });
   }
 

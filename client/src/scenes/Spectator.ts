@@ -3,7 +3,7 @@ import type { ArenaState, SubnetState } from '../../../server/schema.ts';
 import type { SeriesView } from '../../../shared/protocol/index.ts';
 import { subnetsByNetuid, toMapSubnet } from '../lib/arena.ts';
 import { spotlightAt, topShare } from '../lib/dominance.ts';
-import { percent, taoText } from '../lib/format.ts';
+import { blocksAway, percent, taoText } from '../lib/format.ts';
 import type { Connection } from '../net/connection.ts';
 import { publishDebug } from '../net/debug_hook.ts';
 import { h, holeRect, mount, setText } from '../ui/dom.ts';
@@ -92,7 +92,7 @@ export class Spectator extends Scene {
       );
       const top = topShare(subnets, 10);
       setText(dominance, percent(top.share, 1));
-      setText(halving, s.clock.halvingIn > 0 ? `halving in ${s.clock.halvingIn.toLocaleString('en-US')} blocks · ${s.clock.blockEmission} τ/block` : `${s.clock.blockEmission} τ/block`);
+      setText(halving, `${s.clock.halvingIn > 0 ? `halving in ${blocksAway(s.clock.halvingIn, s.clock.blocksPerSecond * s.clock.speed)} · ` : ''}${s.clock.blockEmission} τ/block`);
       board.update(s.players);
       feed.update(s.events);
       const dwell = Math.max(1, Math.round(SPOTLIGHT_SECONDS * s.clock.blocksPerSecond * s.clock.speed));

@@ -5,6 +5,7 @@ import { Encoder } from '@colyseus/schema';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ArenaRoom } from './arena_room.ts';
 import { initializeExpress, ROOM_NAME } from './http.ts';
+import { scaleOptions } from './scale/redis.ts';
 
 /**
  * Largest client message. ws-transport's default (4 KB) is smaller than a full weight vector over
@@ -26,7 +27,7 @@ export interface AppOptions {
 /** The whole server as @colyseus/tools config: `npm start` listens with it, tests boot it. */
 export function appConfig(opts: AppOptions = {}): ConfigOptions {
   return config({
-    options: { greet: false },
+    options: { greet: false, ...scaleOptions() },
     initializeTransport: (o) => new WebSocketTransport({ ...o, maxPayload: MAX_PAYLOAD_BYTES }),
     initializeGameServer: (gameServer) => {
       gameServer.define('lobby', LobbyRoom);

@@ -128,6 +128,19 @@ describe.skipIf(!ready)('a workshop in the browser', { timeout: 180_000 }, () =>
     expect((await arena(staker))!.balance).toBe('900');
   });
 
+  it('after a network drop the page reconnects by itself to the same wallet', async () => {
+    const away = () => facilitator.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=players] tr')).some((tr) => /Alice \(away\)/.test(tr.textContent ?? '')), undefined, { timeout: 60_000 });
+    await staker.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    await staker.context().setOffline(true);
+    // The server notices the silent socket (heartbeat) and holds the seat.
+    await away();
+    await staker.context().setOffline(false);
+    await facilitator.waitForFunction(() => !Array.from(document.querySelectorAll('[data-testid=players] tr')).some((tr) => /Alice \(away\)/.test(tr.textContent ?? '')), undefined, { timeout: 60_000 });
+    await staker.waitForFunction(() => window.__arena?.connection === 'online');
+    expect(await staker.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect((await arena(staker))!.balance).toBe('900');
+  });
+
   it('a phone joins by touch and stakes', async () => {
     const phone = await openPage(await browser.newContext(PHONE), `${server.url}/?code=${code}`, errors);
     await phone.waitForSelector('[data-testid=lobby]');

@@ -110,7 +110,8 @@ export class ArenaRoom extends Room<ArenaState> {
       code: this.roomId,
       facilitatorToken: this.facilitatorToken,
       results: () => this.host.results(this.roomId),
-      series: (maxPoints) => this.host.series(maxPoints),
+      // Exports carry every subnet at every sampled block.
+      series: (maxPoints = Infinity) => this.host.series(maxPoints, this.host.topSubnets(Infinity)),
     });
     this.armEmptyTimer();
   }
@@ -185,10 +186,11 @@ export class ArenaRoom extends Room<ArenaState> {
       if (!seat.removed) this.host.setConnected(playerId, false);
       this.mirror.sync(true);
     }
-    if (seat && playerId && !consented && this.state.clock.phase !== 'ended') {
+    // A dropped socket (not a leave) may come back: players and spectators alike (a projector's wifi).
+    if (member && !consented && this.state.clock.phase !== 'ended') {
       try {
         const back = await this.allowReconnection(client, RECONNECT_SECONDS);
-        if (seat.sessionId === null) {
+        if (seat && playerId && seat.sessionId === null) {
           seat.sessionId = back.sessionId;
           if (!seat.removed) this.host.setConnected(playerId, true);
         }
@@ -208,7 +210,7 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   onDispose(): void {
-    games.retire({ code: this.roomId, facilitatorToken: this.facilitatorToken, results: () => this.host.results(this.roomId), series: (n) => this.host.series(n) });
+    games.retire({ code: this.roomId, facilitatorToken: this.facilitatorToken, results: () => this.host.results(this.roomId), series: (n = Infinity) => this.host.series(n, this.host.topSubnets(Infinity)) });
   }
 
   onUncaughtException(error: RoomException<this>, methodName: string): void {
@@ -262,7 +264,7 @@ export class ArenaRoom extends Room<ArenaState> {
 
   private query(client: Client, q: QueryRequest): void {
     if (q.type === 'watch_subnet') return this.feeds.watch(client, q.netuid);
-    client.send('series', this.host.series(q.maxPoints));
+    client.send('series', this.host.series(q.maxPoints, q.netuids));
   }
 
   private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {

@@ -3,6 +3,7 @@ import type { Chain, Coldkey, Hotkey } from '../shared/engine/index.ts';
 import { formatAmount, netuid as toNetuid, toUnits, uid as toUid } from '../shared/engine/index.ts';
 import type { GameAction, GameError, GameEvent, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
 import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, playerId as toPlayerId } from '../shared/game/index.ts';
+import { DEFAULT_SERIES_SUBNETS } from '../shared/protocol/index.ts';
 import type { ActionRequest, EventRequest, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
 import type { Namer } from './feed.ts';
 import type { GameRecord, LogEntry } from './record.ts';
@@ -263,6 +264,15 @@ export class GameHost implements Namer {
 
   // Views (read only) -------------------------------------------------------------------------------
 
+  /** Netuids by current emission share, largest first. */
+  topSubnets(n: number): number[] {
+    return this.chain.state.subnets
+      .filter((s) => s !== null)
+      .sort((a, b) => b.emissionShare - a.emissionShare || a.netuid - b.netuid)
+      .slice(0, n)
+      .map((s) => s.netuid);
+  }
+
   player(id: string): PlayerInfo | null {
     return this.game.player(toPlayerId(id));
   }
@@ -403,8 +413,12 @@ export class GameHost implements Namer {
     };
   }
 
-  /** The game's recorded series, thinned to at most `maxPoints` blocks for a chart. */
-  series(maxPoints = 300): SeriesView {
+  /**
+   * The game's recorded series, thinned to at most `maxPoints` blocks for a chart, for the given
+   * subnets (default: the ones taking the most emission now; all of them for an export).
+   */
+  series(maxPoints = 300, netuids?: readonly number[]): SeriesView {
+    const wanted = new Set(netuids ?? this.topSubnets(DEFAULT_SERIES_SUBNETS));
     const rows = this.game.series.subnets; // [block, netuid, price, movingPrice, flowEma, emissionShare, taoIn, alphaIn]
     const sampled = [...new Set(rows.map((r) => r[0]))];
     const keep = new Set(thin(sampled, maxPoints));
@@ -413,7 +427,7 @@ export class GameHost implements Namer {
     const subnets: SeriesView['subnets'] = {};
     for (const r of rows) {
       const i = at.get(r[0]);
-      if (i === undefined) continue;
+      if (i === undefined || !wanted.has(r[1])) continue;
       const m = (subnets[r[1]] ??= { price: fill(blocks.length), taoIn: fill(blocks.length), flowEma: fill(blocks.length), emissionShare: fill(blocks.length) });
       m.price[i] = r[2];
       m.flowEma[i] = r[4];

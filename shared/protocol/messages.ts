@@ -145,14 +145,19 @@ export const CONTROL_TYPES = Object.keys(controlCheckers) as ControlType[];
 export interface QueryPayloads {
   /** The one subnet whose neuron table this client wants (`subnet_detail` messages); null for none. */
   watch_subnet: { netuid: number | null };
-  /** Ask for the downsampled time series (`series` message), e.g. when a chart opens. */
-  get_series: { maxPoints?: number };
+  /**
+   * Ask for the downsampled time series (`series` message), e.g. when a chart opens. `netuids`
+   * picks the subnets (≤ 32); by default the 12 with the largest emission share now.
+   */
+  get_series: { maxPoints?: number; netuids?: number[] };
 }
 export type QueryType = keyof QueryPayloads;
-export type QueryRequest = { type: 'watch_subnet'; netuid: number | null } | { type: 'get_series'; maxPoints?: number };
+export type QueryRequest = { type: 'watch_subnet'; netuid: number | null } | { type: 'get_series'; maxPoints?: number; netuids?: number[] };
+/** Subnets in a `series` answer when the request names none: a full network's 128 would be ~1 MB. */
+export const DEFAULT_SERIES_SUBNETS = 12;
 const queryCheckers: { [T in QueryType]: Checker<Omit<Extract<QueryRequest, { type: T }>, 'type'>> } = {
   watch_subnet: object({ netuid: nullable(netuidField) }),
-  get_series: object({ maxPoints: optional(integer(2, 2000)) }),
+  get_series: object({ maxPoints: optional(integer(2, 2000)), netuids: optional(list(netuidField, 32)) }),
 };
 
 export type ClientMessageType = ActionType | ControlType | QueryType;

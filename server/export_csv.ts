@@ -1,6 +1,7 @@
 import type { ResultsView, SeriesView } from '../shared/protocol/index.ts';
 
 const cell = (v: string | number | boolean): string => {
+  if (typeof v === 'number' && !Number.isFinite(v)) return ''; // no sample (a subnet not yet registered)
   if (typeof v !== 'string') return String(v);
   // A name like "=HYPERLINK(…)" must stay text in a spreadsheet: prefix formula starters with '.
   const s = /^[=+\-@\t]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowColour, gridFor, INFLOW, layoutNetwork, type MapSubnet, mix, NEUTRAL, nodeAt, OUTFLOW, REACH } from '../../client/src/lib/network_map.ts';
+import { flowColour, freeSlots, gridFor, INFLOW, layoutNetwork, type MapSubnet, mix, NEUTRAL, nodeAt, OUTFLOW, REACH } from '../../client/src/lib/network_map.ts';
 
 const subnet = (netuid: number, over: Partial<MapSubnet> = {}): MapSubnet => ({ netuid, name: `SN${netuid}`, poolTao: 1000, netFlow: 0, emissionShare: 1 / 128, pruneCandidate: false, immune: false, ...over });
 const box = { x: 10, y: 20, width: 800, height: 500 };
@@ -43,6 +43,14 @@ describe('network map layout', () => {
     expect(small.fill).toBe(NEUTRAL);
     expect(out.fill).toBe(mix(NEUTRAL, OUTFLOW, 0.25 + 0.75 * 0.5));
     expect([big.ring, small.ring, out.ring]).toEqual([1, 0.5, 0]);
+  });
+
+  it('shows the free slots where no subnet sits, and none on a full network', () => {
+    const free = freeSlots([subnet(1), subnet(3)], box, 4);
+    const taken = layoutNetwork([subnet(1), subnet(3)], box, 4);
+    expect(free).toHaveLength(2);
+    for (const f of free) for (const n of taken) expect(Math.hypot(f.x - n.x, f.y - n.y)).toBeGreaterThan(n.radius);
+    expect(freeSlots(Array.from({ length: 6 }, (_, i) => subnet(i + 1)), box, 6)).toEqual([]);
   });
 
   it('marks the pruning candidate and immune subnets', () => {

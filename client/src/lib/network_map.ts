@@ -74,12 +74,30 @@ export function gridFor(n: number, width: number, height: number): { cols: numbe
  * register and get pruned, and free slots stay visible as gaps. Cells are as large as the box
  * allows; a node (with its ring) fits its cell at the largest pool.
  */
-export function layoutNetwork(subnets: readonly MapSubnet[], box: Box, slots = 0): MapNode[] {
+function grid(subnets: readonly MapSubnet[], box: Box, slots: number) {
   const n = Math.max(slots, 1, ...subnets.map((s) => s.netuid));
   const { cols, rows, cell } = gridFor(n, box.width, box.height);
   const x0 = box.x + (box.width - cols * cell) / 2;
   const y0 = box.y + (box.height - rows * cell) / 2;
-  const maxRadius = Math.max(3, (cell / 2 - 2) / REACH);
+  /** Centre of the cell of a netuid (1-based; netuid 0, root, takes the last cell). */
+  const centre = (netuid: number) => {
+    const i = netuid >= 1 ? netuid - 1 : n - 1;
+    return { x: x0 + ((i % cols) + 0.5) * cell, y: y0 + (Math.floor(i / cols) + 0.5) * cell };
+  };
+  return { n, centre, maxRadius: Math.max(3, (cell / 2 - 2) / REACH) };
+}
+
+/** Where a registration could still land: the cells of slots no subnet holds. */
+export function freeSlots(subnets: readonly MapSubnet[], box: Box, slots: number): { x: number; y: number; radius: number }[] {
+  const { n, centre, maxRadius } = grid(subnets, box, slots);
+  const taken = new Set(subnets.map((s) => s.netuid));
+  const out: { x: number; y: number; radius: number }[] = [];
+  for (let netuid = 1; netuid <= n; netuid++) if (!taken.has(netuid)) out.push({ ...centre(netuid), radius: maxRadius * 0.5 });
+  return out;
+}
+
+export function layoutNetwork(subnets: readonly MapSubnet[], box: Box, slots = 0): MapNode[] {
+  const { centre, maxRadius } = grid(subnets, box, slots);
   let maxPool = 0;
   let maxFlow = 0;
   let maxShare = 0;
@@ -89,13 +107,11 @@ export function layoutNetwork(subnets: readonly MapSubnet[], box: Box, slots = 0
     maxShare = Math.max(maxShare, s.emissionShare);
   }
   return subnets.map((s) => {
-    const i = s.netuid >= 1 ? s.netuid - 1 : n - 1;
     const size = maxPool > 0 ? Math.sqrt(Math.max(0, s.poolTao) / maxPool) : 0;
     return {
       netuid: s.netuid,
       label: s.name || `SN${s.netuid}`,
-      x: x0 + ((i % cols) + 0.5) * cell,
-      y: y0 + (Math.floor(i / cols) + 0.5) * cell,
+      ...centre(s.netuid),
       radius: Math.max(Math.min(3, maxRadius), size * maxRadius),
       fill: flowColour(s.netFlow, maxFlow),
       ring: maxShare > 0 ? Math.max(0, s.emissionShare) / maxShare : 0,

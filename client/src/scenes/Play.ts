@@ -9,7 +9,7 @@ import { type ActionsPanel, actionsPanel, type PlayData } from '../ui/actions_pa
 import { h, holeRect, mount, setText } from '../ui/dom.ts';
 import { eventFeed } from '../ui/event_feed.ts';
 import { leaderboardTable } from '../ui/leaderboard.ts';
-import { NetworkMapView } from '../ui/network_map_view.ts';
+import { mapLegend, NetworkMapView } from '../ui/network_map_view.ts';
 import { fitStage } from '../ui/stage.ts';
 import { statusBar } from '../ui/status_bar.ts';
 import { subnetPanel } from '../ui/subnet_panel.ts';
@@ -68,7 +68,7 @@ export class Play extends Scene {
         { class: 'screen play', testid: 'play' },
         h('div', { class: 'panel top' }, status.badge, h('span', {}, 'Game ', h('b', { testid: 'code' }, conn.code)), h('span', { class: 'badge', testid: 'role' }, conn.role), h('span', {}, 'Block ', status.block), status.phase, status.clock, h('span', { class: 'grow' }), leave),
         wallet.root,
-        h('div', { class: 'hole map', 'data-hole': 'map' }),
+        h('div', { class: 'hole map', 'data-hole': 'map' }, mapLegend()),
         h('div', { class: 'panel side' }, side.root),
         ticker,
       ),

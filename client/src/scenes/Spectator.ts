@@ -10,7 +10,7 @@ import { h, holeRect, mount, setText } from '../ui/dom.ts';
 import { eventFeed } from '../ui/event_feed.ts';
 import { leaderboardTable } from '../ui/leaderboard.ts';
 import { lineChart } from '../ui/line_chart.ts';
-import { NetworkMapView } from '../ui/network_map_view.ts';
+import { mapLegend, NetworkMapView } from '../ui/network_map_view.ts';
 import { fitStage } from '../ui/stage.ts';
 import { statusBar } from '../ui/status_bar.ts';
 
@@ -70,7 +70,7 @@ export class Spectator extends Scene {
           h('span', { class: 'grow' }),
           status.badge,
         ),
-        h('div', { class: 'hole map', 'data-hole': 'map' }),
+        h('div', { class: 'hole map', 'data-hole': 'map' }, mapLegend()),
         h('div', { class: 'side' }, h('div', { class: 'panel' }, h('h2', {}, 'Leaderboard'), board.root), h('div', { class: 'panel' }, h('h2', {}, 'Events'), feed.root), spotlight),
         h('div', { class: 'panel price' }, price.root),
         h('div', { class: 'panel flow' }, flow.root),

@@ -3,14 +3,17 @@
 // (A render-texture cache was tried: without a GPU its full-canvas quad costs more than the circles.)
 import type { GameObjects, Scene } from 'phaser';
 import { percent } from '../lib/format.ts';
-import { type Box, layoutNetwork, type MapNode, type MapSubnet, nodeAt } from '../lib/network_map.ts';
+import { h } from './dom.ts';
+import { type Box, freeSlots, layoutNetwork, type MapNode, type MapSubnet, nodeAt } from '../lib/network_map.ts';
 
 const RING = 0x38bdf8;
 const PRUNE = 0xf59e0b;
+const FREE = 0x334155;
 const LABEL_MIN_RADIUS = 13;
 
 export class NetworkMapView {
   nodes: MapNode[] = [];
+  private free: { x: number; y: number; radius: number }[] = [];
   private readonly body: GameObjects.Graphics;
   private readonly marks: GameObjects.Graphics;
   private readonly labels: GameObjects.Text[] = [];
@@ -40,6 +43,7 @@ export class NetworkMapView {
 
   update(subnets: readonly MapSubnet[], box: Box | null, slots: number): void {
     this.nodes = box ? layoutNetwork(subnets, box, slots) : [];
+    this.free = box && !this.quiet ? freeSlots(subnets, box, slots) : [];
     this.draw();
   }
 
@@ -47,6 +51,9 @@ export class NetworkMapView {
     const g = this.body;
     g.clear();
     this.marks.clear();
+    // Free slots: a faint outline where the next subnet registration would land.
+    g.lineStyle(1, FREE, 0.8);
+    for (const f of this.free) g.strokeCircle(f.x, f.y, f.radius);
     let used = 0;
     for (const n of this.nodes) {
       g.fillStyle(n.fill, n.immune ? 0.65 : 0.9);
@@ -90,3 +97,20 @@ export class NetworkMapView {
 }
 
 export type { Box };
+
+/** How to read the map, in the corner of its hole (HTML, so it stays sharp and costs no frames). */
+export function mapLegend(): HTMLElement {
+  return h(
+    'div',
+    { class: 'legend' },
+    'size: pool τ · ',
+    h('span', { class: 'good' }, 'inflow'),
+    ' / ',
+    h('span', { class: 'bad' }, 'outflow'),
+    ' · ',
+    h('span', { style: 'color:var(--accent)' }, 'ring: emission share'),
+    ' · ',
+    h('span', { class: 'warn' }, 'orange: next to be pruned'),
+    ' · ○ free slot',
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { playerId } from '../../shared/game/index.ts';
+import { newGame, run } from './helpers.ts';
+
+describe('time series and the leaderboard', () => {
+  const game = newGame('workshop', undefined, 4);
+  expect(game.join(playerId('ann'), { name: 'Ann', role: 'staker' }).ok).toBe(true);
+  run(game, 600);
+
+  it('records a row a block, subnet samples, epochs, and thins them for charts', () => {
+    const s = game.series;
+    expect(s.blocks).toHaveLength(601);
+    expect(s.blocks.at(-1)![0]).toBe(game.block);
+    expect(s.epochs.length).toBeGreaterThan(0);
+    const view = game.seriesView(50);
+    expect(view.block.length).toBeLessThanOrEqual(50);
+    expect(view.block.at(-1)).toBe(game.block);
+    expect([...view.block].sort((a, b) => a - b)).toEqual(view.block);
+    for (const sub of Object.values(view.subnets)) for (const xs of Object.values(sub)) expect(xs).toHaveLength(view.block.length);
+    expect(Object.keys(view.netWorth).sort()).toEqual(game.players().map((p) => p.id).sort());
+    expect(view.netWorth.ann.at(-1)).toBeCloseTo(Number(game.netWorth(playerId('ann'))) / 1e9, 6);
+  });
+
+  it('ranks everyone by change since the start, and within each role; bots are marked', () => {
+    const board = game.leaderboard();
+    expect(board.map((r) => r.rank)).toEqual(board.map((_, i) => i + 1));
+    for (let i = 1; i < board.length; i++) expect(board[i - 1].change >= board[i].change).toBe(true);
+    for (const role of ['owner', 'validator', 'miner', 'staker']) {
+      const rows = board.filter((r) => r.role === role);
+      expect(rows.map((r) => r.roleRank)).toEqual(rows.map((_, i) => i + 1));
+    }
+    expect(board.find((r) => r.id === 'ann')!.bot).toBe(false);
+    expect(board.filter((r) => r.id !== 'ann').every((r) => r.bot && r.strategy !== null)).toBe(true);
+  });
+});

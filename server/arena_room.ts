@@ -1,21 +1,20 @@
-import type { Client } from '@colyseus/core';
-import { Room } from '@colyseus/core';
-import type { RoomException } from '@colyseus/core';
-import type { ActionRequest, ClientRequest, ControlRequest, CreateOptions, JoinRole, PlayerRole, QueryRequest, Ref, WireError, WireErrorCode } from '../shared/protocol/index.ts';
-import { createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage } from '../shared/protocol/index.ts';
+import type { Client, RoomException } from '@colyseus/core';
+import { matchMaker, Room } from '@colyseus/core';
 import type { GameSnapshot } from '../shared/game/index.ts';
-import type { GameHost, HostEvent, HostResult } from './game_host.ts';
-import type { GameRecord } from './record.ts';
-import { createHost } from './game_host.ts';
+import type { Ack, ActionRequest, ClientRequest, ControlRequest, CreateOptions, JoinRole, PlayerRole, QueryRequest, Ref, WireError, WireErrorCode } from '../shared/protocol/index.ts';
+import { createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage } from '../shared/protocol/index.ts';
+import type { HostEvent, HostResult } from './game_host.ts';
+import { GameHost } from './game_host.ts';
+import type { ExportableGame } from './game_registry.ts';
 import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
+import { PrivateFeeds } from './private_feeds.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
+import type { GameRecord } from './record.ts';
 import { ArenaState } from './schema.ts';
 import { newToken, sameToken } from './secrets.ts';
 import { TickStats } from './tick_stats.ts';
-import { PrivateFeeds } from './private_feeds.ts';
-import { matchMaker } from '@colyseus/core';
 
 /** Seconds a dropped client has to come back with `client.reconnect` before it counts as gone. */
 export const RECONNECT_SECONDS = 60;
@@ -31,7 +30,6 @@ const MIN_TICK_MS = 50;
 /** One connection: a player (playerId set) or a spectator. */
 interface Member {
   playerId: string | null;
-  role: JoinRole;
   limiter: RateLimiter;
   queued: number;
 }
@@ -86,7 +84,7 @@ export class ArenaRoom extends Room<ArenaState> {
     if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
     const o: CreateOptions = checked.value;
     const quickplay = (this.quickplay = (raw as { quickplay?: unknown } | null)?.quickplay === true);
-    const host = createHost({ preset: o.preset ?? 'workshop', overrides: o.overrides, seed: o.seed ?? newToken().slice(0, 8) });
+    const host = GameHost.create({ preset: o.preset ?? 'workshop', overrides: o.overrides, seed: o.seed ?? newToken().slice(0, 8) });
     if ('code' in host) throw new Refusal(`INVALID_OPTIONS: ${host.message}`);
     this.host = host;
 
@@ -106,27 +104,14 @@ export class ArenaRoom extends Room<ArenaState> {
     this.restartSimulation();
     this.mirror.sync(true);
     await this.updateListing();
-    games.add({
-      code: this.roomId,
-      facilitatorToken: this.facilitatorToken,
-      results: () => this.host.results(this.roomId),
-      // Exports carry every subnet at every sampled block.
-      series: (maxPoints = Infinity) => this.host.series(maxPoints, this.host.topSubnets(Infinity)),
-    });
+    games.add(this.exportable());
     this.armEmptyTimer();
-  }
-
-  onAuth(_client: Client, raw: unknown): true {
-    const checked = joinOptionsChecker(pickKnown(raw, ['name', 'role', 'playerToken', 'bot']), 'options');
-    if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
-    return true;
   }
 
   onJoin(client: Client, raw: unknown): void {
     const o = joinOptionsChecker(pickKnown(raw, ['name', 'role', 'playerToken', 'bot']), 'options');
     if (!o.ok) throw new Refusal(`INVALID_OPTIONS: ${o.message}`);
     const isCreator = this.creatorPending;
-    this.creatorPending = false;
     const name = o.value.name ?? (isCreator ? 'Facilitator' : 'Player');
     const wanted: JoinRole = o.value.role ?? (isCreator ? 'spectator' : 'staker');
 
@@ -156,7 +141,9 @@ export class ArenaRoom extends Room<ArenaState> {
       this.mirror.events(joined.events);
       if (this.quickplay) this.host.makeRoomForHuman(wanted, this.seats);
     }
-    this.members.set(client.sessionId, { playerId, role, limiter: new RateLimiter(MESSAGES_PER_SECOND, MESSAGE_BURST, Date.now()), queued: 0 });
+    // Only a creator who actually got in takes the facilitator token.
+    this.creatorPending = false;
+    this.members.set(client.sessionId, { playerId, limiter: new RateLimiter(MESSAGES_PER_SECOND, MESSAGE_BURST, Date.now()), queued: 0 });
     this.feeds.subscribe(client, playerId);
     client.send('welcome', {
       code: this.roomId,
@@ -210,7 +197,17 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   onDispose(): void {
-    games.retire({ code: this.roomId, facilitatorToken: this.facilitatorToken, results: () => this.host.results(this.roomId), series: (n = Infinity) => this.host.series(n, this.host.topSubnets(Infinity)) });
+    games.retire(this.exportable());
+  }
+
+  /** What the export endpoints read: standings, and every subnet's series at every sampled block. */
+  private exportable(): ExportableGame {
+    return {
+      code: this.roomId,
+      facilitatorToken: this.facilitatorToken,
+      results: () => this.host.results(this.roomId),
+      series: (maxPoints = Infinity) => this.host.series(maxPoints, this.host.topSubnets(Infinity)),
+    };
   }
 
   onUncaughtException(error: RoomException<this>, methodName: string): void {
@@ -271,7 +268,6 @@ export class ArenaRoom extends Room<ArenaState> {
     if (!sameToken(token, this.facilitatorToken)) return this.refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
     const phase = this.state.clock.phase;
     if (phase === 'ended') return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
-    const done = () => client.send('ack', { action, ref, block: this.host.block });
     switch (c.type) {
       case 'start':
         if (phase !== 'lobby') return this.refuse(client, action, 'INVALID_PAYLOAD', 'the game has already started', ref);
@@ -300,7 +296,7 @@ export class ArenaRoom extends Room<ArenaState> {
         break;
       }
     }
-    done();
+    this.ack(client, action, ref);
     this.mirror.sync(true);
     void this.updateListing();
   }
@@ -332,6 +328,11 @@ export class ArenaRoom extends Room<ArenaState> {
     const member = sessionId ? this.members.get(sessionId) : undefined;
     if (member) member.queued = 0;
     return r;
+  }
+
+  private ack(client: Client, action: string, ref?: Ref): void {
+    const ack: Ack = { action, ...(ref !== undefined ? { ref } : {}), block: this.host.block };
+    client.send('ack', ack);
   }
 
   private refuse(client: Client, action: string, code: WireErrorCode, message: string, ref?: Ref): void {
@@ -382,7 +383,7 @@ export class ArenaRoom extends Room<ArenaState> {
       if (result.ok) {
         this.mirror.events(result.events);
         this.feeds.touch(q.sessionId);
-        client?.send('ack', { action: q.request.type, ...(q.ref !== undefined ? { ref: q.ref } : {}), block: this.host.block });
+        if (client) this.ack(client, q.request.type, q.ref);
       } else if (client) this.refuse(client, q.request.type, result.error.code, result.error.message, q.ref);
     }
     const events = this.host.step();

@@ -457,7 +457,3 @@ const fill = (n: number): number[] => new Array(n).fill(NaN);
 const ratio = (x: number): number => Math.round(x * 1e5) / 1e5;
 
 const signed = (rao: bigint): string => (rao < 0n ? `-${formatAmount(-rao)}` : formatAmount(rao));
-
-export function createHost(header: { preset: string; overrides?: unknown; seed: number | string }): GameHost | GameError {
-  return GameHost.create(header);
-}

@@ -1,7 +1,7 @@
 import { strategyNames } from '../shared/bots/index.ts';
 import type { Chain, Coldkey, Hotkey } from '../shared/engine/index.ts';
 import { formatAmount, netuid as toNetuid, toUnits, uid as toUid } from '../shared/engine/index.ts';
-import type { GameAction, GameError, GameEvent, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
+import type { GameAction, GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
 import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, playerId as toPlayerId } from '../shared/game/index.ts';
 import { DEFAULT_SERIES_SUBNETS } from '../shared/protocol/index.ts';
 import type { ActionRequest, EventRequest, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
@@ -40,6 +40,11 @@ export const QUICKPLAY_SEATS = 8;
  */
 export class GameHost implements Namer {
   private readonly log: LogEntry[] = [];
+  /**
+   * Called with each accepted change, in order, before the room acknowledges it: a store that
+   * writes it here synchronously never loses an acknowledged action.
+   */
+  onEntry: ((entry: LogEntry, seq: number) => void) | null = null;
   private nextPlayer = 1;
   /** The facilitator ended the game before its last block (the Game itself only ends at `endBlock`). */
   private endedEarly = false;
@@ -77,6 +82,26 @@ export class GameHost implements Namer {
       if (!r.ok) throw new Error(`record does not replay at block ${entry.block}: ${r.error.code} ${r.error.message}`);
     }
     while (host.block < untilBlock) host.step();
+    return host;
+  }
+
+  /**
+   * Rebuilds a game from a snapshot taken after the first `from.seq` log entries (faster than a
+   * replay from block 0), then applies the rest of the record's log.
+   */
+  static resume(record: GameRecord, from: { seq: number; snapshot: GameSnapshot }): GameHost {
+    const host = new GameHost(Game.restore(from.snapshot), record.preset, record.overrides, record.seed);
+    for (const entry of record.log.slice(0, from.seq)) {
+      host.log.push(entry);
+      if (entry.kind === 'join') host.nextPlayer = Math.max(host.nextPlayer, Number(entry.player.slice(1)) + 1);
+      if (entry.kind === 'end') host.endedEarly = true;
+    }
+    for (const entry of record.log.slice(from.seq)) {
+      while (host.block < entry.block) host.step();
+      const r = host.apply(entry);
+      if (!r.ok) throw new Error(`record does not resume at block ${entry.block}: ${r.error.code} ${r.error.message}`);
+    }
+    while (host.block < record.block) host.step();
     return host;
   }
 
@@ -200,6 +225,7 @@ export class GameHost implements Namer {
     }
     if (r.ok) {
       this.log.push(entry);
+      this.onEntry?.(entry, this.log.length);
       this.noteNames(r.events);
     }
     return r;

@@ -151,5 +151,12 @@ describe('replay', () => {
 
     // Replay to an earlier block (what a fork or a replay room starts from) stops there.
     expect(GameHost.replay(record, 30).block).toBe(30);
+
+    // Resume from a snapshot taken part way (after the first half of the log) plus the rest of the log.
+    const seq = Math.floor(record.log.length / 2);
+    const part = GameHost.replay({ ...record, log: record.log.slice(0, seq), block: record.log[seq].block });
+    const resumed = GameHost.resume(record, { seq, snapshot: JSON.parse(JSON.stringify(part.game.snapshot())) });
+    expect(JSON.stringify(resumed.game.snapshot())).toBe(live);
+    expect(resumed.record().log).toEqual(record.log);
   });
 });

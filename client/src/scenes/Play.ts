@@ -61,12 +61,13 @@ export class Play extends Scene {
       ],
       (key) => key === 'subnet' && this.requestSeries(),
     );
+    const epoch = h('span', { class: 'badge', testid: 'epoch' });
     const leave = h('button', { testid: 'leave', onclick: () => void this.leave() }, 'Leave');
     this.screen = mount(
       h(
         'div',
         { class: 'screen play', testid: 'play' },
-        h('div', { class: 'panel top' }, status.badge, h('span', {}, 'Game ', h('b', { testid: 'code' }, conn.code)), h('span', { class: 'badge', testid: 'role' }, conn.role), h('span', {}, 'Block ', status.block), status.phase, status.clock, h('span', { class: 'grow' }), leave),
+        h('div', { class: 'panel top' }, status.badge, h('span', {}, 'Game ', h('b', { testid: 'code' }, conn.code)), h('span', { class: 'badge', testid: 'role' }, conn.role), h('span', {}, 'Block ', status.block), status.phase, epoch, status.clock, h('span', { class: 'grow' }), leave),
         wallet.root,
         h('div', { class: 'hole map', 'data-hole': 'map' }, mapLegend()),
         h('div', { class: 'panel side' }, side.root),
@@ -99,7 +100,10 @@ export class Play extends Scene {
       // Until the player picks one, look at their own subnet (owner) or the one their UID is in.
       const own = this.view.wallet?.subnets[0] ?? this.view.wallet?.neurons[0]?.netuid;
       if (!this.picked && subnets.length && (this.view.selected === null || (own !== undefined && own !== this.view.selected))) this.select(own ?? subnets[0].netuid);
-      subnet.update(subnets.find((x) => x.netuid === this.view.selected), s.clock.block, this.view.detail, this.series);
+      const watched = subnets.find((x) => x.netuid === this.view.selected);
+      // Each subnet runs its epoch on its own schedule (offset by netuid): the clock shows the watched one's.
+      setText(epoch, watched ? `SN${watched.netuid} epoch in ${watched.nextEpochIn}` : `tempo ${s.clock.tempo}`);
+      subnet.update(watched, s.clock.block, this.view.detail, this.series);
       board.update(s.players);
       const latest = feed.update(s.events);
       if (latest) setText(ticker, `#${latest.block} ${latest.text}`);

@@ -684,7 +684,7 @@ export class Game {
     this.g.players.forEach((p, i) => {
       if (p.bot === null || p.bot === EXTERNAL_BOT || p.removed || (this.block + i) % every !== 0) return;
       const strategy = STRATEGIES[p.role][p.bot];
-      const actions = strategy(this.viewFor(p), this.chainRef.state.rng);
+      const actions = strategy(this.view(p), this.chainRef.state.rng);
       for (const a of actions) {
         const r = this.act(p.id, a);
         if (r.ok) events.push(...r.events);
@@ -697,11 +697,15 @@ export class Game {
     return events;
   }
 
-  /** What a bot (or a client preview) of this player sees now. */
-  viewFor(p: Player | PlayerId): BotView {
-    const player = typeof p === 'string' ? this.byId.get(p)! : p;
+  /** What a bot of this player sees now (also what a client preview may show it); null for an unknown id. */
+  viewFor(id: PlayerId): BotView | null {
+    const p = this.byId.get(id);
+    return p ? this.view(p) : null;
+  }
+
+  private view(p: Player): BotView {
     this.viewCache ??= networkView(this.chainRef, this.g.labels, this.g.epochPrices);
-    return botView(this.chainRef, this.g.scenario, player, this.viewCache);
+    return botView(this.chainRef, this.g.scenario, p, this.viewCache);
   }
 
   // Queries.

@@ -2,11 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Game } from '../../shared/game/index.ts';
 import { newGame, run } from './helpers.ts';
 
 const snap = (g: Game) => JSON.stringify(g.snapshot());
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('determinism', () => {
   it('the same seed gives byte-identical snapshots; another seed does not', () => {
@@ -33,7 +35,7 @@ describe('determinism', () => {
     try {
       const files = ['csv', 'subnets.csv', 'epochs.csv', 'json'];
       const once = (name: string) => {
-        execFileSync(process.execPath, ['--import', 'tsx', 'server/sim.ts', '--preset', 'workshop', '--blocks', '300', '--seed', '4', '--out', join(dir, `${name}.csv`)], { stdio: 'pipe' });
+        execFileSync(process.execPath, ['--import', 'tsx', 'server/sim.ts', '--preset', 'workshop', '--blocks', '300', '--seed', '4', '--out', join(dir, `${name}.csv`)], { stdio: 'pipe', cwd: ROOT });
         return files.map((f) => readFileSync(join(dir, `${name}.${f}`), 'utf8'));
       };
       const [first, second] = [once('a'), once('b')];

@@ -75,6 +75,8 @@ export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor:
 
 /** A page that fails the test on any uncaught page error. */
 export async function openPage(context: BrowserContext, url: string, errors: string[]): Promise<Page> {
+  // Generous waits: a 2-core CI machine runs the server, three browsers and other suites at once.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message}`));
   await page.goto(url);
@@ -91,6 +93,6 @@ export const arena = (page: Page) => page.evaluate(() => window.__arena ?? null)
 
 /** Waits until the page's block passes `block` (the clock is running). */
 export async function blockAbove(page: Page, block: number): Promise<number> {
-  await page.waitForFunction((b) => (window.__arena?.block ?? -1) > b, block, { timeout: 30_000 });
+  await page.waitForFunction((b) => (window.__arena?.block ?? -1) > b, block);
   return (await arena(page))!.block!;
 }

@@ -126,6 +126,11 @@ describe.skipIf(!ready)('a workshop in the browser', { timeout: 180_000 }, () =>
     await staker.waitForSelector('[data-testid=play]');
     await staker.waitForFunction(() => window.__arena?.connection === 'online' && window.__arena?.balance !== undefined);
     expect((await arena(staker))!.balance).toBe('900');
+    // The facilitator's refresh comes back to the controls, not to a spectator seat.
+    await facilitator.reload();
+    await facilitator.waitForSelector('[data-testid=facilitator]');
+    expect(await facilitator.textContent('[data-testid=fac-code]')).toBe(code);
+    await facilitator.waitForFunction(() => window.__arena?.connection === 'online' && window.__arena?.phase === 'running');
   });
 
   it('after a network drop the page reconnects by itself to the same wallet', async () => {

@@ -5,7 +5,7 @@ import type { ArenaState } from '../../../server/schema.ts';
 import type { ActionPayloads, ControlPayloads, CreateOptions, JoinOptions, JoinRole, QueryPayloads, ServerMessages, Welcome } from '../../../shared/protocol/index.ts';
 import { backoffDelay, type ConnectionState, shouldReconnect } from '../lib/reconnect.ts';
 import { serverUrl } from '../lib/server_url.ts';
-import { loadSession, saveSession, type StoredSession } from '../lib/session_store.ts';
+import { forgetSession, loadSession, saveSession, type StoredSession } from '../lib/session_store.ts';
 
 type Handler<T> = (message: T) => void;
 /** Views that describe a current state (not one-off answers), so a late subscriber still gets them. */
@@ -57,7 +57,14 @@ export class Connection {
     const stored = loadSession(store, code);
     const resume = stored && (stored.role === options.role || stored.facilitatorToken) ? stored : null;
     const c = new Connection(resume ?? { code, ...options }, store);
-    await c.attach(await c.enter());
+    try {
+      await c.attach(await c.enter());
+    } catch (e) {
+      if (!resume) throw e;
+      // The stored seat is gone (the game forgot the token): join afresh rather than fail forever.
+      forgetSession(store, code);
+      return Connection.join(code, options, store);
+    }
     return c;
   }
 

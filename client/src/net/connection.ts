@@ -17,7 +17,7 @@ type Sendable = ActionPayloads & ControlPayloads & QueryPayloads;
 export class Connection {
   readonly client: Client;
   room: Room<ArenaState> | null = null;
-  state: ConnectionState = 'connecting';
+  status: ConnectionState = 'connecting';
   welcome: Welcome | null = null;
   private session: StoredSession;
   private handlers = new Map<string, Set<Handler<never>>>();
@@ -148,7 +148,7 @@ export class Connection {
   }
 
   private setStatus(status: ConnectionState): void {
-    this.state = status;
+    this.status = status;
     this.statusListeners.forEach((l) => l(status));
   }
 
@@ -168,13 +168,13 @@ export class Connection {
 
   onStatus(listener: (status: ConnectionState) => void): () => void {
     this.statusListeners.add(listener);
-    listener(this.state);
+    listener(this.status);
     return () => this.statusListeners.delete(listener);
   }
 
   /** Sends one message; false when offline (the caller shows that where the action was taken). */
   send<T extends keyof Sendable>(type: T, payload: Sendable[T] & { ref?: string | number }): boolean {
-    if (!this.room || this.state !== 'online') return false;
+    if (!this.room || this.status !== 'online') return false;
     this.room.send(type, payload);
     return true;
   }

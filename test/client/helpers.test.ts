@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clockLine, leaderboard, recentEvents, toMapSubnet, valuesOf } from '../../client/src/lib/arena.ts';
 import { extentOf, linePath } from '../../client/src/lib/chart.ts';
 import { spotlightAt, topShare } from '../../client/src/lib/dominance.ts';
-import { amount, blocksAway, percent, signed } from '../../client/src/lib/format.ts';
+import { amount, blocksAway, percent, signed, subnetTitle } from '../../client/src/lib/format.ts';
 import { joinLink, normaliseCode, readLink } from '../../client/src/lib/join_link.ts';
 import { presetHelp } from '../../client/src/lib/preset_help.ts';
 import { backoffDelay, shouldReconnect } from '../../client/src/lib/reconnect.ts';
@@ -27,8 +27,18 @@ describe('format', () => {
   });
   it('turns blocks into time at the room pace', () => {
     expect(blocksAway(50, 5)).toBe('50 blocks · 10 s');
-    expect(blocksAway(7200, 1 / 12)).toBe('7,200 blocks · 1440 min');
+    expect(blocksAway(7200, 1 / 12)).toBe('7,200 blocks · 24 h');
+    expect(blocksAway(10_300_000, 1 / 12)).toBe('10,300,000 blocks · 1,431 d');
+    expect(blocksAway(900, 5)).toBe('900 blocks · 3 min');
     expect(blocksAway(-1, 5)).toBe('—');
+  });
+});
+
+describe('subnet titles', () => {
+  it('do not repeat a netuid that is also the name', () => {
+    expect(subnetTitle(64, 'Chutes')).toBe('SN64 Chutes');
+    expect(subnetTitle(7, 'SN7')).toBe('SN7');
+    expect(subnetTitle(7, '')).toBe('SN7');
   });
 });
 

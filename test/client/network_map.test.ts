@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowColour, freeSlots, gridFor, INFLOW, layoutNetwork, type MapSubnet, mix, NEUTRAL, nodeAt, OUTFLOW, REACH } from '../../client/src/lib/network_map.ts';
+import { flowColour, freeSlots, gridFor, INFLOW, layoutNetwork, type MapSubnet, mix, NEUTRAL, MIN_SIZE, nodeAt, OUTFLOW, REACH } from '../../client/src/lib/network_map.ts';
 
 const subnet = (netuid: number, over: Partial<MapSubnet> = {}): MapSubnet => ({ netuid, name: `SN${netuid}`, poolTao: 1000, netFlow: 0, emissionShare: 1 / 128, pruneCandidate: false, immune: false, ...over });
 const box = { x: 10, y: 20, width: 800, height: 500 };
@@ -56,6 +56,11 @@ describe('network map layout', () => {
   it('marks the pruning candidate and immune subnets', () => {
     const [a, b] = layoutNetwork([subnet(1, { pruneCandidate: true }), subnet(2, { immune: true })], box, 2);
     expect([a.prune, a.immune, b.prune, b.immune]).toEqual([true, false, false, true]);
+  });
+
+  it('keeps the smallest pool visible next to a giant', () => {
+    const [giant, dust] = layoutNetwork([subnet(1, { poolTao: 1_000_000 }), subnet(2, { poolTao: 1 })], box, 2);
+    expect(dust.radius).toBeCloseTo(giant.radius * MIN_SIZE, 9);
   });
 
   it('has no NaN when the network is empty of TAO, flow and emission', () => {

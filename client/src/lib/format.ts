@@ -32,10 +32,19 @@ export function signed(value: string | number, unit = 'τ'): string {
   return `${n > 0 ? '+' : ''}${amount(n, unit)}`;
 }
 
-/** Blocks as a duration at the room's pace ("in 42 blocks · 8 s"). */
+/** A duration in seconds in the largest unit that reads well ("8 s", "24 min", "5 h", "3 d"). */
+export function duration(secs: number): string {
+  if (secs < 120) return `${Math.round(secs)} s`;
+  if (secs < 7200) return `${Math.round(secs / 60)} min`;
+  if (secs < 172_800) return `${Math.round(secs / 3600)} h`;
+  return `${Math.round(secs / 86_400).toLocaleString('en-US')} d`;
+}
+
+/** Blocks as a duration at the room's pace ("42 blocks · 8 s"). */
 export function blocksAway(blocks: number, blocksPerSecond: number): string {
   if (!(blocks >= 0)) return '—';
-  const secs = blocksPerSecond > 0 ? Math.round(blocks / blocksPerSecond) : NaN;
-  const time = !Number.isFinite(secs) ? '' : secs >= 120 ? ` · ${Math.round(secs / 60)} min` : ` · ${secs} s`;
-  return `${blocks.toLocaleString('en-US')} blocks${time}`;
+  return `${blocks.toLocaleString('en-US')} blocks${blocksPerSecond > 0 ? ` · ${duration(blocks / blocksPerSecond)}` : ''}`;
 }
+
+/** "SN64 Chutes", or just "SN7" when the subnet has no name of its own. */
+export const subnetTitle = (netuid: number, name: string): string => (!name || name === `SN${netuid}` ? `SN${netuid}` : `SN${netuid} ${name}`);

@@ -40,6 +40,8 @@ export interface MapNode {
 
 /** How far a node's drawing reaches, in radii: the emission ring and the prune marker sit outside it. */
 export const REACH = 1.5;
+/** Smallest node, as a fraction of the largest. */
+export const MIN_SIZE = 0.22;
 export const NEUTRAL = 0x64748b;
 export const INFLOW = 0x22c55e;
 export const OUTFLOW = 0xef4444;
@@ -112,7 +114,8 @@ export function layoutNetwork(subnets: readonly MapSubnet[], box: Box, slots = 0
       netuid: s.netuid,
       label: s.name || `SN${s.netuid}`,
       ...centre(s.netuid),
-      radius: Math.max(Math.min(3, maxRadius), size * maxRadius),
+      // A floor keeps the long tail visible and tappable next to a giant like Chutes.
+      radius: Math.max(MIN_SIZE * maxRadius, size * maxRadius),
       fill: flowColour(s.netFlow, maxFlow),
       ring: maxShare > 0 ? Math.max(0, s.emissionShare) / maxShare : 0,
       share: s.emissionShare,

@@ -2,7 +2,7 @@ import { Scene } from 'phaser';
 import type { ArenaState, PlayerState, SubnetState } from '../../../server/schema.ts';
 import { CONTROL_TYPES, EVENT_TYPES, MAX_SPEED, PLAYER_ROLES, type ResultsView, type SeriesView } from '../../../shared/protocol/index.ts';
 import { leaderboard, subnetsByNetuid } from '../lib/arena.ts';
-import { percent, signed, taoText } from '../lib/format.ts';
+import { percent, signed, subnetTitle, taoText } from '../lib/format.ts';
 import { joinLink } from '../lib/join_link.ts';
 import { httpOrigin } from '../lib/server_url.ts';
 import type { Connection } from '../net/connection.ts';
@@ -128,7 +128,7 @@ export class Facilitator extends Scene {
       resume.hidden = phase !== 'paused';
       end.hidden = phase === 'ended';
       events.hidden = phase === 'ended';
-      surgeNet.setOptions(subnetsByNetuid<SubnetState>(s.subnets).map((x) => [String(x.netuid), `SN${x.netuid} ${x.name}`]));
+      surgeNet.setOptions(subnetsByNetuid<SubnetState>(s.subnets).map((x) => [String(x.netuid), subnetTitle(x.netuid, x.name)]));
       const rows = leaderboard<PlayerState>(s.players, true);
       const key = rows.map((p) => `${p.id}:${p.rank}:${p.netWorth}:${p.removed}:${p.connected}`).join('|');
       if (key !== playersKey) {

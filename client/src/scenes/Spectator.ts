@@ -3,7 +3,7 @@ import type { ArenaState, SubnetState } from '../../../server/schema.ts';
 import type { SeriesView } from '../../../shared/protocol/index.ts';
 import { subnetsByNetuid, toMapSubnet } from '../lib/arena.ts';
 import { spotlightAt, topShare } from '../lib/dominance.ts';
-import { blocksAway, percent, taoText } from '../lib/format.ts';
+import { blocksAway, percent, subnetTitle, taoText } from '../lib/format.ts';
 import type { Connection } from '../net/connection.ts';
 import { publishDebug } from '../net/debug_hook.ts';
 import { h, holeRect, mount, setText } from '../ui/dom.ts';
@@ -100,7 +100,7 @@ export class Spectator extends Scene {
       if (spot) {
         if (spot.netuid !== spotlit) map.select(spot.netuid);
         spotlit = spot.netuid;
-        setText(spotTitle, `SN${spot.netuid} ${spot.name}`);
+        setText(spotTitle, subnetTitle(spot.netuid, spot.name));
         const facts = [percent(spot.emissionShare), taoText(spot.taoIn), `${spot.price.toFixed(5)} τ/α`, `${spot.flowEma.toFixed(4)} τ/block`, spot.ownerName || '—'];
         spotFacts.forEach((el, i) => setText(el, facts[i]));
       }

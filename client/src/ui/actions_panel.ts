@@ -3,7 +3,7 @@
 import type { ArenaState, SubnetState } from '../../../server/schema.ts';
 import type { ObservationsView, SubnetDetailView, WalletView } from '../../../shared/protocol/index.ts';
 import { subnetsByNetuid } from '../lib/arena.ts';
-import { alphaText, percent, taoText } from '../lib/format.ts';
+import { alphaText, percent, subnetTitle, taoText } from '../lib/format.ts';
 import { movePreview, type Preview, stakePreview, unstakePreview } from '../lib/preview.ts';
 import type { Connection } from '../net/connection.ts';
 import { type ActionForm, actionForm, liveSelect } from './action_form.ts';
@@ -31,7 +31,7 @@ export function actionsPanel(conn: Connection, data: () => PlayData): ActionsPan
   const role = conn.role;
   const subnets = () => subnetsByNetuid<SubnetState>(data().state?.subnets);
   const subnet = (n: number) => subnets().find((s) => s.netuid === n);
-  const subnetOptions = (): [string, string][] => subnets().map((s) => [String(s.netuid), `SN${s.netuid} ${s.name}`]);
+  const subnetOptions = (): [string, string][] => subnets().map((s) => [String(s.netuid), subnetTitle(s.netuid, s.name)]);
   const positions = () => (data().wallet?.positions ?? []).filter((p) => p.netuid !== 0);
   const positionOptions = (): [string, string][] => positions().map((p) => [`${p.netuid}|${p.hotkey}`, `SN${p.netuid} · ${alphaText(p.alpha)}`]);
   const forms: ActionForm[] = [];

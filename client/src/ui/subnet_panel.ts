@@ -1,7 +1,7 @@
 // A subnet in detail: pool, price chart, flows, emission, registration cost, and its neuron table.
 import type { SubnetState } from '../../../server/schema.ts';
 import type { SeriesView, SubnetDetailView } from '../../../shared/protocol/index.ts';
-import { amount, percent, taoText } from '../lib/format.ts';
+import { amount, percent, subnetTitle, taoText } from '../lib/format.ts';
 import { h } from './dom.ts';
 import { lineChart } from './line_chart.ts';
 
@@ -24,7 +24,7 @@ export function subnetPanel(): { root: HTMLElement; update(s: SubnetState | unde
     root: h('div', { class: 'stack', testid: 'subnet-panel' }, title, kv, price.root, flow.root, h('h3', {}, 'Neurons'), table),
     update(s, block, detail, series) {
       if (!s) return;
-      title.textContent = `SN${s.netuid} ${s.name}${s.ownerName ? ` · owner ${s.ownerName}` : ''}`;
+      title.textContent = `${subnetTitle(s.netuid, s.name)}${s.ownerName ? ` · owner ${s.ownerName}` : ''}`;
       const facts: [string, string][] = [
         ['Pool', `${taoText(s.taoIn)} · ${amount(s.alphaIn, 'α')}`],
         ['Price', `${s.price.toFixed(5)} τ/α (EMA ${s.emaPrice.toFixed(5)})`],

@@ -136,6 +136,7 @@ describe('reading the room state', () => {
   });
   it('writes one clock line a player can time an action with', () => {
     expect(clockLine({ block: 1200, phase: 'running', tempo: 45, halvingIn: 3300, speed: 2, blocksPerSecond: 5, endBlock: 9000 })).toBe('block 1,200 · ends in 7,800 · halving in 3,300 · ×2');
+    expect(clockLine({ block: 1, phase: 'running', tempo: 360, halvingIn: 0, speed: Math.fround(90.51), blocksPerSecond: 1 / 12, endBlock: 0 })).toBe('block 1 · ×90.51');
   });
   it('describes a preset from its facts', () => {
     expect(presetHelp({ name: 'x', subnets: 3, slots: 6, blocksPerSecond: 5, durationBlocks: 9000, tempo: 45 })).toBe('3 subnets, 6 slots, tempo 45, 5 blocks/s, about 30 min at speed 1');

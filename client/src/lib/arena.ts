@@ -48,6 +48,7 @@ export function clockLine(clock: Pick<ClockState, 'block' | 'phase' | 'tempo' | 
   const parts = [`block ${clock.block.toLocaleString('en-US')}`];
   if (clock.endBlock > 0) parts.push(`ends in ${Math.max(0, clock.endBlock - clock.block).toLocaleString('en-US')}`);
   if (clock.halvingIn > 0) parts.push(`halving in ${clock.halvingIn.toLocaleString('en-US')}`);
-  parts.push(`×${clock.speed}`);
+  // Speed is a float32 on the wire: 90.51000213623047 reads as ×90.51.
+  parts.push(`×${+clock.speed.toFixed(2)}`);
   return parts.join(' · ');
 }

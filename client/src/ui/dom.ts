@@ -41,9 +41,11 @@ export function mount(screen: HTMLElement): HTMLElement {
   return screen;
 }
 
-/** The page-space rectangle of a layout hole the Phaser scene draws into. */
+/** The page-space rectangle of a layout hole the Phaser scene draws into, above its legend if it has one. */
 export function holeRect(screen: HTMLElement, name: string): DOMRect | null {
   const el = screen.querySelector<HTMLElement>(`[data-hole="${name}"]`);
   if (!el || el.offsetParent === null) return null;
-  return el.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  const legend = el.querySelector<HTMLElement>('.legend')?.offsetHeight ?? 0;
+  return new DOMRect(r.left, r.top, r.width, Math.max(0, r.height - (legend ? legend + 8 : 0)));
 }

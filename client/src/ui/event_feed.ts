@@ -3,7 +3,8 @@ import type { FeedEvent } from '../../../server/schema.ts';
 import { recentEvents } from '../lib/arena.ts';
 import { h } from './dom.ts';
 
-const ICON: Record<string, string> = { subnet_registered: '＋', subnet_pruned: '✕', subnet_dissolved: '✕', halving: '½', big_stake: '⇡', big_unstake: '⇣', scenario_event: '⚡', player_joined: '•', game_over: '■' };
+// Glyphs every system font has (a projector laptop may have no emoji font).
+const ICON: Record<string, string> = { subnet_registered: '+', subnet_pruned: '×', subnet_named: '✎', halving: '½', big_stake: '↕', scenario_event: '!', player_joined: '→', player_left: '←', game_over: '■' };
 
 export function eventFeed(testid: string, max: number): { root: HTMLElement; update(events: Parameters<typeof recentEvents<FeedEvent>>[0]): FeedEvent | undefined } {
   const root = h('ul', { class: 'feed', testid });

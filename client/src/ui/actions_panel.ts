@@ -17,6 +17,9 @@ export interface PlayData {
   selected: number | null;
 }
 
+/** Sliders shown at most; on a 256-UID subnet the rest keep weight 0. */
+const MAX_SLIDERS = 64;
+
 const describe = (p: Preview, unit: string) => (p.ok ? `≈ ${unit === 'α' ? alphaText(p.receive) : taoText(p.receive)} · slippage ${percent(p.slippage)} · fee ${p.fee}` : p.reason);
 
 export interface ActionsPanel {
@@ -262,7 +265,9 @@ function weightsForm(conn: Connection, data: () => PlayData): { form: ActionForm
     refresh() {
       const detail = data().detail;
       if (!detail || detail.netuid !== mySubnet()) return;
-      const miners = detail.neurons.filter((r) => !r.validatorPermit).slice(0, 64);
+      // Any UID but one's own may be weighted (permits follow stake, so they do not tell miners apart).
+      const mine = data().wallet?.neurons.find((n) => n.netuid === detail.netuid)?.uid;
+      const miners = detail.neurons.filter((r) => r.uid !== mine).slice(0, MAX_SLIDERS);
       const key = miners.map((m) => m.uid).join(',');
       if (key !== shownFor) {
         shownFor = key;

@@ -5,13 +5,15 @@ import type { Ack, ActionRequest, ClientRequest, ControlRequest, CreateOptions, 
 import { createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage } from '../shared/protocol/index.ts';
 import type { HostEvent, HostResult } from './game_host.ts';
 import { GameHost } from './game_host.ts';
+import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
+import { gameStore, loadGame, RESTORE_SECRET, RoomArchive as Archive } from './persistence/archive.ts';
 import type { ExportableGame } from './game_registry.ts';
 import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
-import type { GameRecord } from './record.ts';
+import type { GameRecord, LogEntry } from './record.ts';
 import { ArenaState } from './schema.ts';
 import { newToken, sameToken } from './secrets.ts';
 import { TickStats } from './tick_stats.ts';
@@ -73,30 +75,87 @@ export class ArenaRoom extends Room<ArenaState> {
   private queue: Queued[] = [];
   private owedBlocks = 0;
   private emptyTimer: { clear(): void } | null = null;
+  /** Where this game is kept (null when the process keeps no games, or for a replay). */
+  private archive: RoomArchive | null = null;
+  /** A replay room's source log, fed in at its blocks; null for a live game. */
+  private replaySource: LogEntry[] | null = null;
+  private replayUntil = 0;
   /** How long ticks that ran blocks took (ms): the load script reads it. */
   readonly tickTimes = new TickStats();
   /** How long encoding and sending each state patch took (ms). */
   readonly patchTimes = new TickStats();
 
   async onCreate(raw: unknown): Promise<void> {
-    const opts = pickKnown(raw, ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'seats']);
+    const restore = (raw as { restore?: unknown; restoreSecret?: unknown } | null) ?? {};
+    if (typeof restore.restore === 'string' && restore.restoreSecret === RESTORE_SECRET) return this.restore(restore.restore);
+
+    const opts = pickKnown(raw, ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'seats', 'replay', 'fork']);
     const checked = createOptionsChecker(opts, 'options');
     if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
     const o: CreateOptions = checked.value;
     const quickplay = (this.quickplay = (raw as { quickplay?: unknown } | null)?.quickplay === true);
-    const host = GameHost.create({ preset: o.preset ?? 'workshop', overrides: o.overrides, seed: o.seed ?? newToken().slice(0, 8) });
+    const host = o.replay || o.fork ? this.fromStoredGame(o) : GameHost.create({ preset: o.preset ?? 'workshop', overrides: o.overrides, seed: o.seed ?? newToken().slice(0, 8) });
     if ('code' in host) throw new Refusal(`INVALID_OPTIONS: ${host.message}`);
-    this.host = host;
 
-    this.roomId = await freshJoinCode(async (code) => (await matchMaker.query({ roomId: code })).length > 0);
+    const code = await freshJoinCode(async (c) => (await matchMaker.query({ roomId: c })).length > 0 || gameStore()?.game(c) != null);
+    this.isPublic = (o.public === true || quickplay) && !this.replaySource;
+    // A facilitated room stays unlisted until its creator has joined and taken the token.
+    this.creatorPending = !quickplay;
+    this.seats = Math.min(o.seats ?? host.defaultSeats(quickplay), MAX_SEATS);
+    await this.open(code, host, o.autostart === false && !quickplay ? 'lobby' : 'running');
+    const store = gameStore();
+    if (store && !this.replaySource) this.archive = Archive.begin(store, code, host, this.roomMeta(), Date.now());
+  }
+
+  /**
+   * A replay re-runs the stored game's log from block 0 (the room feeds it in at its blocks); a fork
+   * rebuilds the state at the chosen block and plays on, its players keeping their seats and tokens.
+   */
+  private fromStoredGame(o: CreateOptions): GameHost {
+    const source = (o.replay ?? o.fork)!;
+    const store = gameStore();
+    const loaded = store ? loadGame(store, source.code.toUpperCase(), source.block) : null;
+    if (!loaded || !sameToken(loaded.meta.facilitatorToken, source.token)) throw new Refusal('NOT_FOUND: no stored game with that code and facilitator token');
+    if (o.replay) {
+      this.replaySource = loaded.record.log.slice();
+      this.replayUntil = loaded.record.block;
+      const host = GameHost.create(loaded.record);
+      if ('code' in host) throw new Refusal(`INVALID_OPTIONS: ${host.message}`);
+      return host;
+    }
+    for (const [playerId, seat] of loaded.meta.players) this.seatsById.set(playerId, { ...seat, sessionId: null });
+    const snap = loaded.snapshot;
+    return snap && snap.block <= loaded.record.block ? GameHost.resume(loaded.record, { seq: snap.seq, snapshot: snap.state }) : GameHost.replay(loaded.record);
+  }
+
+  /** A game this process was running when it stopped: same code, same tokens, same state. */
+  private async restore(code: string): Promise<void> {
+    const store = gameStore();
+    const loaded = store ? loadGame(store, code) : null;
+    if (!store || !loaded) throw new Error(`no stored game ${code}`);
+    const { record, snapshot, meta } = loaded;
+    const host = snapshot ? GameHost.resume(record, { seq: snapshot.seq, snapshot: snapshot.state }) : GameHost.replay(record);
+    this.facilitatorToken = meta.facilitatorToken;
+    this.isPublic = meta.isPublic;
+    this.quickplay = meta.quickplay;
+    this.seats = meta.seats;
+    for (const [playerId, seat] of meta.players) this.seatsById.set(playerId, { ...seat, sessionId: null });
+    this.archive = Archive.attach(store, code, host);
+    // Everyone was cut off by the restart; they count as away until they rejoin by token.
+    for (const [playerId, seat] of this.seatsById) if (!seat.removed) host.setConnected(playerId, false);
+    await this.open(code, host, meta.phase);
+    this.state.clock.speed = meta.speed;
+    this.restartSimulation();
+  }
+
+  /** What every room does once it has its game, whether new, forked, replayed or restored. */
+  private async open(code: string, host: GameHost, phase: RoomMeta['phase']): Promise<void> {
+    this.host = host;
+    this.roomId = code;
     this.setState(new ArenaState());
     this.mirror = new Mirror(this.state, host, this.roomId);
     this.feeds = new PrivateFeeds(host);
-    this.state.clock.phase = o.autostart === false && !quickplay ? 'lobby' : 'running';
-    this.seats = Math.min(o.seats ?? host.defaultSeats(quickplay), MAX_SEATS);
-    this.isPublic = o.public === true || quickplay;
-    // A facilitated room stays unlisted until its creator has joined and taken the token.
-    this.creatorPending = !quickplay;
+    this.state.clock.phase = phase;
     await this.setPrivate(this.creatorPending || !this.isPublic);
 
     this.onMessage('*', (client, type, payload) => this.receive(client, type, payload));
@@ -106,6 +165,16 @@ export class ArenaRoom extends Room<ArenaState> {
     await this.updateListing();
     games.add(this.exportable());
     this.armEmptyTimer();
+  }
+
+  /** The room's settings as persistence keeps them. */
+  private roomMeta(): RoomMeta {
+    const players = [...this.seatsById].map(([id, s]) => [id, { token: s.token, name: s.name, role: s.role, removed: s.removed }] as [string, RoomMeta['players'][number][1]]);
+    return { facilitatorToken: this.facilitatorToken, isPublic: this.isPublic, quickplay: this.quickplay, seats: this.seats, phase: this.state.clock.phase as RoomMeta['phase'], speed: this.state.clock.speed, players };
+  }
+
+  private saveMeta(): void {
+    this.archive?.meta(this.roomMeta());
   }
 
   onJoin(client: Client, raw: unknown): void {
@@ -131,6 +200,8 @@ export class ArenaRoom extends Room<ArenaState> {
       if (!back[1].removed) this.host.setConnected(playerId, true);
     } else if (wanted === 'spectator') {
       token = newToken();
+    } else if (this.replaySource) {
+      throw new Refusal('REPLAY: a replay is watched, not played; join as a spectator');
     } else {
       if (this.state.clock.phase === 'ended') throw new Refusal('GAME_OVER: the game has ended; join as a spectator');
       const joined = this.host.join(name, wanted, o.value.bot === true);
@@ -140,6 +211,7 @@ export class ArenaRoom extends Room<ArenaState> {
       this.seatsById.set(playerId, { token, name, role: wanted, sessionId: client.sessionId, removed: false });
       this.mirror.events(joined.events);
       if (this.quickplay) this.host.makeRoomForHuman(wanted, this.seats);
+      this.saveMeta();
     }
     // Only a creator who actually got in takes the facilitator token.
     this.creatorPending = false;
@@ -197,6 +269,9 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   onDispose(): void {
+    // A room closed because everyone left long ago is over; one closed by a server shutdown is
+    // not, and comes back on the next start.
+    if (this.state.clock.phase !== 'ended' && matchMaker.state !== matchMaker.MatchMakerState.SHUTTING_DOWN) this.endGame();
     games.retire(this.exportable());
   }
 
@@ -290,6 +365,7 @@ export class ArenaRoom extends Room<ArenaState> {
       case 'remove_player':
       case 'add_bots':
       case 'remove_bot': {
+        if (this.replaySource) return this.refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
         const r = this.facilitate(c);
         if (!r.ok) return this.refuse(client, action, r.error.code, r.error.message, ref);
         this.mirror.events(r.events);
@@ -297,6 +373,7 @@ export class ArenaRoom extends Room<ArenaState> {
       }
     }
     this.ack(client, action, ref);
+    this.saveMeta();
     this.mirror.sync(true);
     void this.updateListing();
   }
@@ -362,6 +439,7 @@ export class ArenaRoom extends Room<ArenaState> {
     while (this.owedBlocks >= 1 && this.state.clock.phase === 'running') {
       this.owedBlocks -= 1;
       this.runBlock();
+      this.archive?.afterBlock(this.host);
       ran++;
     }
     if (ran === 0) return;
@@ -371,8 +449,9 @@ export class ArenaRoom extends Room<ArenaState> {
     this.tickTimes.record(performance.now() - started);
   }
 
-  /** One block boundary: the queued actions in arrival order, then the chain steps. */
+  /** One block boundary: the queued actions in arrival order (a replay's recorded ones), then the chain steps. */
   private runBlock(): void {
+    if (this.replaySource) return this.runReplayBlock(this.replaySource);
     const queue = this.queue;
     this.queue = [];
     for (const q of queue) {
@@ -391,6 +470,16 @@ export class ArenaRoom extends Room<ArenaState> {
     if (this.host.over) this.endGame();
   }
 
+  private runReplayBlock(source: LogEntry[]): void {
+    while (source.length > 0 && source[0].block <= this.host.block) {
+      const r = this.host.apply(source.shift()!);
+      if (r.ok) this.mirror.events(r.events);
+    }
+    if (source.length === 0 && this.host.block >= this.replayUntil) return this.endGame();
+    this.mirror.events(this.host.step());
+    if (this.host.over) this.endGame();
+  }
+
   private endGame(): void {
     if (this.state.clock.phase === 'ended') return;
     this.host.end();
@@ -398,7 +487,10 @@ export class ArenaRoom extends Room<ArenaState> {
     this.queue = [];
     for (const m of this.members.values()) m.queued = 0;
     this.mirror.sync(true);
-    this.broadcast('results', this.host.results(this.roomId));
+    const results = this.host.results(this.roomId);
+    this.broadcast('results', results);
+    this.saveMeta();
+    this.archive?.finish({ results, series: this.host.series(Infinity, this.host.topSubnets(Infinity)) }, Date.now());
     void this.updateListing();
   }
 

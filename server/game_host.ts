@@ -192,7 +192,8 @@ export class GameHost implements Namer {
     return events;
   }
 
-  private apply(entry: LogEntry): HostResult {
+  /** Applies one logged change (a replay room feeds its source's log through here). */
+  apply(entry: LogEntry): HostResult {
     const g = this.game;
     let r: HostResult;
     switch (entry.kind) {

@@ -6,6 +6,7 @@ import express from 'express';
 import type { GameListing } from '../shared/protocol/index.ts';
 import { resultsCsv, seriesCsv } from './export_csv.ts';
 import { games } from './game_registry.ts';
+import { storedExports } from './persistence/archive.ts';
 import { sameToken } from './secrets.ts';
 
 export const ROOM_NAME = 'arena';
@@ -68,7 +69,8 @@ export function initializeExpress(app: express.Express, opts: { clientDir?: stri
   app.get('/api/games/:code/:file', (req, res) => {
     const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : undefined;
     const token = typeof req.query.token === 'string' ? req.query.token : bearer;
-    const game = games.authorised(String(req.params.code).toUpperCase(), token);
+    const code = String(req.params.code).toUpperCase();
+    const game = games.authorised(code, token) ?? storedExports(code, token);
     if (!game) return void res.status(403).json({ code: 'NOT_FACILITATOR', message: 'unknown game or wrong facilitator token' });
     const file = String(req.params.file);
     const attach = (name: string) => res.set('Content-Disposition', `attachment; filename="${game.code}-${name}"`);

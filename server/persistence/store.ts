@@ -8,7 +8,7 @@ export const DEFAULT_DB_PATH = 'data/arena.sqlite';
 export type GameStatus = 'running' | 'finished';
 
 /** What is needed to recreate a room: everything else follows from the seed and the log. */
-export interface GameRecord {
+export interface StoredGame {
   code: string;
   preset: string;
   /** The scenario as JSON text (validated preset + overrides). */
@@ -21,7 +21,7 @@ export interface GameRecord {
 }
 
 /** One accepted input to a game, in order. `entry` is the room's own JSON encoding of it. */
-export interface LogEntry {
+export interface StoredEntry {
   seq: number;
   block: number;
   entry: string;
@@ -72,16 +72,16 @@ export class GameStore {
     return new GameStore(new Database(path));
   }
 
-  createGame(record: GameRecord): void {
+  createGame(record: StoredGame): void {
     this.statements.insertGame.run(record);
   }
 
-  game(code: string): GameRecord | null {
-    return (this.statements.game.get(code) as GameRecord | undefined) ?? null;
+  game(code: string): StoredGame | null {
+    return (this.statements.game.get(code) as StoredGame | undefined) ?? null;
   }
 
-  games(status: GameStatus, limit = 100): GameRecord[] {
-    return this.statements.byStatus.all(status, limit) as GameRecord[];
+  games(status: GameStatus, limit = 100): StoredGame[] {
+    return this.statements.byStatus.all(status, limit) as StoredGame[];
   }
 
   updateMeta(code: string, meta: string): void {
@@ -89,14 +89,14 @@ export class GameStore {
   }
 
   /** Appends accepted inputs; all of them or none (one transaction). */
-  append(code: string, entries: readonly LogEntry[]): void {
+  append(code: string, entries: readonly StoredEntry[]): void {
     this.db.transaction(() => {
       for (const e of entries) this.statements.append.run(code, e.seq, e.block, e.entry);
     })();
   }
 
-  logAfter(code: string, seq = -1): LogEntry[] {
-    return this.statements.logAfter.all(code, seq) as LogEntry[];
+  logAfter(code: string, seq = -1): StoredEntry[] {
+    return this.statements.logAfter.all(code, seq) as StoredEntry[];
   }
 
   lastSeq(code: string): number {

@@ -31,6 +31,10 @@ export type ProtocolErrorCode =
   | 'WRONG_ROLE'
   /** Room creation or join options that do not make sense. */
   | 'INVALID_OPTIONS'
+  /** A replay room only re-runs its recorded game: nobody plays in it and it takes no game events. */
+  | 'REPLAY'
+  /** No stored game has that code with that facilitator token (replay, fork). */
+  | 'NOT_FOUND'
   /** The server failed; the action was not applied. */
   | 'INTERNAL';
 

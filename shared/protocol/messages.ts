@@ -223,6 +223,24 @@ export interface CreateOptions {
   public?: boolean;
   /** Bots fill this many player seats until people come (default: the scenario's). */
   seats?: number;
+  /**
+   * Re-run a stored game (finished or not) from its log as a spectator room: the same blocks and
+   * actions at any speed (`set_speed`). Needs that game's facilitator token. The preset, seed and
+   * overrides are the stored game's.
+   */
+  replay?: SourceGame;
+  /**
+   * A new game that starts from a stored game's state at `block` (default: where it got to): its
+   * players keep their seats and tokens, and it runs on with its own code and facilitator token.
+   */
+  fork?: SourceGame;
+}
+
+/** A stored game to replay or fork, and the token of its facilitator. */
+export interface SourceGame {
+  code: string;
+  token: string;
+  block?: number;
 }
 
 /** `client.joinById(code, options)`. */
@@ -249,6 +267,8 @@ export const createOptionsChecker = object({
   autostart: optional(((v, f) => (typeof v === 'boolean' ? { ok: true as const, value: v } : refuse('INVALID_OPTIONS', `${f} must be true or false`))) as Checker<boolean>),
   public: optional(((v, f) => (typeof v === 'boolean' ? { ok: true as const, value: v } : refuse('INVALID_OPTIONS', `${f} must be true or false`))) as Checker<boolean>),
   seats: optional(integer(0, MAX_SEATS)),
+  replay: optional(object({ code: text(6), token: text(64), block: optional(integer(0, 1e9)) })),
+  fork: optional(object({ code: text(6), token: text(64), block: optional(integer(0, 1e9)) })),
 });
 
 export const joinOptionsChecker = object({

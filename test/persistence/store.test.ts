@@ -3,10 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GameRecord } from '../../server/persistence/store.ts';
+import type { StoredGame } from '../../server/persistence/store.ts';
 import { GameStore } from '../../server/persistence/store.ts';
 
-const record = (code: string): GameRecord => ({ code, preset: 'workshop', scenario: '{"preset":"workshop"}', seed: '7', createdAt: 1, status: 'running', meta: '{}' });
+const record = (code: string): StoredGame => ({ code, preset: 'workshop', scenario: '{"preset":"workshop"}', seed: '7', createdAt: 1, status: 'running', meta: '{}' });
 const open: GameStore[] = [];
 const tmpDb = () => join(mkdtempSync(join(tmpdir(), 'arena-store-')), 'arena.sqlite');
 const storeAt = (path: string) => {
@@ -67,29 +67,34 @@ describe('GameStore', () => {
     // A child process appends entries one by one and prints each seq after the write returns
     // (its acknowledgement); it is killed mid-stream.
     const script = `
+      import { writeSync } from 'node:fs';
       import { GameStore } from ${JSON.stringify(join(process.cwd(), 'server/persistence/store.ts'))};
       const s = GameStore.open(${JSON.stringify(path)});
       s.createGame({ code: 'KIL234', preset: 'workshop', scenario: '{}', seed: '1', createdAt: 1, status: 'running', meta: '{}' });
-      for (let seq = 0; ; seq++) {
+      for (let seq = 0; seq < 1e6; seq++) {
         s.append('KIL234', [{ seq, block: seq, entry: 'x'.repeat(200) }]);
-        process.stdout.write(seq + '\\n');
+        writeSync(1, seq + '\\n');
       }`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     let acked = -1;
     let buffered = '';
-    await new Promise<void>((resolve) => {
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise((r) => child.on('exit', r));
+    await new Promise<void>((resolve, reject) => {
+      child.on('exit', () => (acked >= 200 ? resolve() : reject(new Error(`writer exited early:\n${stderr}`))));
       child.stdout.on('data', (chunk: Buffer) => {
         buffered += chunk.toString();
         const lines = buffered.split('\n');
         buffered = lines.pop()!;
         for (const l of lines) acked = Number(l);
-        if (acked >= 500 && !child.killed) {
+        if (acked >= 200 && !child.killed) {
           child.kill('SIGKILL');
           resolve();
         }
       });
     });
-    await new Promise((r) => child.on('exit', r));
+    await exited;
     const s = storeAt(path);
     expect(s.lastSeq('KIL234')).toBeGreaterThanOrEqual(acked);
     expect(s.logAfter('KIL234').length).toBe(s.lastSeq('KIL234') + 1);

@@ -1,0 +1,122 @@
+import { decode, encode } from '../../shared/game/codec.ts';
+import type { GameSnapshot } from '../../shared/game/index.ts';
+import type { PlayerRole, ResultsView, SeriesView } from '../../shared/protocol/index.ts';
+import type { GameHost } from '../game_host.ts';
+import type { GameRecord, LogEntry } from '../record.ts';
+import type { ExportableGame } from '../game_registry.ts';
+import { newToken, sameToken } from '../secrets.ts';
+import type { GameStore } from './store.ts';
+
+/** A seat as the room keeps it, without its live connection. */
+export interface SavedSeat {
+  token: string;
+  name: string;
+  role: PlayerRole;
+  removed: boolean;
+}
+
+/** The room's own settings, which the game's record does not hold: who may do what, and how fast. */
+export interface RoomMeta {
+  facilitatorToken: string;
+  isPublic: boolean;
+  quickplay: boolean;
+  seats: number;
+  phase: 'lobby' | 'running' | 'paused' | 'ended';
+  speed: number;
+  players: [string, SavedSeat][];
+}
+
+/** What a finished game keeps for the export endpoints once its room is gone. */
+export interface StoredResults {
+  results: ResultsView;
+  series: SeriesView;
+}
+
+/** Blocks between snapshots: a restore replays at most this many blocks after the last one. */
+export const SNAPSHOT_EVERY_BLOCKS = 300;
+
+let current: GameStore | null = null;
+/** Per-process secret that only the server's own restore calls know, so no client can restore a game. */
+export const RESTORE_SECRET = newToken();
+
+/** The process's game database, or null (tests that boot rooms in-process keep nothing). */
+export const gameStore = (): GameStore | null => current;
+export const useGameStore = (store: GameStore | null): void => {
+  current = store;
+};
+
+/**
+ * One room's part of the database: its record goes in entry by entry (each before its ack), its
+ * state every SNAPSHOT_EVERY_BLOCKS blocks, its settings whenever they change, its results at the end.
+ */
+export class RoomArchive {
+  private constructor(
+    private readonly store: GameStore,
+    readonly code: string,
+  ) {}
+
+  /** Starts archiving a new game (a fresh one, or a fork whose record already has entries). */
+  static begin(store: GameStore, code: string, host: GameHost, meta: RoomMeta, createdAt: number): RoomArchive {
+    const record = host.record();
+    store.createGame({ code, preset: record.preset, scenario: JSON.stringify(encode(record.overrides ?? null)), seed: String(record.seed), createdAt, status: 'running', meta: JSON.stringify(meta) });
+    store.append(code, record.log.map((entry, seq) => ({ seq, block: entry.block, entry: JSON.stringify(encode(entry)) })));
+    return RoomArchive.attach(store, code, host);
+  }
+
+  /** Continues archiving a game already in the store (after a restore). */
+  static attach(store: GameStore, code: string, host: GameHost): RoomArchive {
+    const archive = new RoomArchive(store, code);
+    host.onEntry = (entry, count) => store.append(code, [{ seq: count - 1, block: entry.block, entry: JSON.stringify(encode(entry)) }]);
+    return archive;
+  }
+
+  meta(meta: RoomMeta): void {
+    this.store.updateMeta(this.code, JSON.stringify(meta));
+  }
+
+  /** Called after every block; keeps a snapshot on the boundaries. */
+  afterBlock(host: GameHost): void {
+    if (host.block % SNAPSHOT_EVERY_BLOCKS !== 0) return;
+    this.store.saveSnapshot(this.code, host.block, host.record().log.length, JSON.stringify(host.game.snapshot()));
+  }
+
+  finish(results: StoredResults, finishedAt: number): void {
+    this.store.finish(this.code, finishedAt, JSON.stringify(results));
+  }
+}
+
+/** A stored game as a record and settings, with its latest snapshot when it has one. */
+export interface LoadedGame {
+  record: GameRecord;
+  meta: RoomMeta;
+  snapshot: { block: number; seq: number; state: GameSnapshot } | null;
+  finished: boolean;
+}
+
+export function loadGame(store: GameStore, code: string, atOrBefore?: number): LoadedGame | null {
+  const game = store.game(code);
+  if (!game) return null;
+  const log = store.logAfter(code).map((e) => decode(JSON.parse(e.entry)) as LogEntry);
+  const snap = store.latestSnapshot(code, atOrBefore);
+  const overrides = decode(JSON.parse(game.scenario));
+  const lastBlock = Math.max(log.at(-1)?.block ?? 0, snap?.block ?? 0);
+  const seed = /^-?\d+$/.test(game.seed) && Number.isSafeInteger(Number(game.seed)) ? Number(game.seed) : game.seed;
+  return {
+    record: { preset: game.preset, ...(overrides !== null ? { overrides } : {}), seed, block: atOrBefore === undefined ? lastBlock : Math.min(lastBlock, atOrBefore), log },
+    meta: JSON.parse(game.meta) as RoomMeta,
+    snapshot: snap ? { block: snap.block, seq: snap.seq, state: JSON.parse(snap.state) as GameSnapshot } : null,
+    finished: game.status === 'finished',
+  };
+}
+
+/** A finished game's exports from the database, if the token is its facilitator's. */
+export function storedExports(code: string, token: string | undefined): ExportableGame | null {
+  const store = gameStore();
+  const game = store?.game(code);
+  const json = store?.results(code);
+  if (!game || !json) return null;
+  const meta = JSON.parse(game.meta) as RoomMeta;
+  if (!sameToken(meta.facilitatorToken, token)) return null;
+  const { results, series } = JSON.parse(json) as StoredResults;
+  return { code, facilitatorToken: meta.facilitatorToken, results: () => results, series: () => series };
+}

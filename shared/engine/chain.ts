@@ -136,8 +136,9 @@ export class Chain {
     return this.state.block;
   }
 
+  /** The subnet at a netuid; null for anything that is not a registered subnet's netuid. */
   subnet(id: Netuid): Subnet | null {
-    return this.state.subnets[id] ?? null;
+    return Number.isInteger(id) ? (this.state.subnets[id] ?? null) : null;
   }
 
   balance(ck: Coldkey): Rao {
@@ -145,7 +146,7 @@ export class Chain {
   }
 
   stake(ck: Coldkey, hk: Hotkey, id: Netuid): Rao {
-    const book = id === 0 ? this.state.root : this.state.subnets[id]?.stake;
+    const book = id === 0 ? this.state.root : this.subnet(id)?.stake;
     return book ? stakeOf(book, hk, ck) : 0n;
   }
 

@@ -7,7 +7,8 @@ import type { ChainState } from './state.ts';
  */
 export type ChainSnapshot = { readonly __snapshot: true } & Record<string, unknown>;
 
-function encode(value: unknown): unknown {
+/** Any engine or game value as plain JSON (bigint and Map tagged as above). */
+export function encode(value: unknown): unknown {
   if (typeof value === 'bigint') return { $rao: value.toString() };
   if (value instanceof Map) return { $map: [...value].map(([k, v]) => [k, encode(v)]) };
   if (Array.isArray(value)) return value.map(encode);
@@ -19,7 +20,8 @@ function encode(value: unknown): unknown {
   return value;
 }
 
-function decode(value: unknown): unknown {
+/** The inverse of `encode`. */
+export function decode(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(decode);
   if (value !== null && typeof value === 'object') {
     const o = value as Record<string, unknown>;

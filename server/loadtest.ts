@@ -1,9 +1,15 @@
-// Measures one room under load: simulation tick time (median, p99), patch time, and bytes each
-// client receives per second. The server runs on the main thread; the clients (the example bot
-// playing every role, plus spectators) run in a worker thread so their decoding does not sit in the
-// server's event loop.
+// Measures one server process under load: simulation tick time (median, p99 over every room's
+// ticks), patch time, how late the server's timers fire, and bytes each client receives per second.
+// The server runs on the main thread; the clients (the example bot playing every role, plus
+// spectators) run in worker threads so their decoding does not sit in the server's event loop.
 //   npm run loadtest -- --preset workshop --clients 50 --seconds 30
 //   npm run loadtest -- --preset mainnet --clients 20 --bps 10 --seconds 30
+//   npm run loadtest -- --preset workshop --rooms 20 --clients 50 --bps 10 --workers 1 --seconds 30
+// --clients is per room; rooms are dealt round-robin to the --workers client threads.
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { matchMaker } from '@colyseus/core';
 import { listen } from '@colyseus/tools';
@@ -12,16 +18,28 @@ import { Client } from 'colyseus.js';
 import type { ArenaRoom } from './arena_room.ts';
 import { appConfig } from './app.config.ts';
 import { runBot } from './bot.ts';
+import { useGameStore } from './persistence/archive.ts';
+import { GameStore } from './persistence/store.ts';
 import type { ArenaState } from './schema.ts';
+import { TickStats } from './tick_stats.ts';
 
-interface Plan {
-  url: string;
+/** One room a worker fills with clients. */
+interface RoomPlan {
   code: string;
   clients: number;
   spectators: number;
-  warmupSeconds: number;
-  seconds: number;
   subnets: number;
+}
+
+interface Plan {
+  url: string;
+  rooms: RoomPlan[];
+}
+
+/** What a worker reports: bytes per second of each of its clients, and the sum by kind. */
+interface WorkerReport {
+  perClient: number[];
+  byKind: Record<string, number>;
 }
 
 const ROLES = ['staker', 'validator', 'miner', 'owner'] as const;
@@ -55,34 +73,76 @@ function meter(room: Room<ArenaState>): Meter {
   return m;
 }
 
-async function clients(plan: Plan): Promise<void> {
+/** Joins one room's clients one after another (as people arriving), returning their meters. */
+async function fill(url: string, r: RoomPlan): Promise<{ meters: Meter[]; rooms: Room<ArenaState>[] }> {
   const meters: Meter[] = [];
   const rooms: Room<ArenaState>[] = [];
-  for (let i = 0; i < plan.clients; i++) {
-    const spectator = i >= plan.clients - plan.spectators;
+  for (let i = 0; i < r.clients; i++) {
+    const spectator = i >= r.clients - r.spectators;
     const room = spectator
-      ? await new Client(plan.url).joinById<ArenaState>(plan.code, { name: `Screen ${i}`, role: 'spectator' })
-      : await runBot({ url: plan.url, code: plan.code, role: ROLES[i % ROLES.length], name: `Load ${i}`, every: 10 }, () => {});
+      ? await new Client(url).joinById<ArenaState>(r.code, { name: `Screen ${i}`, role: 'spectator' })
+      : await runBot({ url, code: r.code, role: ROLES[i % ROLES.length], name: `Load ${i}`, every: 10 }, () => {});
     if (spectator) room.onMessage('*', () => {});
     // Everyone looks at some subnet's neuron table, as a player's detail panel would.
-    room.send('watch_subnet', { netuid: 1 + (i % plan.subnets) });
+    room.send('watch_subnet', { netuid: 1 + (i % r.subnets) });
     meters.push(meter(room));
     rooms.push(room);
   }
-  parentPort!.postMessage({ joined: true });
-  await new Promise((r) => setTimeout(r, plan.warmupSeconds * 1000));
-  for (const m of meters) {
-    m.bytes = 0;
-    m.byKind = {};
-  }
-  parentPort!.postMessage({ measuring: true });
-  await new Promise((r) => setTimeout(r, plan.seconds * 1000));
-  const perClient = meters.map((m) => m.bytes / plan.seconds).sort((a, b) => a - b);
-  const byKind: Record<string, number> = {};
-  for (const m of meters) for (const [k, b] of Object.entries(m.byKind)) byKind[k] = (byKind[k] ?? 0) + b / plan.seconds / meters.length;
-  parentPort!.postMessage({ bytesPerClientPerSecond: { median: perClient[Math.floor(perClient.length / 2)], max: perClient.at(-1), byKind } });
-  await Promise.all(rooms.map((r) => r.leave().catch(() => {})));
+  return { meters, rooms };
 }
+
+/** A worker: fills its rooms (all at once), then measures when the main thread says so. */
+async function clients(plan: Plan): Promise<void> {
+  const filled = await Promise.all(plan.rooms.map((r) => fill(plan.url, r)));
+  const meters = filled.flatMap((f) => f.meters);
+  let since = 0;
+  parentPort!.on('message', async (m: { reset?: boolean; report?: boolean }) => {
+    if (m.reset) {
+      for (const x of meters) {
+        x.bytes = 0;
+        x.byKind = {};
+      }
+      since = performance.now();
+    }
+    if (m.report) {
+      const seconds = (performance.now() - since) / 1000;
+      const byKind: Record<string, number> = {};
+      for (const x of meters) for (const [k, b] of Object.entries(x.byKind)) byKind[k] = (byKind[k] ?? 0) + b / seconds;
+      const report: WorkerReport = { perClient: meters.map((x) => x.bytes / seconds), byKind };
+      parentPort!.postMessage({ report, busy: performance.eventLoopUtilization() });
+      await Promise.all(filled.flatMap((f) => f.rooms).map((r) => r.leave().catch(() => {})));
+    }
+  });
+  parentPort!.postMessage({ joined: true });
+}
+
+/** Starts a worker thread on this same file with its share of the rooms. */
+function startWorker(plan: Plan): Worker {
+  // The worker runs this same TypeScript file, so it registers tsx's loader in its own thread first.
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  return new Worker(boot, { eval: true, workerData: plan });
+}
+
+/** Resolves with the first message from each worker that satisfies `pick`. */
+function fromEach<T>(workers: Worker[], pick: (m: any) => T | undefined): Promise<T[]> {
+  return Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<T>((resolve, reject) => {
+          w.once('error', reject);
+          const on = (m: unknown) => {
+            const v = pick(m);
+            if (v === undefined) return;
+            w.off('message', on);
+            resolve(v);
+          };
+          w.on('message', on);
+        }),
+    ),
+  );
+}
+
+const sleep = (s: number) => new Promise((r) => setTimeout(r, s * 1000));
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -92,48 +152,88 @@ async function main(): Promise<void> {
   };
   const preset = arg('preset', 'workshop');
   const port = Number(arg('port', '2599'));
-  const n = Number(arg('clients', preset === 'workshop' ? '50' : '20'));
+  const perRoom = Number(arg('clients', preset === 'workshop' ? '50' : '20'));
+  const roomCount = Number(arg('rooms', '1'));
+  const workerCount = Math.min(Number(arg('workers', '1')), roomCount);
   const seconds = Number(arg('seconds', '30'));
+  const warmup = Number(arg('warmup', '5'));
   const bps = arg('bps', '');
+  // Rooms archive to a database as under `npm start` (a throwaway file; `--db none` to leave it out).
+  const db = arg('db', join(tmpdir(), `arena-load-${process.pid}.sqlite`));
+  useGameStore(db === 'none' ? null : GameStore.open(db));
   const server = await listen({ ...appConfig({ clientDir: '/nonexistent' }), displayLogs: false }, port);
-  const created = await matchMaker.createRoom('arena', { preset, seed: 'load', ...(bps ? { overrides: { blocksPerSecond: Number(bps) } } : {}) });
-  const room = matchMaker.getLocalRoomById(created.roomId) as ArenaRoom;
-  const plan: Plan = { url: `ws://localhost:${port}`, code: created.roomId, clients: n, spectators: Math.round(n / 5), warmupSeconds: 5, seconds, subnets: room.state.subnets.size };
 
-  // The worker runs this same TypeScript file, so it registers tsx's loader in its own thread first.
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: plan });
-  const bytes = await new Promise<{ median: number; max: number; byKind: Record<string, number> }>((resolve, reject) => {
-    worker.on('error', reject);
-    worker.on('message', (m) => {
-      if (m.joined) process.stderr.write(`${n} clients joined ${plan.code} (${preset}); warming up ${plan.warmupSeconds} s\n`);
-      if (m.measuring) {
-        room.tickTimes.reset();
-        room.patchTimes.reset();
-        process.stderr.write(`measuring for ${seconds} s…\n`);
-      }
-      if (m.bytesPerClientPerSecond) resolve(m.bytesPerClientPerSecond);
-    });
-  });
-  const ticks = room.tickTimes.summary();
-  const patches = room.patchTimes.summary();
+  // Every room's ticks go into one distribution: the p99 a player in any room may meet.
+  const ticks = new TickStats(1_000_000);
+  const patches = new TickStats(1_000_000);
+  const rooms: ArenaRoom[] = [];
+  const plans: RoomPlan[] = [];
+  for (let r = 0; r < roomCount; r++) {
+    const created = await matchMaker.createRoom('arena', { preset, seed: `load-${r}`, ...(bps ? { overrides: { blocksPerSecond: Number(bps) } } : {}) });
+    const room = matchMaker.getLocalRoomById(created.roomId) as ArenaRoom;
+    for (const [own, all] of [[room.tickTimes, ticks], [room.patchTimes, patches]] as const) {
+      const record = own.record.bind(own);
+      own.record = (ms) => {
+        record(ms);
+        all.record(ms);
+      };
+    }
+    rooms.push(room);
+    plans.push({ code: created.roomId, clients: perRoom, spectators: Math.round(perRoom / 5), subnets: room.state.subnets.size });
+  }
+  const url = `ws://localhost:${port}`;
+  const workers = Array.from({ length: workerCount }, (_, w) => startWorker({ url, rooms: plans.filter((_, r) => r % workerCount === w) }));
+  await fromEach(workers, (m) => m.joined);
+  process.stderr.write(`${roomCount} × ${perRoom} clients joined (${preset}, ${workerCount} worker${workerCount > 1 ? 's' : ''}); warming up ${warmup} s\n`);
+  await sleep(warmup);
+
+  ticks.reset();
+  patches.reset();
+  const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+  lag.enable();
+  const busy0 = performance.eventLoopUtilization();
+  const blocks0 = rooms.map((r) => r.state.clock.block);
+  for (const w of workers) w.postMessage({ reset: true });
+  process.stderr.write(`measuring for ${seconds} s…\n`);
+  await sleep(seconds);
+  const busy = performance.eventLoopUtilization(busy0);
+  lag.disable();
+  const blocksPerSecond = rooms.map((r, i) => (r.state.clock.block - blocks0[i]) / seconds).sort((a, b) => a - b);
+  for (const w of workers) w.postMessage({ report: true });
+  const reports = await fromEach(workers, (m) => (m.report ? (m as { report: WorkerReport; busy: { utilization: number } }) : undefined));
+
+  const perClient = reports.flatMap((r) => r.report.perClient).sort((a, b) => a - b);
+  const byKind: Record<string, number> = {};
+  for (const r of reports) for (const [k, b] of Object.entries(r.report.byKind)) byKind[k] = (byKind[k] ?? 0) + b / perClient.length;
+  const t = ticks.summary();
+  const p = patches.summary();
   const result = {
     preset,
-    clients: n,
-    subnets: room.state.subnets.size,
-    blocksPerSecond: room.state.clock.blocksPerSecond * room.state.clock.speed,
-    blocks: room.state.clock.block,
-    tickMs: { median: round(ticks.median), p99: round(ticks.p99), max: round(ticks.max), ticks: ticks.count },
-    patchMs: { median: round(patches.median), p99: round(patches.p99) },
-    bytesPerClientPerSecond: { median: Math.round(bytes.median), max: Math.round(bytes.max), meanByKind: Object.fromEntries(Object.entries(bytes.byKind).map(([k, v]) => [k, Math.round(v)])) },
+    database: db !== 'none',
+    rooms: roomCount,
+    clientsPerRoom: perRoom,
+    clients: perClient.length,
+    workers: workerCount,
+    subnets: rooms[0].state.subnets.size,
+    blocksPerSecond: { target: rooms[0].state.clock.blocksPerSecond * rooms[0].state.clock.speed, achievedMin: round(blocksPerSecond[0]), achievedMedian: round(blocksPerSecond[Math.floor(blocksPerSecond.length / 2)]) },
+    tickMs: { median: round(t.median), p99: round(t.p99), max: round(t.max), ticks: t.count },
+    patchMs: { median: round(p.median), p99: round(p.p99) },
+    // How late timers fire on the server thread: what a tick waits for before it can even start.
+    eventLoopDelayMs: { median: lateMs(lag.percentile(50)), p99: lateMs(lag.percentile(99)), max: lateMs(lag.max) },
+    busy: { server: round(busy.utilization), clientWorkers: reports.map((r) => round(r.busy.utilization)) },
+    bytesPerClientPerSecond: { median: Math.round(perClient[Math.floor(perClient.length / 2)]), max: Math.round(perClient.at(-1)!), meanByKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, Math.round(v)])) },
   };
   console.log(JSON.stringify(result));
-  await worker.terminate();
+  await Promise.all(workers.map((w) => w.terminate()));
   await server.gracefullyShutdown(false);
+  if (!argv.includes('--db')) rmSync(db, { force: true });
   process.exit(0);
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+/** The histogram holds the whole interval between samples (ns); what is past the interval is lateness. */
+const LAG_RESOLUTION_MS = 5;
+const lateMs = (ns: number) => round(Math.max(0, ns / 1e6 - LAG_RESOLUTION_MS));
 
 if (isMainThread) await main();
 else await clients(workerData as Plan);

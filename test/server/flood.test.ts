@@ -175,8 +175,12 @@ describe('a flood of hostile clients', () => {
         if (m.type === 'wallet') expect(m.payload.playerId).toBe(h.welcome.playerId);
         if (m.type === 'observations') expect(h.welcome.role).toBe('validator');
       }
-      // What the limiter dropped got at most a warning a second; the rest got one answer each.
+      // The checks above saw real traffic: its own wallet, and refusals in the attacker's role.
+      if (h.welcome.playerId) expect(h.inbox.all('wallet').length).toBeGreaterThan(0);
       const errors = h.inbox.all('error');
+      const expected = { spectator: 'SPECTATOR', staker: 'NOT_FACILITATOR', miner: 'INVALID_PAYLOAD', validator: 'UNKNOWN_MESSAGE' }[h.welcome.role as string];
+      expect(errors.map((e) => e.code)).toContain(expected);
+      // What the limiter dropped got at most a warning a second; the rest got one answer each.
       const warnings = errors.filter((e) => e.code === 'TOO_MANY_MESSAGES').length;
       const answered = h.inbox.messages.filter((m) => m.type === 'series' || (m.type === 'error' && m.payload.code !== 'TOO_MANY_MESSAGES')).length;
       expect(warnings).toBeGreaterThan(0);

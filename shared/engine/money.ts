@@ -88,23 +88,71 @@ export function apportionExact(total: Rao, weights: readonly Rao[]): Rao[] {
   let sum = 0n;
   for (const w of weights) if (w > 0n) sum += w;
   if (total <= 0n || sum === 0n) return parts;
-  const rems: bigint[] = new Array(n);
+  // Remainders are below `sum`; when that fits a double's 53 bits they are exact as numbers, so the
+  // leftover can be handed out with a native numeric sort instead of comparing BigInts.
+  const exactAsNumbers = sum <= MAX_EXACT_DOUBLE;
+  const rems: bigint[] = exactAsNumbers ? [] : new Array(n).fill(0n);
+  const numRems = exactAsNumbers ? new Float64Array(n).fill(-1) : null;
+  // A float estimate of each share is within a rao of the truth when the total is well below 2^53,
+  // and checking it takes a multiplication where the exact quotient takes a (slower) BigInt division.
+  const estimate = total < ESTIMATE_LIMIT;
+  const totalN = Number(total);
+  const sumN = Number(sum);
   let given = 0n;
   for (let i = 0; i < n; i++) {
     const w = weights[i];
-    if (w <= 0n) {
-      rems[i] = 0n;
-      continue;
-    }
+    if (w <= 0n) continue;
     const exact = total * w;
-    parts[i] = exact / sum;
-    rems[i] = exact - parts[i] * sum;
-    given += parts[i];
+    const part = floorDiv(exact, sum, estimate ? Math.floor((totalN * Number(w)) / sumN) : -1);
+    parts[i] = part;
+    given += part;
+    if (numRems) numRems[i] = Number(exact - part * sum);
+    else rems[i] = exact - part * sum;
   }
-  let left = total - given;
-  if (left > 0n) {
+  // Each remainder is below `sum`, so fewer rao are left than there are positive weights: each gets at most one.
+  const left = Number(total - given);
+  if (left === 0) return parts;
+  if (numRems) giveToLargest(parts, numRems, left);
+  else {
     const order = [...rems.keys()].filter((i) => weights[i] > 0n).sort((a, b) => (rems[b] > rems[a] ? 1 : rems[b] < rems[a] ? -1 : a - b));
-    for (let k = 0; left > 0n; k = (k + 1) % order.length, left--) parts[order[k]] += 1n;
+    for (let k = 0; k < left; k++) parts[order[k]] += 1n;
   }
   return parts;
+}
+
+const MAX_EXACT_DOUBLE = BigInt(Number.MAX_SAFE_INTEGER);
+const ESTIMATE_LIMIT = 1n << 48n;
+
+/** floor(exact / sum), exactly, from a guess that is usually right (a negative guess: divide). */
+function floorDiv(exact: bigint, sum: bigint, guess: number): bigint {
+  if (guess < 0) return exact / sum;
+  let part = BigInt(guess);
+  let rem = exact - part * sum;
+  while (rem < 0n) {
+    part--;
+    rem += sum;
+  }
+  while (rem >= sum) {
+    part++;
+    rem -= sum;
+  }
+  return part;
+}
+
+/**
+ * One rao each to the `left` largest remainders, ties to the lower index (what a stable descending
+ * sort would pick): everything above the left-th largest value, then that value's holders in index order.
+ */
+function giveToLargest(parts: Rao[], rems: Float64Array, left: number): void {
+  const n = rems.length;
+  const threshold = rems.slice().sort()[n - left];
+  let atThreshold = left;
+  for (let i = 0; i < n; i++) if (rems[i] > threshold) atThreshold--;
+  for (let i = 0; i < n; i++) {
+    if (rems[i] > threshold) parts[i] += 1n;
+    else if (rems[i] === threshold && atThreshold > 0) {
+      parts[i] += 1n;
+      atThreshold--;
+    }
+  }
 }

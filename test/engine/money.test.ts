@@ -107,6 +107,29 @@ describe('apportionExact', () => {
       { numRuns: 300 },
     );
   });
+
+  it('gives the leftover exactly as a full sort of the remainders would, whatever the sizes', () => {
+    // The reference: every positive weight's exact remainder, sorted descending, ties to the lower index.
+    const reference = (total: bigint, weights: bigint[]): bigint[] => {
+      const sum = weights.reduce((a, w) => (w > 0n ? a + w : a), 0n);
+      if (total <= 0n || sum === 0n) return weights.map(() => 0n);
+      const parts = weights.map((w) => (w > 0n ? (total * w) / sum : 0n));
+      const rem = (i: number) => total * weights[i] - parts[i] * sum;
+      const order = weights.map((_, i) => i).filter((i) => weights[i] > 0n).sort((a, b) => (rem(b) > rem(a) ? 1 : rem(b) < rem(a) ? -1 : a - b));
+      let left = total - parts.reduce((a, b) => a + b, 0n);
+      for (let k = 0; left > 0n; k++, left--) parts[order[k]] += 1n;
+      return parts;
+    };
+    // Small weights give many equal remainders; large ones (sums past 2^53) and large totals (past 2^48) take the exact paths.
+    const weight = fc.oneof(fc.bigInt({ min: 0n, max: 6n }), fc.bigInt({ min: 0n, max: 1n << 60n }), fc.constantFrom(1n << 52n, (1n << 53n) - 1n));
+    const total = fc.oneof(fc.bigInt({ min: 0n, max: 1000n }), fc.bigInt({ min: 0n, max: 1n << 47n }), fc.bigInt({ min: 1n << 47n, max: MAX_AMOUNT }));
+    fc.assert(
+      fc.property(total, fc.array(weight, { minLength: 1, maxLength: 300 }), (t, weights) => {
+        expect(apportionExact(t, weights)).toEqual(reference(t, weights));
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
 
 describe('apportion', () => {

@@ -12,9 +12,17 @@ import { yumaEpoch } from './yuma.ts';
 
 /** The per-validator stake Yuma weighs by: alpha behind the hotkey plus tao_weight × its root stake. */
 export function yumaStakes(state: ChainState, s: Subnet): { alpha: number[]; root: number[]; weighted: number[] } {
-  const alpha = s.neurons.map((n) => Number(hotkeyStake(s.stake, n.hotkey)));
-  const root = s.neurons.map((n) => Number(hotkeyStake(state.root, n.hotkey)));
-  return { alpha, root, weighted: alpha.map((a, i) => a + state.params.taoWeight * root[i]) };
+  const n = s.neurons.length;
+  const alpha: number[] = new Array(n);
+  const root: number[] = new Array(n);
+  const weighted: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const hk = s.neurons[i].hotkey;
+    alpha[i] = Number(hotkeyStake(s.stake, hk));
+    root[i] = Number(hotkeyStake(state.root, hk));
+    weighted[i] = alpha[i] + state.params.taoWeight * root[i];
+  }
+  return { alpha, root, weighted };
 }
 
 const NO_ROW: readonly number[] = [];
@@ -70,39 +78,48 @@ export function drainPending(state: ChainState, s: Subnet): ChainEvent {
   };
 
   // Miners: incentive as stake on their own hotkey; incentive to the owner's own hotkeys is burned.
+  const n = s.neurons.length;
   const anyIncentive = out.incentive.some((x) => x > 0);
-  const incentive = anyIncentive ? apportion(pending.server, out.incentive) : s.neurons.map(() => 0n);
-  s.neurons.forEach((n, j) => {
-    if (incentive[j] === 0n) return;
-    const owner = state.hotkeys.get(n.hotkey)!.owner;
+  const incentive = anyIncentive ? apportion(pending.server, out.incentive) : new Array<Rao>(n).fill(0n);
+  for (let j = 0; j < n; j++) {
+    if (incentive[j] === 0n) continue;
+    const hk = s.neurons[j].hotkey;
+    const owner = state.hotkeys.get(hk)!.owner;
     if (owner === s.owner) burn(incentive[j]);
-    else addStake(s.stake, n.hotkey, owner, incentive[j]);
-  });
+    else addStake(s.stake, hk, owner, incentive[j]);
+  }
 
   // Validators: dividends split into an alpha part and a root part by where each hotkey's stake weight comes from.
   const dividendWeights = out.dividends.some((x) => x > 0) ? out.dividends : out.validatorEmission;
-  const rootFraction = stakes.weighted.map((w, i) => (w > 0 ? (p.taoWeight * stakes.root[i]) / w : 0));
+  const alphaWeights: number[] = new Array(n);
+  const rootWeights: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = stakes.weighted[i];
+    const rootFraction = w > 0 ? (p.taoWeight * stakes.root[i]) / w : 0;
+    alphaWeights[i] = dividendWeights[i] * (1 - rootFraction);
+    rootWeights[i] = dividendWeights[i] * rootFraction;
+  }
   const alphaPot = pending.validator + (anyIncentive ? 0n : pending.server);
-  const alphaDivs = apportion(alphaPot, dividendWeights.map((d, i) => d * (1 - rootFraction[i])));
-  const rootDivs = apportion(pending.root, dividendWeights.map((d, i) => d * rootFraction[i]));
+  const alphaDivs = apportion(alphaPot, alphaWeights);
+  const rootDivs = apportion(pending.root, rootWeights);
   const paidAlpha = alphaDivs.reduce((a, b) => a + b, 0n);
   const paidRoot = rootDivs.reduce((a, b) => a + b, 0n);
   burn(alphaPot - paidAlpha + pending.root - paidRoot);
-  s.neurons.forEach((n, i) => {
-    payValidator(state, s, n.hotkey, alphaDivs[i], false);
-    payValidator(state, s, n.hotkey, rootDivs[i], true);
-  });
+  for (let i = 0; i < n; i++) {
+    payValidator(state, s, s.neurons[i].hotkey, alphaDivs[i], false);
+    payValidator(state, s, s.neurons[i].hotkey, rootDivs[i], true);
+  }
 
   // Owner cut: staked behind the owner's hotkey.
   addStake(s.stake, s.ownerHotkey, s.owner, pending.ownerCut);
 
-  s.neurons.forEach((n, i) => {
-    n.consensus = out.consensus[i];
-    n.incentive = out.incentive[i];
-    n.dividends = out.dividends[i];
-    n.validatorTrust = out.validatorTrust[i];
-    n.validatorPermit = out.newValidatorPermit[i];
-    n.emission = incentive[i] + alphaDivs[i] + rootDivs[i];
+  s.neurons.forEach((nrn, i) => {
+    nrn.consensus = out.consensus[i];
+    nrn.incentive = out.incentive[i];
+    nrn.dividends = out.dividends[i];
+    nrn.validatorTrust = out.validatorTrust[i];
+    nrn.validatorPermit = out.newValidatorPermit[i];
+    nrn.emission = incentive[i] + alphaDivs[i] + rootDivs[i];
   });
   storeRows(s.bonds, out.bondsU16);
 
@@ -131,10 +148,23 @@ function payValidator(state: ChainState, s: Subnet, hk: Hotkey, amount: Rao, fro
   addStake(s.stake, hk, info.owner, take);
 }
 
-/** Keeps only rows with a non-zero entry: a bond matrix is mostly empty rows for miners. */
+/**
+ * Keeps only rows with a non-zero entry: a bond matrix is mostly empty rows for miners. Yuma hands
+ * every cleared row as one shared array (checked once, then skipped) and each kept row as a fresh
+ * array nothing else holds, so it is stored as it is.
+ */
 function storeRows(rows: Map<number, number[]>, matrix: readonly (readonly number[])[]): void {
   rows.clear();
-  matrix.forEach((row, i) => {
-    if (row.some((x) => x > 0)) rows.set(i, row.slice());
-  });
+  let empty: readonly number[] | null = null;
+  for (let i = 0; i < matrix.length; i++) {
+    const row = matrix[i];
+    if (row === empty) continue;
+    if (hasPositive(row)) rows.set(i, row as number[]);
+    else empty = row;
+  }
+}
+
+function hasPositive(row: readonly number[]): boolean {
+  for (let j = 0; j < row.length; j++) if (row[j] > 0) return true;
+  return false;
 }

@@ -45,7 +45,7 @@ export function payNominators(book: StakeBook, hk: Hotkey, amount: Rao, into: St
   const row = book.get(hk);
   if (!row || row.size === 0) return false;
   const holders = [...row.keys()];
-  const parts = apportionExact(amount, holders.map((ck) => row.get(ck)!));
-  holders.forEach((ck, i) => addStake(into, intoHotkey, ck, parts[i]));
+  const parts = apportionExact(amount, [...row.values()]);
+  for (let i = 0; i < holders.length; i++) addStake(into, intoHotkey, holders[i], parts[i]);
   return true;
 }

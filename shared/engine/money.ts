@@ -103,11 +103,27 @@ export function apportionExact(total: Rao, weights: readonly Rao[]): Rao[] {
     const w = weights[i];
     if (w <= 0n) continue;
     const exact = total * w;
-    const part = floorDiv(exact, sum, estimate ? Math.floor((totalN * Number(w)) / sumN) : -1);
+    let part: bigint;
+    let rem: bigint;
+    if (estimate) {
+      part = BigInt(Math.floor((totalN * Number(w)) / sumN));
+      rem = exact - part * sum;
+      while (rem < 0n) {
+        part--;
+        rem += sum;
+      }
+      while (rem >= sum) {
+        part++;
+        rem -= sum;
+      }
+    } else {
+      part = exact / sum;
+      rem = exact - part * sum;
+    }
     parts[i] = part;
     given += part;
-    if (numRems) numRems[i] = Number(exact - part * sum);
-    else rems[i] = exact - part * sum;
+    if (numRems) numRems[i] = Number(rem);
+    else rems[i] = rem;
   }
   // Each remainder is below `sum`, so fewer rao are left than there are positive weights: each gets at most one.
   const left = Number(total - given);
@@ -122,22 +138,6 @@ export function apportionExact(total: Rao, weights: readonly Rao[]): Rao[] {
 
 const MAX_EXACT_DOUBLE = BigInt(Number.MAX_SAFE_INTEGER);
 const ESTIMATE_LIMIT = 1n << 48n;
-
-/** floor(exact / sum), exactly, from a guess that is usually right (a negative guess: divide). */
-function floorDiv(exact: bigint, sum: bigint, guess: number): bigint {
-  if (guess < 0) return exact / sum;
-  let part = BigInt(guess);
-  let rem = exact - part * sum;
-  while (rem < 0n) {
-    part--;
-    rem += sum;
-  }
-  while (rem >= sum) {
-    part++;
-    rem -= sum;
-  }
-  return part;
-}
 
 /**
  * One rao each to the `left` largest remainders, ties to the lower index (what a stable descending

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { StoredGame } from '../../server/persistence/store.ts';
 import { GameStore } from '../../server/persistence/store.ts';
 
@@ -81,6 +81,8 @@ describe('GameStore', () => {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise((r) => child.on('exit', r));
+    // The writer never stops by itself: whatever happens to this test, it must not outlive it.
+    onTestFinished(() => void child.kill('SIGKILL'));
     await new Promise<void>((resolve, reject) => {
       child.on('exit', () => (acked >= 200 ? resolve() : reject(new Error(`writer exited early:\n${stderr}`))));
       child.stdout.on('data', (chunk: Buffer) => {

@@ -124,6 +124,11 @@ export class GameHost implements Namer {
     return quickplay ? QUICKPLAY_SEATS : DEFAULT_SEATS;
   }
 
+  /** How many changes the log holds (a snapshot records where in the log it was taken). */
+  get logLength(): number {
+    return this.log.length;
+  }
+
   record(): GameRecord {
     return { preset: this.preset, ...(this.overrides !== undefined ? { overrides: this.overrides } : {}), seed: this.seed, block: this.block, log: [...this.log] };
   }

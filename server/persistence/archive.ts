@@ -77,7 +77,7 @@ export class RoomArchive {
   /** Called after every block; keeps a snapshot on the boundaries. */
   afterBlock(host: GameHost): void {
     if (host.block % SNAPSHOT_EVERY_BLOCKS !== 0) return;
-    this.store.saveSnapshot(this.code, host.block, host.record().log.length, JSON.stringify(host.game.snapshot()));
+    this.store.saveSnapshot(this.code, host.block, host.logLength, JSON.stringify(host.game.snapshot()));
   }
 
   finish(results: StoredResults, finishedAt: number): void {

@@ -38,10 +38,3 @@ export const nextFloat = (s: RngState): number => nextU32(s) / 4294967296;
 
 /** Uniform integer in [0, n). */
 export const nextInt = (s: RngState, n: number): number => Math.floor(nextFloat(s) * n);
-
-/** Standard normal (Box–Muller), for observation noise and quality draws. */
-export function nextGaussian(s: RngState): number {
-  const u = 1 - nextFloat(s);
-  const v = nextFloat(s);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}

@@ -1,6 +1,7 @@
 // Durability over real processes: a server killed with SIGKILL mid-game comes back with every
 // acknowledged action, its players rejoin by code and token; a stored game can be forked and replayed.
 import { Client, type Room } from 'colyseus.js';
+import Decimal from 'decimal.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WalletView, Welcome } from '../../shared/protocol/index.ts';
 import { type ServerProcess, spawnServer, tempDbPath } from '../support/server_process.ts';
@@ -48,12 +49,16 @@ describe('a game survives its server', () => {
     const staker = await new Client(`ws://127.0.0.1:${first.port}`).joinById(code, { name: 'Sam', role: 'staker' });
     const sam = inbox(staker);
     const welcome = await sam.next<Welcome>('welcome');
+    // A staker's free TAO moves only by its own actions: the join wallet is the starting balance.
+    const opening = await sam.next<WalletView>('wallet');
 
     // Several stakes in flight; the server is killed as soon as the last one is acknowledged.
     const amounts = ['1', '2', '3', '4'];
     amounts.forEach((amount, ref) => staker.send('stake', { netuid: 1, amount, ref }));
     for (let ref = 0; ref < amounts.length; ref++) await sam.next<{ ref: number }>('ack', (a) => a.ref === ref);
-    const before = await sam.next<WalletView>('wallet', (w) => w.positions.some((p) => p.netuid === 1));
+    // The stakes may land in different ticks, each with its own wallet; wait for the one after all four.
+    const staked = new Decimal(opening.balance).minus(amounts.reduce((a, b) => a + Number(b), 0));
+    const before = await sam.next<WalletView>('wallet', (w) => new Decimal(w.balance).eq(staked));
     await first.stop('SIGKILL');
 
     const second = await start(db);

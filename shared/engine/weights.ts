@@ -16,11 +16,12 @@ function checkWeights(s: Subnet, uids: unknown, weights: unknown, maxLen: number
   if (!Array.isArray(uids) || !Array.isArray(weights)) return bad('uids and weights must be lists');
   if (uids.length !== weights.length) return bad('uids and weights must have the same length');
   if (uids.length === 0 || uids.length > maxLen) return bad(`give between 1 and ${maxLen} weights`);
-  const seen = new Set<number>();
+  // A flag per UID rather than a Set: incumbents set a full row every tempo on every subnet.
+  const seen = new Uint8Array(s.neurons.length);
   for (const j of uids) {
     if (!Number.isInteger(j) || j < 0 || j >= s.neurons.length) return bad(`uid ${show(j)} is not in this subnet`);
-    if (seen.has(j)) return bad(`uid ${j} appears twice`);
-    seen.add(j);
+    if (seen[j]) return bad(`uid ${j} appears twice`);
+    seen[j] = 1;
   }
   let positive = false;
   for (const w of weights) {
@@ -52,9 +53,10 @@ export function planSetWeights(state: ChainState, a: Of<'set_weights'>): Plan {
   );
   if (refusal) return refusal;
   return () => {
-    const top = Math.max(...a.weights);
-    const row = new Array(s.neurons.length).fill(0);
-    a.uids.forEach((u, k) => (row[u] = Math.round((a.weights[k] / top) * 65_535)));
+    let top = 0;
+    for (const w of a.weights) if (w > top) top = w;
+    const row: number[] = new Array(s.neurons.length).fill(0);
+    for (let k = 0; k < a.uids.length; k++) row[a.uids[k]] = Math.round((a.weights[k] / top) * 65_535);
     s.weights.set(j, row);
     s.neurons[j].lastUpdate = state.block;
     return [{ type: 'weights_set', block: state.block, netuid: s.netuid, uid: toUid(j) }];

@@ -15,7 +15,7 @@ import { PrivateFeeds } from './private_feeds.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 import { ArenaState } from './schema.ts';
-import { newToken, sameToken } from './secrets.ts';
+import { digestOf, newToken, type TokenDigest, tokenMatches } from './secrets.ts';
 import { TickStats } from './tick_stats.ts';
 
 /** Seconds a dropped client has to come back with `client.reconnect` before it counts as gone. */
@@ -38,7 +38,7 @@ interface Member {
 
 /** A player seat: survives disconnects, refreshes (by token) and leaving, until the game ends. */
 interface Seat {
-  token: string;
+  key: TokenDigest;
   name: string;
   role: PlayerRole;
   sessionId: string | null;
@@ -65,7 +65,9 @@ export class ArenaRoom extends Room<ArenaState> {
   private host!: GameHost;
   private mirror!: Mirror;
   private feeds!: PrivateFeeds;
-  private facilitatorToken = newToken();
+  /** Handed once, to the creator's first welcome; the room keeps only its digest. */
+  private creatorToken: string | null = newToken();
+  private facilitatorKey: TokenDigest = digestOf(this.creatorToken!);
   private creatorPending = false;
   private isPublic = false;
   private quickplay = false;
@@ -115,7 +117,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const source = (o.replay ?? o.fork)!;
     const store = gameStore();
     const loaded = store ? loadGame(store, source.code.toUpperCase(), source.block) : null;
-    if (!loaded || !sameToken(loaded.meta.facilitatorToken, source.token)) throw new Refusal('NOT_FOUND: no stored game with that code and facilitator token');
+    if (!loaded || !tokenMatches(loaded.meta.facilitatorKey, source.token)) throw new Refusal('NOT_FOUND: no stored game with that code and facilitator token');
     if (o.replay) {
       this.replaySource = loaded.record.log.slice();
       this.replayUntil = loaded.record.block;
@@ -135,7 +137,8 @@ export class ArenaRoom extends Room<ArenaState> {
     if (!store || !loaded) throw new Error(`no stored game ${code}`);
     const { record, snapshot, meta } = loaded;
     const host = snapshot ? GameHost.resume(record, { seq: snapshot.seq, snapshot: snapshot.state }) : GameHost.replay(record);
-    this.facilitatorToken = meta.facilitatorToken;
+    this.facilitatorKey = meta.facilitatorKey;
+    this.creatorToken = null;
     this.isPublic = meta.isPublic;
     this.quickplay = meta.quickplay;
     this.seats = meta.seats;
@@ -169,8 +172,8 @@ export class ArenaRoom extends Room<ArenaState> {
 
   /** The room's settings as persistence keeps them. */
   private roomMeta(): RoomMeta {
-    const players = [...this.seatsById].map(([id, s]) => [id, { token: s.token, name: s.name, role: s.role, removed: s.removed }] as [string, RoomMeta['players'][number][1]]);
-    return { facilitatorToken: this.facilitatorToken, isPublic: this.isPublic, quickplay: this.quickplay, seats: this.seats, phase: this.state.clock.phase as RoomMeta['phase'], speed: this.state.clock.speed, players };
+    const players = [...this.seatsById].map(([id, s]) => [id, { key: s.key, name: s.name, role: s.role, removed: s.removed }] as [string, RoomMeta['players'][number][1]]);
+    return { facilitatorKey: this.facilitatorKey, isPublic: this.isPublic, quickplay: this.quickplay, seats: this.seats, phase: this.state.clock.phase as RoomMeta['phase'], speed: this.state.clock.speed, players };
   }
 
   private saveMeta(): void {
@@ -189,7 +192,7 @@ export class ArenaRoom extends Room<ArenaState> {
     let token: string;
     const back = o.value.playerToken ? this.seatByToken(o.value.playerToken) : null;
     if (back) {
-      [playerId, token, role] = [back[0], back[1].token, back[1].role];
+      [playerId, token, role] = [back[0], o.value.playerToken!, back[1].role];
       // The same seat from a new tab: the old connection, if still open, no longer speaks for it.
       const previous = back[1].sessionId;
       if (previous && previous !== client.sessionId) {
@@ -208,7 +211,7 @@ export class ArenaRoom extends Room<ArenaState> {
       if (!joined.ok) throw new Refusal(`${joined.error.code}: ${joined.error.message}`);
       playerId = joined.playerId;
       token = newToken();
-      this.seatsById.set(playerId, { token, name, role: wanted, sessionId: client.sessionId, removed: false });
+      this.seatsById.set(playerId, { key: digestOf(token), name, role: wanted, sessionId: client.sessionId, removed: false });
       this.mirror.events(joined.events);
       if (this.quickplay) this.host.makeRoomForHuman(wanted, this.seats);
       this.saveMeta();
@@ -223,11 +226,12 @@ export class ArenaRoom extends Room<ArenaState> {
       role,
       name: playerId ? this.seatsById.get(playerId)!.name : name,
       playerToken: token,
-      ...(isCreator ? { facilitatorToken: this.facilitatorToken } : {}),
+      ...(isCreator && this.creatorToken ? { facilitatorToken: this.creatorToken } : {}),
       preset: this.host.preset,
       seed: this.host.seed,
       blocksPerSecond: this.host.blocksPerSecond,
     });
+    if (isCreator) this.creatorToken = null;
     if (isCreator && this.isPublic) void this.setPrivate(false);
     this.disarmEmptyTimer();
     this.mirror.sync(true);
@@ -279,7 +283,7 @@ export class ArenaRoom extends Room<ArenaState> {
   private exportable(): ExportableGame {
     return {
       code: this.roomId,
-      facilitatorToken: this.facilitatorToken,
+      facilitatorKey: this.facilitatorKey,
       results: () => this.host.results(this.roomId),
       series: (maxPoints = Infinity) => this.host.series(maxPoints, this.host.topSubnets(Infinity)),
     };
@@ -340,7 +344,7 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {
-    if (!sameToken(token, this.facilitatorToken)) return this.refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
+    if (!tokenMatches(this.facilitatorKey, token)) return this.refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
     const phase = this.state.clock.phase;
     if (phase === 'ended') return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
     switch (c.type) {
@@ -504,7 +508,7 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   private seatByToken(token: string): [string, Seat] | null {
-    for (const entry of this.seatsById) if (sameToken(entry[1].token, token)) return entry;
+    for (const entry of this.seatsById) if (tokenMatches(entry[1].key, token)) return entry;
     return null;
   }
 

@@ -1,10 +1,11 @@
 import type { ResultsView, SeriesView } from '../shared/protocol/index.ts';
-import { sameToken } from './secrets.ts';
+import { type TokenDigest, tokenMatches } from './secrets.ts';
 
 /** What the HTTP exports need from a game, live or finished. */
 export interface ExportableGame {
   code: string;
-  facilitatorToken: string;
+  /** The facilitator token's digest: only its holder reads the exports. */
+  facilitatorKey: TokenDigest;
   results(): ResultsView;
   series(maxPoints?: number): SeriesView;
 }
@@ -29,14 +30,14 @@ export class GameRegistry {
     this.live.delete(game.code);
     const results = game.results();
     const series = game.series();
-    this.finished.set(game.code, { code: game.code, facilitatorToken: game.facilitatorToken, results: () => results, series: () => series });
+    this.finished.set(game.code, { code: game.code, facilitatorKey: game.facilitatorKey, results: () => results, series: () => series });
     while (this.finished.size > this.keepFinished) this.finished.delete(this.finished.keys().next().value!);
   }
 
   /** The game, if the token is its facilitator's; null for an unknown code or a wrong token alike. */
   authorised(code: string, token: string | undefined): ExportableGame | null {
     const game = this.live.get(code) ?? this.finished.get(code);
-    return game && sameToken(game.facilitatorToken, token) ? game : null;
+    return game && tokenMatches(game.facilitatorKey, token) ? game : null;
   }
 }
 

@@ -4,12 +4,13 @@ import type { PlayerRole, ResultsView, SeriesView } from '../../shared/protocol/
 import type { GameHost } from '../game_host.ts';
 import type { GameRecord, LogEntry } from '../record.ts';
 import type { ExportableGame } from '../game_registry.ts';
-import { newToken, sameToken } from '../secrets.ts';
+import { newToken, type TokenDigest, tokenMatches } from '../secrets.ts';
 import type { GameStore } from './store.ts';
 
 /** A seat as the room keeps it, without its live connection. */
 export interface SavedSeat {
-  token: string;
+  /** The player token's digest: the database holds no token itself. */
+  key: TokenDigest;
   name: string;
   role: PlayerRole;
   removed: boolean;
@@ -17,7 +18,7 @@ export interface SavedSeat {
 
 /** The room's own settings, which the game's record does not hold: who may do what, and how fast. */
 export interface RoomMeta {
-  facilitatorToken: string;
+  facilitatorKey: TokenDigest;
   isPublic: boolean;
   quickplay: boolean;
   seats: number;
@@ -116,7 +117,7 @@ export function storedExports(code: string, token: string | undefined): Exportab
   const json = store?.results(code);
   if (!game || !json) return null;
   const meta = JSON.parse(game.meta) as RoomMeta;
-  if (!sameToken(meta.facilitatorToken, token)) return null;
+  if (!tokenMatches(meta.facilitatorKey, token)) return null;
   const { results, series } = JSON.parse(json) as StoredResults;
-  return { code, facilitatorToken: meta.facilitatorToken, results: () => results, series: () => series };
+  return { code, facilitatorKey: meta.facilitatorKey, results: () => results, series: () => series };
 }

@@ -2,6 +2,7 @@
 // acknowledged action, its players rejoin by code and token; a stored game can be forked and replayed.
 import { Client, type Room } from 'colyseus.js';
 import Decimal from 'decimal.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WalletView, Welcome } from '../../shared/protocol/index.ts';
 import { type ServerProcess, spawnServer, tempDbPath } from '../support/server_process.ts';
@@ -71,6 +72,11 @@ describe('a game survives its server', () => {
     expect(after.balance).toBe(before.balance);
     expect(after.positions.find((p) => p.netuid === 1)).toBeTruthy();
     expect(Number(after.positions.find((p) => p.netuid === 1)!.alpha)).toBeGreaterThanOrEqual(Number(before.positions.find((p) => p.netuid === 1)!.alpha) * 0.999);
+
+    // The database keeps digests of the tokens, never the tokens themselves.
+    const files = [db, `${db}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f));
+    expect(files.length).toBeGreaterThan(0);
+    for (const secret of [facWelcome.facilitatorToken!, welcome.playerToken]) for (const bytes of files) expect(bytes.includes(secret)).toBe(false);
 
     // The facilitator's token still opens the exports of the restored game.
     const res = await fetch(`${second.url}/api/games/${code}/results.json?token=${facWelcome.facilitatorToken}`);

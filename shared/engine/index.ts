@@ -9,7 +9,7 @@ export type { ChainEvent } from './events.ts';
 export * from './ids.ts';
 export { blockEmissionForIssuance, nextHalvingIssuance } from './issuance.ts';
 export * from './money.ts';
-export { networkLockCost, subnetToPrune } from './network.ts';
+export { medianSubnetPrice, networkLockCost, subnetToPrune } from './network.ts';
 export { quoteAlphaForTao, quoteTaoForAlpha, spotPrice, swapFee } from './pool.ts';
 export type { Reserves, SwapQuote } from './pool.ts';
 export { neuronToPrune } from './registration.ts';

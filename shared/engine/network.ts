@@ -67,15 +67,45 @@ export function planRegisterSubnet(state: ChainState, a: Of<'register_subnet'>):
   return () => {
     const events: ChainEvent[] = slot.prune ? [dissolveSubnet(state, slot.prune)] : [];
     debit(state, a.coldkey, cost);
-    // 2025: the pool is seeded with the minimum lock at price 1.0; the rest of the lock is recycled.
-    const poolTao = p.networkMinLockCost < cost ? p.networkMinLockCost : cost;
-    recycleTao(state, cost - poolTao);
+    // After the pruned subnet is gone: it no longer counts towards the median price.
+    const pool = openingPool(state, cost);
+    recycleTao(state, cost - pool.taoIn);
     claimHotkey(state, a.coldkey, a.hotkey);
-    state.subnets[slot.netuid] = newSubnet({ netuid: slot.netuid, owner: a.coldkey, ownerHotkey: a.hotkey, block: state.block, lockPaid: cost, taoIn: poolTao, alphaIn: poolTao }, p);
+    state.subnets[slot.netuid] = newSubnet({ netuid: slot.netuid, owner: a.coldkey, ownerHotkey: a.hotkey, block: state.block, lockPaid: cost, taoIn: pool.taoIn, alphaIn: pool.alphaIn }, p);
     state.network = { lastLockCost: cost, lastLockBlock: state.block, lastRegistrationBlock: state.block };
     events.push({ type: 'subnet_registered', block: state.block, netuid: slot.netuid, owner: a.coldkey, hotkey: a.hotkey, lockCost: cost });
     return events;
   };
+}
+
+/** The pool a new subnet opens with, by the scenario's rule version; TAO not pooled is recycled. */
+function openingPool(state: ChainState, lock: Rao): { taoIn: Rao; alphaIn: Rao } {
+  const p = state.params;
+  if (p.rules.subnetPool === 'min-lock-at-par') {
+    const taoIn = p.networkMinLockCost < lock ? p.networkMinLockCost : lock;
+    return { taoIn, alphaIn: taoIn };
+  }
+  // floor(lock / median); at least one rao, so even an absurd median leaves a pool with a price.
+  const m = medianSubnetPrice(state);
+  return { taoIn: lock, alphaIn: max(1n, (lock * m.alpha) / m.tao) };
+}
+
+/**
+ * get_median_subnet_alpha_price: the median spot price (TAO per alpha) over registered subnets with
+ * a positive price, the mean of the two middle ones for an even count, 1 when there are none. Kept
+ * as an exact fraction tao/alpha (the chain rounds it to U64F64; the difference is below a rao here).
+ */
+export function medianSubnetPrice(state: ChainState): { tao: Rao; alpha: Rao } {
+  const prices = state.subnets.filter((s): s is Subnet => s !== null && s.taoIn > 0n && s.alphaIn > 0n).map((s) => ({ tao: s.taoIn, alpha: s.alphaIn }));
+  if (prices.length === 0) return { tao: 1n, alpha: 1n };
+  prices.sort((x, y) => {
+    const d = x.tao * y.alpha - y.tao * x.alpha;
+    return d < 0n ? -1 : d > 0n ? 1 : 0;
+  });
+  const hi = prices[prices.length >> 1];
+  if (prices.length % 2 === 1) return hi;
+  const lo = prices[(prices.length >> 1) - 1];
+  return { tao: lo.tao * hi.alpha + hi.tao * lo.alpha, alpha: 2n * lo.alpha * hi.alpha };
 }
 
 /**

@@ -12,6 +12,11 @@ export interface RuleVersions {
   pool: 'constant-product';
   /** Yuma variant (§5). */
   yuma: 'yuma2' | 'yuma3';
+  /**
+   * A new subnet's opening pool (§3.6): the 2025 code seeds the minimum lock at price 1 and recycles
+   * the rest of the lock; the 2026 code keeps the whole lock and opens at the median subnet price.
+   */
+  subnetPool: 'min-lock-at-par' | 'lock-at-median';
 }
 
 /**
@@ -87,7 +92,7 @@ export interface ChainParams {
 
 /** The chain as ECONOMICS.md describes it for the seed's era (late 2025 – early 2026). */
 export const MAINNET_CHAIN: ChainParams = {
-  rules: { emission: 'taoflow', pool: 'constant-product', yuma: 'yuma2' },
+  rules: { emission: 'taoflow', pool: 'constant-product', yuma: 'yuma2', subnetPool: 'min-lock-at-par' },
   totalSupply: tao(21_000_000),
   defaultBlockEmission: tao(1),
   tempo: 360,

@@ -63,9 +63,10 @@ function chainOverrides(raw: unknown, base: ChainParams): ChainParams {
     const def = (MAINNET_CHAIN as unknown as Record<string, unknown>)[k];
     if (k === 'rules') {
       const r = object(v, where);
-      onlyKeys(r, ['emission', 'yuma'], where);
+      onlyKeys(r, ['emission', 'yuma', 'subnetPool'], where);
       if (r.emission !== undefined) out.rules.emission = r.emission === 'taoflow' || r.emission === 'price-ema' ? r.emission : fail(`${where}.emission must be taoflow or price-ema`);
       if (r.yuma !== undefined) out.rules.yuma = r.yuma === 'yuma2' || r.yuma === 'yuma3' ? r.yuma : fail(`${where}.yuma must be yuma2 or yuma3`);
+      if (r.subnetPool !== undefined) out.rules.subnetPool = r.subnetPool === 'min-lock-at-par' || r.subnetPool === 'lock-at-median' ? r.subnetPool : fail(`${where}.subnetPool must be min-lock-at-par or lock-at-median`);
     } else if (typeof def === 'bigint') w[k] = amount(v, where);
     else if (typeof def === 'boolean') w[k] = bool(v, where);
     else if (FRACTIONS.has(k)) w[k] = num(v, where, 0, UPPER[k as keyof ChainParams] ?? 1);

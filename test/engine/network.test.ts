@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainEvent } from '../../shared/engine/index.ts';
-import { netuid, networkLockCost, subnetToPrune, tao } from '../../shared/engine/index.ts';
+import { medianSubnetPrice, netuid, networkLockCost, subnetToPrune, tao } from '../../shared/engine/index.ts';
 import { ck, expectConserved, hk, must, newChain, snapshotJson, steps, testParams } from './build.ts';
 
 /** Jumps the block number without running blocks: lock cost and pruning depend only on it. */
@@ -65,6 +65,40 @@ describe('network lock cost (get_network_lock_cost)', () => {
     expect(chain.state.tao.issuance).toBe(issuance - tao(1000));
     expect(chain.balance(ck('a'))).toBe(tao(100_000 - 3000));
     expectConserved(chain);
+  });
+
+  it('keeps the whole lock in the pool and opens at the median subnet price (2026)', () => {
+    const chain = newChain(testParams({ networkLockReductionInterval: 100, rules: { subnetPool: 'lock-at-median' } }));
+    must(chain, { type: 'create_wallet', coldkey: ck('a'), balance: tao(100_000) });
+    const issuance = chain.state.tao.issuance;
+    // No subnet with a price yet: price 1, and nothing is recycled.
+    must(chain, { type: 'register_subnet', coldkey: ck('a'), hotkey: hk('a1') });
+    expect(chain.subnet(netuid(1))!.alphaIn).toBe(tao(1000));
+    expect(chain.state.tao.issuance).toBe(issuance);
+    expectConserved(chain);
+    at(chain, 1000);
+    must(chain, { type: 'register_subnet', coldkey: ck('a'), hotkey: hk('a2') });
+    at(chain, 2000);
+    must(chain, { type: 'register_subnet', coldkey: ck('a'), hotkey: hk('a3') });
+    // Prices 2, 5 and 3 TAO per alpha (pools set by hand; the median is all this test is about).
+    const setPrice = (id: number, taoIn: bigint, alphaIn: bigint) => Object.assign(chain.subnet(netuid(id))!, { taoIn, alphaIn });
+    setPrice(1, tao(2000), tao(1000));
+    setPrice(2, tao(5000), tao(1000));
+    setPrice(3, tao(300), tao(100));
+    expect(medianSubnetPrice(chain.state)).toEqual({ tao: tao(300), alpha: tao(100) });
+    at(chain, 3000);
+    const lock = chain.lockCost();
+    must(chain, { type: 'register_subnet', coldkey: ck('a'), hotkey: hk('a4') });
+    expect(chain.subnet(netuid(4))!.taoIn).toBe(lock);
+    expect(chain.subnet(netuid(4))!.alphaIn).toBe(lock / 3n);
+    // Four prices 2, 3, 4 and 5: an even count takes the mean of the middle two.
+    setPrice(4, tao(4000), tao(1000));
+    const even = medianSubnetPrice(chain.state);
+    expect(Number(even.tao) / Number(even.alpha)).toBeCloseTo(3.5, 12);
+    at(chain, 4000);
+    const lock5 = chain.lockCost();
+    must(chain, { type: 'register_subnet', coldkey: ck('a'), hotkey: hk('a5') });
+    expect(chain.subnet(netuid(5))!.alphaIn).toBe((lock5 * 2n) / 7n);
   });
 
   it('rate-limits registrations chain-wide', () => {

@@ -20,7 +20,7 @@ const RULES = [
   { rules: { emission: 'taoflow', yuma: 'yuma2' } },
   { rules: { emission: 'price-ema', yuma: 'yuma2' } },
   { rules: { emission: 'taoflow', yuma: 'yuma3' }, liquidAlpha: true },
-  { rules: { emission: 'price-ema', yuma: 'yuma3' } },
+  { rules: { emission: 'price-ema', yuma: 'yuma3', subnetPool: 'lock-at-median' } },
 ] as const;
 
 function newPropertyChain(seed: number): Chain {

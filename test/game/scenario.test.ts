@@ -17,12 +17,12 @@ describe('scenarios: presets and validated overrides', () => {
   });
 
   it('applies overrides given as plain JSON (amounts as decimal TAO strings)', () => {
-    const s = buildScenario('workshop', { durationBlocks: 600, initialIssuance: '10499700', chain: { tempo: 20, rules: { yuma: 'yuma3' } }, kits: { staker: { tao: '12.5' } }, bots: [{ role: 'validator', strategy: 'colluding' }], schedule: [{ block: 100, event: { type: 'market_shock', fraction: 0.3 } }] });
+    const s = buildScenario('workshop', { durationBlocks: 600, initialIssuance: '10499700', chain: { tempo: 20, rules: { yuma: 'yuma3', subnetPool: 'lock-at-median' } }, kits: { staker: { tao: '12.5' } }, bots: [{ role: 'validator', strategy: 'colluding' }], schedule: [{ block: 100, event: { type: 'market_shock', fraction: 0.3 } }] });
     if (isScenarioError(s)) throw new Error(s.message);
     expect(s.game.durationBlocks).toBe(600);
     expect(s.initialIssuance).toBe(tao(10_499_700));
     expect(s.chain.tempo).toBe(20);
-    expect(s.chain.rules).toEqual({ emission: 'taoflow', pool: 'constant-product', yuma: 'yuma3' });
+    expect(s.chain.rules).toEqual({ emission: 'taoflow', pool: 'constant-product', yuma: 'yuma3', subnetPool: 'lock-at-median' });
     expect(s.game.kits.staker.tao).toBe(12_500_000_000n);
     expect(s.game.bots).toEqual([{ role: 'validator', strategy: 'colluding' }]);
     expect(s.game.schedule[0].event).toEqual({ type: 'market_shock', fraction: 0.3 });
@@ -43,6 +43,7 @@ describe('scenarios: presets and validated overrides', () => {
     ['too few slots for the incumbents', 'workshop', { chain: { subnetLimit: 2 } }, /do not fit/],
     ['too few UIDs for the incumbents', 'workshop', { chain: { maxAllowedUids: 4 } }, /maxAllowedUids/],
     ['overrides that are not an object', 'workshop', [1, 2], /overrides must be an object/],
+    ['an unknown rule version', 'workshop', { chain: { rules: { subnetPool: 'at-par' } } }, /subnetPool must be min-lock-at-par or lock-at-median/],
   ])('refuses %s with INVALID_SCENARIO', (_what, name, overrides, message) => {
     const s = buildScenario(name, overrides);
     expect(isScenarioError(s)).toBe(true);

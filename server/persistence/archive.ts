@@ -35,6 +35,11 @@ export interface StoredResults {
 
 /** Blocks between snapshots: a restore replays at most this many blocks after the last one. */
 export const SNAPSHOT_EVERY_BLOCKS = 300;
+/**
+ * Blocks between clock marks: a restored game runs on to the last mark, so its clock steps back at
+ * most this far (blocks with no action re-run identically from the seed; a one-row UPDATE is cheap).
+ */
+export const MARK_EVERY_BLOCKS = 10;
 
 let current: GameStore | null = null;
 /** Per-process secret that only the server's own restore calls know, so no client can restore a game. */
@@ -75,8 +80,9 @@ export class RoomArchive {
     this.store.updateMeta(this.code, JSON.stringify(meta));
   }
 
-  /** Called after every block; keeps a snapshot on the boundaries. */
+  /** Called after every block: a clock mark, and a snapshot on the snapshot boundaries. */
   afterBlock(host: GameHost): void {
+    if (host.block % MARK_EVERY_BLOCKS === 0) this.store.markReached(this.code, host.block);
     if (host.block % SNAPSHOT_EVERY_BLOCKS !== 0) return;
     this.store.saveSnapshot(this.code, host.block, host.logLength, JSON.stringify(host.game.snapshot()));
   }
@@ -100,7 +106,7 @@ export function loadGame(store: GameStore, code: string, atOrBefore?: number): L
   const log = store.logAfter(code).map((e) => decode(JSON.parse(e.entry)) as LogEntry);
   const snap = store.latestSnapshot(code, atOrBefore);
   const overrides = decode(JSON.parse(game.scenario));
-  const lastBlock = Math.max(log.at(-1)?.block ?? 0, snap?.block ?? 0);
+  const lastBlock = Math.max(log.at(-1)?.block ?? 0, snap?.block ?? 0, game.reached);
   const seed = /^-?\d+$/.test(game.seed) && Number.isSafeInteger(Number(game.seed)) ? Number(game.seed) : game.seed;
   return {
     record: { preset: game.preset, ...(overrides !== null ? { overrides } : {}), seed, block: atOrBefore === undefined ? lastBlock : Math.min(lastBlock, atOrBefore), log },

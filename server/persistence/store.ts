@@ -16,8 +16,10 @@ export interface StoredGame {
   seed: string;
   createdAt: number;
   status: GameStatus;
-  /** Room-level settings as JSON text (public, names, facilitator token hash, …). */
+  /** Room-level settings as JSON text (public, names, digests of the tokens, …). */
   meta: string;
+  /** The latest block the game is known to have run (marked every few blocks, between snapshots). */
+  reached: number;
 }
 
 /** One accepted input to a game, in order. `entry` is the room's own JSON encoding of it. */
@@ -41,7 +43,7 @@ export class GameStore {
       CREATE TABLE IF NOT EXISTS games (
         code TEXT PRIMARY KEY, preset TEXT NOT NULL, scenario TEXT NOT NULL, seed TEXT NOT NULL,
         created_at INTEGER NOT NULL, status TEXT NOT NULL, meta TEXT NOT NULL,
-        finished_at INTEGER, results TEXT);
+        finished_at INTEGER, results TEXT, reached INTEGER NOT NULL DEFAULT 0);
       CREATE TABLE IF NOT EXISTS log (
         code TEXT NOT NULL, seq INTEGER NOT NULL, block INTEGER NOT NULL, entry TEXT NOT NULL,
         PRIMARY KEY (code, seq));
@@ -49,11 +51,15 @@ export class GameStore {
         code TEXT NOT NULL, block INTEGER NOT NULL, seq INTEGER NOT NULL, state TEXT NOT NULL,
         PRIMARY KEY (code, block));
     `);
+    // A database from before the clock mark: add the column (SQLite has no ADD COLUMN IF NOT EXISTS).
+    const columns = db.prepare('PRAGMA table_info(games)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'reached')) db.exec('ALTER TABLE games ADD COLUMN reached INTEGER NOT NULL DEFAULT 0');
     this.statements = {
       insertGame: db.prepare('INSERT INTO games (code, preset, scenario, seed, created_at, status, meta) VALUES (@code, @preset, @scenario, @seed, @createdAt, @status, @meta)'),
-      game: db.prepare('SELECT code, preset, scenario, seed, created_at AS createdAt, status, meta FROM games WHERE code = ?'),
-      byStatus: db.prepare('SELECT code, preset, scenario, seed, created_at AS createdAt, status, meta FROM games WHERE status = ? ORDER BY created_at DESC LIMIT ?'),
+      game: db.prepare('SELECT code, preset, scenario, seed, created_at AS createdAt, status, meta, reached FROM games WHERE code = ?'),
+      byStatus: db.prepare('SELECT code, preset, scenario, seed, created_at AS createdAt, status, meta, reached FROM games WHERE status = ? ORDER BY created_at DESC LIMIT ?'),
       updateMeta: db.prepare('UPDATE games SET meta = ? WHERE code = ?'),
+      markReached: db.prepare('UPDATE games SET reached = ? WHERE code = ? AND reached < ?'),
       finish: db.prepare("UPDATE games SET status = 'finished', finished_at = ?, results = ? WHERE code = ?"),
       results: db.prepare('SELECT results FROM games WHERE code = ?'),
       append: db.prepare('INSERT INTO log (code, seq, block, entry) VALUES (?, ?, ?, ?)'),
@@ -72,7 +78,7 @@ export class GameStore {
     return new GameStore(new Database(path));
   }
 
-  createGame(record: StoredGame): void {
+  createGame(record: Omit<StoredGame, 'reached'>): void {
     this.statements.insertGame.run(record);
   }
 
@@ -86,6 +92,11 @@ export class GameStore {
 
   updateMeta(code: string, meta: string): void {
     this.statements.updateMeta.run(meta, code);
+  }
+
+  /** Notes that the game has run to `block` (never moves back). */
+  markReached(code: string, block: number): void {
+    this.statements.markReached.run(block, code, block);
   }
 
   /** Appends accepted inputs; all of them or none (one transaction). */

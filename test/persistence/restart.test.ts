@@ -5,6 +5,7 @@ import Decimal from 'decimal.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WalletView, Welcome } from '../../shared/protocol/index.ts';
+import { MARK_EVERY_BLOCKS } from '../../server/persistence/archive.ts';
 import { type ServerProcess, spawnServer, tempDbPath } from '../support/server_process.ts';
 
 const servers: ServerProcess[] = [];
@@ -38,6 +39,14 @@ function inbox(room: Room) {
 }
 
 
+async function until(ok: () => boolean, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe('a game survives its server', () => {
   it('keeps every acknowledged action through kill -9; players rejoin by code and token; fork and replay start from it', async () => {
     const db = tempDbPath();
@@ -60,6 +69,12 @@ describe('a game survives its server', () => {
     // The stakes may land in different ticks, each with its own wallet; wait for the one after all four.
     const staked = new Decimal(opening.balance).minus(amounts.reduce((a, b) => a + Number(b), 0));
     const before = await sam.next<WalletView>('wallet', (w) => new Decimal(w.balance).eq(staked));
+    // Blocks run on past the last action (fast), so the restored clock has more to go on than the log.
+    const clock = () => (facilitator.state as { clock: { block: number } }).clock.block;
+    const lastAction = clock();
+    facilitator.send('set_speed', { token: facWelcome.facilitatorToken, speed: 20 });
+    await until(() => clock() >= lastAction + 4 * MARK_EVERY_BLOCKS);
+    const killedAt = clock();
     await first.stop('SIGKILL');
 
     const second = await start(db);
@@ -68,6 +83,8 @@ describe('a game survives its server', () => {
     const rewelcome = await again.next<Welcome>('welcome');
     expect(rewelcome.playerId).toBe(welcome.playerId);
     const after = await again.next<WalletView>('wallet');
+    // The clock steps back at most to the last mark, not to the last logged action.
+    expect((back.state as { clock: { block: number } }).clock.block).toBeGreaterThanOrEqual(killedAt - MARK_EVERY_BLOCKS);
     // Free TAO is exactly what it was after the four acknowledged stakes; the stake is all there.
     expect(after.balance).toBe(before.balance);
     expect(after.positions.find((p) => p.netuid === 1)).toBeTruthy();

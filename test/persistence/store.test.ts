@@ -2,11 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { StoredGame } from '../../server/persistence/store.ts';
 import { GameStore } from '../../server/persistence/store.ts';
 
-const record = (code: string): StoredGame => ({ code, preset: 'workshop', scenario: '{"preset":"workshop"}', seed: '7', createdAt: 1, status: 'running', meta: '{}' });
+const record = (code: string): Omit<StoredGame, 'reached'> => ({ code, preset: 'workshop', scenario: '{"preset":"workshop"}', seed: '7', createdAt: 1, status: 'running', meta: '{}' });
 const open: GameStore[] = [];
 const tmpDb = () => join(mkdtempSync(join(tmpdir(), 'arena-store-')), 'arena.sqlite');
 const storeAt = (path: string) => {
@@ -50,6 +51,27 @@ describe('GameStore', () => {
     expect(() => s.append('XYZ789', [{ seq: 1, block: 0, entry: 'b' }, { seq: 0, block: 0, entry: 'c' }])).toThrow();
     // The failed batch wrote nothing.
     expect(s.logAfter('XYZ789').map((e) => e.entry)).toEqual(['a']);
+  });
+
+  it('marks how far a game has run, never moving the mark back', () => {
+    const s = storeAt(':memory:');
+    s.createGame(record('CLK234'));
+    expect(s.game('CLK234')?.reached).toBe(0);
+    s.markReached('CLK234', 40);
+    s.markReached('CLK234', 30);
+    expect(s.game('CLK234')?.reached).toBe(40);
+  });
+
+  it('opens a database written before the clock mark existed, adding the column', () => {
+    const path = tmpDb();
+    const old = new Database(path);
+    old.exec("CREATE TABLE games (code TEXT PRIMARY KEY, preset TEXT NOT NULL, scenario TEXT NOT NULL, seed TEXT NOT NULL, created_at INTEGER NOT NULL, status TEXT NOT NULL, meta TEXT NOT NULL, finished_at INTEGER, results TEXT)");
+    old.exec("INSERT INTO games (code, preset, scenario, seed, created_at, status, meta) VALUES ('OLD234', 'workshop', '{}', '1', 1, 'running', '{}')");
+    old.close();
+    const s = storeAt(path);
+    expect(s.game('OLD234')?.reached).toBe(0);
+    s.markReached('OLD234', 20);
+    expect(s.game('OLD234')?.reached).toBe(20);
   });
 
   it('marks a game finished with its results, and lists it among finished games', () => {

@@ -4,7 +4,7 @@ import type { ChainError } from './errors.ts';
 import { chainError, show } from './errors.ts';
 import type { ChainEvent } from './events.ts';
 import type { Coldkey, Hotkey, Netuid } from './ids.ts';
-import { blockEmissionForIssuance } from './issuance.ts';
+import { taoBlockEmission } from './issuance.ts';
 import type { Rao } from './money.ts';
 import { updateMovingPrice } from './moving_price.ts';
 import { networkLockCost, planRegisterSubnet } from './network.ts';
@@ -74,7 +74,7 @@ export class Chain {
       params: p,
       block: 0,
       rng: seedRng(o.seed),
-      blockEmission: blockEmissionForIssuance(o.initialIssuance, p.totalSupply, p.defaultBlockEmission),
+      blockEmission: taoBlockEmission(o.initialIssuance, p),
       tao: { issuance: o.initialIssuance, initialIssuance: o.initialIssuance, outside: o.initialIssuance - pooled, emitted: 0n, recycled: 0n },
       balances: new Map(),
       hotkeys: new Map(),
@@ -120,7 +120,7 @@ export class Chain {
     state.block += 1;
     const events: ChainEvent[] = [];
     for (const s of state.subnets) if (s) adjustBurn(s, state.block, p);
-    const emission = blockEmissionForIssuance(state.tao.issuance, p.totalSupply, p.defaultBlockEmission);
+    const emission = taoBlockEmission(state.tao.issuance, p);
     // Recycling can lower issuance back under a threshold and raise the emission again: that is
     // cached too, but only a fall is a halving.
     if (emission < state.blockEmission) events.push({ type: 'halving', block: state.block, emission, issuance: state.tao.issuance });

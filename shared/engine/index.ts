@@ -7,7 +7,7 @@ export { auditConservation } from './conservation.ts';
 export type { ChainError, ErrorCode } from './errors.ts';
 export type { ChainEvent } from './events.ts';
 export * from './ids.ts';
-export { blockEmissionForIssuance, nextHalvingIssuance } from './issuance.ts';
+export { blockEmissionForIssuance, nextHalvingIssuance, taoBlockEmission } from './issuance.ts';
 export * from './money.ts';
 export { medianSubnetPrice, networkLockCost, subnetToPrune } from './network.ts';
 export { quoteAlphaForTao, quoteTaoForAlpha, spotPrice, swapFee } from './pool.ts';

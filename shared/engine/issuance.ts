@@ -1,4 +1,5 @@
 import type { Rao } from './money.ts';
+import type { ChainParams } from './scenario.ts';
 
 /**
  * Block emission as a step function of issuance (chain: block_emission.rs::get_block_emission_for_issuance):
@@ -13,6 +14,9 @@ export function blockEmissionForIssuance(issuance: Rao, totalSupply: Rao, baseEm
   while (remaining << (k + 1n) <= totalSupply) k++;
   return baseEmission >> k;
 }
+
+/** TAO's block emission at a total issuance: the schedule, then any halvings the scenario decreed. */
+export const taoBlockEmission = (issuance: Rao, p: ChainParams): Rao => blockEmissionForIssuance(issuance, p.totalSupply, p.defaultBlockEmission) >> BigInt(p.decreedTaoHalvings);
 
 /** The issuance at which emission next halves (for the "halving in N blocks" countdown). */
 export function nextHalvingIssuance(issuance: Rao, totalSupply: Rao): Rao | null {

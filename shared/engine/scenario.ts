@@ -30,6 +30,11 @@ export interface ChainParams {
   // §2 issuance
   totalSupply: Rao;
   defaultBlockEmission: Rao;
+  /**
+   * TAO halvings decreed on top of the issuance schedule (a game's "halving now"); 0 on the chain.
+   * Only TAO's emission: each subnet's alpha keeps halving by its own issuance.
+   */
+  decreedTaoHalvings: number;
 
   // §1 timing
   tempo: number;
@@ -95,6 +100,7 @@ export const MAINNET_CHAIN: ChainParams = {
   rules: { emission: 'taoflow', pool: 'constant-product', yuma: 'yuma2', subnetPool: 'min-lock-at-par' },
   totalSupply: tao(21_000_000),
   defaultBlockEmission: tao(1),
+  decreedTaoHalvings: 0,
   tempo: 360,
   feeRateU16: 33,
   minStake: 2_000_000n,

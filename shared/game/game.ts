@@ -427,10 +427,11 @@ export class Game {
     const done: GameEvent = { type: 'scenario_event', block, event };
     switch (event.type) {
       case 'halving_now': {
-        // Halvings follow issuance; "now" halves the base emission, so the next block shows the halving.
-        const p = this.chainRef.state.params;
-        if (p.defaultBlockEmission <= 1n) return { ok: false, error: gameError('INVALID_EVENT', 'emission cannot halve any further') };
-        this.chainRef.state.params = { ...p, defaultBlockEmission: p.defaultBlockEmission / 2n };
+        // Halvings follow issuance; "now" decrees one more for TAO alone (alpha halves by its own
+        // issuance), and the next block shows it.
+        const st = this.chainRef.state;
+        if (st.blockEmission <= 1n) return { ok: false, error: gameError('INVALID_EVENT', 'emission cannot halve any further') };
+        st.params = { ...st.params, decreedTaoHalvings: st.params.decreedTaoHalvings + 1 };
         return { ok: true, events: [done] };
       }
       case 'market_shock':

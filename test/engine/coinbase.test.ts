@@ -40,6 +40,16 @@ describe('Taoflow shares (get_shares_flow)', () => {
     expectConserved(chain);
   });
 
+  it('a decreed TAO halving halves the TAO only: each subnet still accrues its full alpha', () => {
+    const [plain, decreed] = [{}, { decreedTaoHalvings: 1 }].map((o) => genesis([{ flowEma: 3e9 }, { flowEma: 1e9 }], o));
+    const halving = decreed.step();
+    plain.step();
+    expect(emissionEvent(halving)).toMatchObject({ emission: 500_000_000n, injected: 500_000_000n });
+    expect([1, 2].map((i) => sub(decreed, i).lastTaoIn)).toEqual([375_000_000n, 125_000_000n]);
+    for (const id of [1, 2]) expect(sub(decreed, id).pending).toEqual(sub(plain, id).pending);
+    expectConserved(decreed);
+  });
+
   it('emits no TAO at all when every EMA is ≤ 0, but alpha still flows', () => {
     const chain = genesis([{ flowEma: 0 }, { flowEma: -5e9 }]);
     const issuance = chain.state.tao.issuance;

@@ -79,6 +79,8 @@ describe('players and their moves', () => {
     const events = game.step();
     expect(events.some((e) => e.type === 'halving')).toBe(true);
     expect(game.chain.state.blockEmission).toBe(emission / 2n);
+    // TAO only: the subnets' alpha keeps the emission of its own issuance.
+    expect(game.chain.state.params.defaultBlockEmission).toBe(emission);
     expect(game.trigger({ type: 'inflow_surge', netuid: 99, tao: '1', blocks: 1 }).ok).toBe(false);
     expect(game.trigger({ type: 'market_shock', fraction: 2 }).ok).toBe(false);
     expect(auditConservation(game.chain.state)).toEqual([]);

@@ -200,7 +200,10 @@ export class ArenaRoom extends Room<ArenaState> {
         this.feeds.unsubscribe(previous);
       }
       back[1].sessionId = client.sessionId;
-      if (!back[1].removed) this.host.setConnected(playerId, true);
+      if (!back[1].removed) {
+        this.host.setConnected(playerId, true);
+        if (this.quickplay) this.host.makeRoomForHuman(back[1].role, this.seats);
+      }
     } else if (wanted === 'spectator') {
       token = newToken();
     } else if (this.replaySource) {
@@ -267,6 +270,10 @@ export class ArenaRoom extends Room<ArenaState> {
     }
     this.members.delete(client.sessionId);
     this.feeds.unsubscribe(client.sessionId);
+    if (this.quickplay && seat && !seat.removed && seat.sessionId === null && this.state.clock.phase !== 'ended') {
+      this.host.fillSeatLeftBy(seat.role);
+      this.mirror.sync(true);
+    }
     this.mirror.spectators(this.spectatorCount());
     if (this.clients.length === 0) this.armEmptyTimer();
     void this.updateListing();
@@ -519,7 +526,8 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   private async updateListing(): Promise<void> {
-    const humans = [...this.seatsById.values()].filter((s) => !s.removed).length;
+    // A quick-play seat whose person left is a bot's until someone comes, so it counts as free.
+    const humans = [...this.seatsById.values()].filter((s) => !s.removed && (!this.quickplay || s.sessionId !== null)).length;
     await this.setMetadata({ preset: this.host.preset, block: this.host.block, players: humans, freeSeats: Math.max(0, this.seats - humans), phase: this.state.clock.phase });
   }
 

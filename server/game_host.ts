@@ -46,6 +46,8 @@ export class GameHost implements Namer {
    */
   onEntry: ((entry: LogEntry, seq: number) => void) | null = null;
   private nextPlayer = 1;
+  /** Bots quick play took off the board for people who are here; each comes back when one leaves. */
+  private displacedBots = 0;
   /** The facilitator ended the game before its last block (the Game itself only ends at `endBlock`). */
   private endedEarly = false;
   /** Subnet names change only on registration, naming and pruning: cached, not rebuilt every tick. */
@@ -177,13 +179,20 @@ export class GameHost implements Namer {
     this.apply({ block: this.block, kind: connected ? 'rejoin' : 'leave', player });
   }
 
-  /** A person takes a seat: one bot makes room when bots hold more seats than are left (quick play). */
+  /**
+   * Quick play keeps its seats full: a person arriving (or coming back) takes a bot's seat,
+   * preferably one of the same role, while the game holds more players than seats.
+   */
   makeRoomForHuman(role: PlayerRole, seats: number): void {
-    const active = this.game.players().filter((p) => !p.removed);
-    if (active.length <= seats) return;
-    const bots = active.filter((p) => p.bot !== null && p.bot !== EXTERNAL_BOT);
+    if (this.game.players().filter((p) => !p.removed && (p.connected || p.bot !== null)).length <= seats) return;
+    const bots = this.game.players().filter((p) => !p.removed && p.bot !== null && p.bot !== EXTERNAL_BOT);
     const bot = bots.find((p) => p.role === role) ?? bots[0];
-    if (bot) this.removeBot(bot.id);
+    if (bot && this.removeBot(bot.id).ok) this.displacedBots++;
+  }
+
+  /** A person who left for good hands back the seat a bot gave up for them; their wallet stays theirs. */
+  fillSeatLeftBy(role: PlayerRole): void {
+    if (this.displacedBots > 0 && this.addBot(role).ok) this.displacedBots--;
   }
 
   end(): void {

@@ -194,6 +194,19 @@ describe('public games and quick play', () => {
     await until(j.room, (s) => s.players.has(j.welcome.playerId!));
     // A person took a seat: one bot of the game's seats made room.
     expect([...j.room.state.players.values()].filter((p) => p.bot && p.removed).length).toBe(1);
+    // When the person leaves for good a bot of their role takes the seat, which quick play lists as
+    // free again; when they come back by token, a bot makes room once more.
+    const watcher = await join(server, first.code, { role: 'spectator' });
+    const activeBots = (st: typeof watcher.room.state) => [...st.players.values()].filter((p) => p.bot && !p.removed);
+    const seated = activeBots(watcher.room.state).length;
+    await j.room.leave();
+    await until(watcher.room, (st) => activeBots(st).length === seated + 1 && activeBots(st).some((p) => p.role === 'staker'));
+    const listed = async () => ((await (await http('/api/games')).json()) as { code: string; freeSeats: number }[]).find((g) => g.code === first.code)?.freeSeats;
+    expect(await listed()).toBeGreaterThan(0);
+    const back = await join(server, first.code, { playerToken: j.welcome.playerToken });
+    expect(back.welcome.playerId).toBe(j.welcome.playerId);
+    await until(watcher.room, (st) => activeBots(st).length === seated && st.players.get(j.welcome.playerId!)!.connected);
+    await Promise.all([back.room.leave(), watcher.room.leave()]);
     const bad = await http('/api/quickplay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ preset: 'nope' }) });
     expect(bad.status).toBe(400);
   });

@@ -63,18 +63,44 @@ export function mulRatio(amount: Rao, ratio: number): Rao {
 /**
  * Splits `total` rao in proportion to float `weights` so the parts sum to `total` exactly. The
  * weights are first fixed to 2^52-scaled integers (as the chain fixes ratios to I32F32), then
- * shared out exactly by `apportionExact`.
+ * shared out exactly as `apportionExact` would.
  */
 export function apportion(total: Rao, weights: readonly number[]): Rao[] {
+  const n = weights.length;
   // Only finite positive weights count (a NaN or Infinity from a ratio must not crash a block), and
   // they are scaled by the largest first so that a sum of huge weights cannot overflow to Infinity.
   const usable = (w: number) => w > 0 && Number.isFinite(w);
   let top = 0;
-  for (const w of weights) if (usable(w) && w > top) top = w;
-  if (!(top > 0) || total <= 0n) return new Array(weights.length).fill(0n);
+  for (let i = 0; i < n; i++) if (usable(weights[i]) && weights[i] > top) top = weights[i];
+  if (!(top > 0) || total <= 0n) return new Array(n).fill(0n);
+  // The usable weights' indices, so that later passes skip the rest (most of an epoch's weights are 0).
+  const usableAt: number[] = [];
   let sum = 0;
-  for (const w of weights) if (usable(w)) sum += w / top;
-  return apportionExact(total, weights.map((w) => (usable(w) ? BigInt(Math.round((w / top / sum) * 2 ** 52)) : 0n)));
+  for (let i = 0; i < n; i++) {
+    if (!usable(weights[i])) continue;
+    sum += weights[i] / top;
+    usableAt.push(i);
+  }
+  // Each fixed weight is an integer of at most 2^52, exact as a double. Their float sum is exact too
+  // when it comes out below 2^53: while the true running sum stays below 2^53 every addition is exact,
+  // and once it reaches 2^53 the rounded one cannot fall back below it. Some weight always survives
+  // fixing: the largest alone fixes to 2^52 / sum ≥ 1, sum being at most the number of weights.
+  const live: number[] = [];
+  const fixed: number[] = [];
+  let fixedSum = 0;
+  for (const i of usableAt) {
+    const w = Math.round((weights[i] / top / sum) * 2 ** 52);
+    if (w === 0) continue;
+    live.push(i);
+    fixed.push(w);
+    fixedSum += w;
+  }
+  if (total < DOUBLES_TOTAL_LIMIT && fixedSum <= Number.MAX_SAFE_INTEGER) return apportionInDoubles(Number(total), n, live, fixed, fixedSum);
+  const exactWeights: Rao[] = new Array(n).fill(0n);
+  live.forEach((i, k) => {
+    exactWeights[i] = BigInt(fixed[k]);
+  });
+  return apportionExact(total, exactWeights);
 }
 
 /**
@@ -84,24 +110,32 @@ export function apportion(total: Rao, weights: readonly number[]): Rao[] {
  */
 export function apportionExact(total: Rao, weights: readonly Rao[]): Rao[] {
   const n = weights.length;
-  const parts: Rao[] = new Array(n).fill(0n);
+  // Only positive weights take part: their indices, in order.
+  const live: number[] = [];
   let sum = 0n;
-  for (const w of weights) if (w > 0n) sum += w;
-  if (total <= 0n || sum === 0n) return parts;
+  for (let i = 0; i < n; i++) {
+    if (weights[i] <= 0n) continue;
+    sum += weights[i];
+    live.push(i);
+  }
+  if (total <= 0n || sum === 0n) return new Array(n).fill(0n);
+  if (total < DOUBLES_TOTAL_LIMIT && sum <= MAX_EXACT_DOUBLE) {
+    return apportionInDoubles(Number(total), n, live, live.map((i) => Number(weights[i])), Number(sum));
+  }
+  const parts: Rao[] = new Array(n).fill(0n);
   // Remainders are below `sum`; when that fits a double's 53 bits they are exact as numbers, so the
-  // leftover can be handed out with a native numeric sort instead of comparing BigInts.
+  // leftover can be handed out by numeric comparisons instead of comparing BigInts.
   const exactAsNumbers = sum <= MAX_EXACT_DOUBLE;
-  const rems: bigint[] = exactAsNumbers ? [] : new Array(n).fill(0n);
-  const numRems = exactAsNumbers ? new Float64Array(n).fill(-1) : null;
+  const rems: bigint[] = [];
+  const numRems: number[] = [];
   // A float estimate of each share is within a rao of the truth when the total is well below 2^53,
   // and checking it takes a multiplication where the exact quotient takes a (slower) BigInt division.
-  const estimate = total < ESTIMATE_LIMIT;
+  const estimate = total < DOUBLES_TOTAL_LIMIT;
   const totalN = Number(total);
   const sumN = Number(sum);
   let given = 0n;
-  for (let i = 0; i < n; i++) {
+  for (const i of live) {
     const w = weights[i];
-    if (w <= 0n) continue;
     const exact = total * w;
     let part: bigint;
     let rem: bigint;
@@ -122,37 +156,128 @@ export function apportionExact(total: Rao, weights: readonly Rao[]): Rao[] {
     }
     parts[i] = part;
     given += part;
-    if (numRems) numRems[i] = Number(rem);
-    else rems[i] = rem;
+    if (exactAsNumbers) numRems.push(Number(rem));
+    else rems.push(rem);
   }
   // Each remainder is below `sum`, so fewer rao are left than there are positive weights: each gets at most one.
   const left = Number(total - given);
-  if (left === 0) return parts;
-  if (numRems) giveToLargest(parts, numRems, left);
-  else {
-    const order = [...rems.keys()].filter((i) => weights[i] > 0n).sort((a, b) => (rems[b] > rems[a] ? 1 : rems[b] < rems[a] ? -1 : a - b));
-    for (let k = 0; k < left; k++) parts[order[k]] += 1n;
-  }
+  const winners = exactAsNumbers
+    ? largestRemainders(numRems, left)
+    : live
+        .map((_, k) => k)
+        .sort((a, b) => (rems[b] > rems[a] ? 1 : rems[b] < rems[a] ? -1 : a - b))
+        .slice(0, left);
+  for (const k of winners) parts[live[k]] += 1n;
   return parts;
 }
 
 const MAX_EXACT_DOUBLE = BigInt(Number.MAX_SAFE_INTEGER);
-const ESTIMATE_LIMIT = 1n << 48n;
+/** Totals below this are shared out by `apportionInDoubles` (see there why); a day's pots stay far below it. */
+const DOUBLES_TOTAL_LIMIT = 1n << 48n;
 
 /**
- * One rao each to the `left` largest remainders, ties to the lower index (what a stable descending
- * sort would pick): everything above the left-th largest value, then that value's holders in index order.
+ * `apportionExact` without BigInt arithmetic (which was most of the cost of every block's and epoch's
+ * split): n parts, of which those at indices `live` have the positive integer `weights` (in the same
+ * order) summing to S < 2^53, and an integer total T < 2^48, all exact as doubles. Per weight W,
+ * q = floor(T·W/S) and r = T·W − q·S come out exactly:
+ * - the float quotient is within 2^-4 of T·W/S (two roundings of a value below 2^48) and adding 1/4
+ *   costs at most 2^-6 more, so its floor is the true quotient or one above it, and r ∈ [−S, S);
+ * - T·W and q·S (both below 2^101) are each held exactly as a rounded double plus its error, an
+ *   integer of at most 2^47 in size, by Dekker's two-product (JS has no fma to give the error);
+ * - the rounded doubles cancel exactly: by Sterbenz when q ≥ 2 (T·W is then within a factor 2 of
+ *   q·S), else q·S < 2^53 is exact and T·W < 2S < 2^54 within 1 of its double, so the difference of
+ *   the doubles is an integer of at most S + 1 ≤ 2^53. The errors' difference is exact too, and so is
+ *   r, an integer of at most S in size. One step down when r < 0 then gives the floor.
  */
-function giveToLargest(parts: Rao[], rems: Float64Array, left: number): void {
-  const n = rems.length;
-  const threshold = rems.slice().sort()[n - left];
-  let atThreshold = left;
-  for (let i = 0; i < n; i++) if (rems[i] > threshold) atThreshold--;
-  for (let i = 0; i < n; i++) {
-    if (rems[i] > threshold) parts[i] += 1n;
-    else if (rems[i] === threshold && atThreshold > 0) {
-      parts[i] += 1n;
+function apportionInDoubles(total: number, n: number, live: readonly number[], weights: readonly number[], sum: number): Rao[] {
+  const parts: number[] = [];
+  const rems: number[] = [];
+  const [totalHi, totalLo] = veltkampSplit(total);
+  const [sumHi, sumLo] = veltkampSplit(sum);
+  let given = 0;
+  for (const w of weights) {
+    const product = total * w;
+    let part = Math.floor(product / sum + 0.25);
+    const wSplit = SPLITTER * w;
+    const wHi = wSplit - (wSplit - w);
+    const wLo = w - wHi;
+    const productError = totalHi * wHi - product + totalHi * wLo + totalLo * wHi + totalLo * wLo;
+    const taken = part * sum;
+    const partSplit = SPLITTER * part;
+    const partHi = partSplit - (partSplit - part);
+    const partLo = part - partHi;
+    const takenError = partHi * sumHi - taken + partHi * sumLo + partLo * sumHi + partLo * sumLo;
+    let rem = product - taken + (productError - takenError);
+    if (rem < 0) {
+      part--;
+      rem += sum;
+    }
+    parts.push(part);
+    rems.push(rem);
+    given += part;
+  }
+  for (const k of largestRemainders(rems, total - given)) parts[k]++;
+  const shares: Rao[] = new Array(n).fill(0n);
+  live.forEach((i, k) => {
+    shares[i] = BigInt(parts[k]);
+  });
+  return shares;
+}
+
+/** Veltkamp's split of a double into two halves of at most 26 significant bits, whose products are exact. */
+const SPLITTER = 2 ** 27 + 1;
+function veltkampSplit(x: number): [number, number] {
+  const c = SPLITTER * x;
+  const hi = c - (c - x);
+  return [hi, x - hi];
+}
+
+/**
+ * The positions (ascending) of the `left` largest remainders, ties to the lower position (what a
+ * stable descending sort would pick): everything above the left-th largest value, then as many of
+ * that value's holders, in order, as it takes among the left largest. `left` is below the number of remainders.
+ */
+function largestRemainders(rems: readonly number[], left: number): number[] {
+  const winners: number[] = [];
+  if (left === 0) return winners;
+  const largest = rems.slice();
+  const threshold = nthLargest(largest, left);
+  let atThreshold = 0;
+  for (let k = 0; k < left; k++) if (largest[k] === threshold) atThreshold++;
+  for (let k = 0; k < rems.length; k++) {
+    if (rems[k] > threshold) winners.push(k);
+    else if (rems[k] === threshold && atThreshold > 0) {
+      winners.push(k);
       atThreshold--;
     }
   }
+  return winners;
+}
+
+/**
+ * The k-th largest of `xs` (1-based), reordering `xs` so that the k largest come first: Hoare's
+ * selection in Wirth's form, linear on average where sorting to find one value is n·log n; runs of
+ * equal values split evenly.
+ */
+function nthLargest(xs: number[], k: number): number {
+  const target = k - 1;
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i] > pivot) i++;
+      while (xs[j] < pivot) j--;
+      if (i <= j) {
+        const x = xs[i];
+        xs[i++] = xs[j];
+        xs[j--] = x;
+      }
+    }
+    if (j < target) lo = i;
+    if (target < i) hi = j;
+  }
+  return xs[target];
 }

@@ -1,6 +1,9 @@
 // Browser-test harness: the real server on a free port, Debian's chromium through playwright-core.
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { unpack } from '@colyseus/msgpackr';
+import { decode } from '@colyseus/schema';
+import { Protocol } from 'colyseus.js';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ROOT, type ServerProcess, spawnServer } from '../support/server_process.ts';
 
@@ -49,4 +52,20 @@ export const arena = (page: Page) => page.evaluate(() => window.__arena ?? null)
 export async function blockAbove(page: Page, block: number): Promise<number> {
   await page.waitForFunction((b) => (window.__arena?.block ?? -1) > b, block);
   return (await arena(page))!.block!;
+}
+
+/**
+ * Every `type` message the page sends from now on, decoded as the server reads it (a ROOM_DATA
+ * byte, the type, a msgpack body): what a form really put on the wire. Call before the page joins.
+ */
+export function sentMessages<T = Record<string, unknown>>(page: Page, type: string): T[] {
+  const out: T[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', ({ payload }) => {
+      if (typeof payload === 'string' || payload[0] !== Protocol.ROOM_DATA) return;
+      const it = { offset: 1 };
+      if (decode.string(payload, it) === type) out.push(unpack(payload.subarray(it.offset)) as T);
+    }),
+  );
+  return out;
 }

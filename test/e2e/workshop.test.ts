@@ -2,10 +2,12 @@
 // joins by code and stakes, a big screen watches the same blocks, the facilitator pauses.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Client, type Room } from 'colyseus.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClient } from './harness_build.ts';
-import { arena, blockAbove, CHROMIUM, LAPTOP, launchBrowser, openPage, PHONE, PROJECTOR, ROOT, type RunningServer, screenshot, startServer } from './harness.ts';
+import { WEIGHTS_PAGE_SIZE } from '../../client/src/ui/weights_form.ts';
+import { arena, blockAbove, CHROMIUM, LAPTOP, launchBrowser, openPage, PHONE, PROJECTOR, ROOT, type RunningServer, screenshot, sentMessages, startServer } from './harness.ts';
 
 // The room lives in server/; without it (or without a browser) there is nothing to drive.
 const ready = existsSync(resolve(ROOT, 'server/app.config.ts')) && existsSync(CHROMIUM);
@@ -17,6 +19,7 @@ describe.skipIf(!ready)('a workshop in the browser', { timeout: 180_000 }, () =>
   let facilitator: Page;
   let staker: Page;
   let spectator: Page;
+  let bob: Page;
   let code: string;
 
   beforeAll(async () => {
@@ -147,7 +150,7 @@ describe.skipIf(!ready)('a workshop in the browser', { timeout: 180_000 }, () =>
   });
 
   it('a phone joins by touch and stakes', async () => {
-    const phone = await openPage(await browser.newContext(PHONE), `${server.url}/?code=${code}`, errors);
+    const phone = (bob = await openPage(await browser.newContext(PHONE), `${server.url}/?code=${code}`, errors));
     await phone.waitForSelector('[data-testid=lobby]');
     await screenshot(phone, 'lobby-390');
     await phone.fill('[data-testid=name]', 'Bob');
@@ -160,7 +163,31 @@ describe.skipIf(!ready)('a workshop in the browser', { timeout: 180_000 }, () =>
     await phone.waitForFunction(() => window.__arena?.balance === '990');
     await phone.tap('[data-testid=tab-board]');
     await screenshot(phone, 'play-phone-390-board');
-    await phone.context().close();
+    await phone.tap('[data-testid=tab-act]');
+  });
+
+  it('a staker gives TAO to another player picked by name, and both wallets change', async () => {
+    await staker.setViewportSize({ width: 1280, height: 720 });
+    await staker.selectOption('[data-testid=transfer-to]', { label: 'Bob · staker' });
+    await staker.fill('[data-testid=transfer-amount]', '25');
+    expect(await staker.textContent('[data-testid=transfer-preview]')).toBe('Bob receives 25.00 τ · you keep 875.00 τ');
+    await staker.click('[data-testid=transfer-submit]');
+    await staker.waitForFunction(() => /applied at block/.test(document.querySelector('[data-testid=transfer-status]')?.textContent ?? ''));
+    await staker.waitForFunction(() => window.__arena?.balance === '875');
+    await bob.waitForFunction(() => window.__arena?.balance === '1015');
+    expect(await bob.textContent('[data-testid=wallet-balance]')).toBe('1,015.00 τ');
+    await staker.evaluate(() => document.querySelector('[data-testid=transfer-form]')!.scrollIntoView());
+    await screenshot(staker, 'play-transfer-1280');
+    await bob.evaluate(() => document.querySelector('[data-testid=transfer-form]')!.scrollIntoView());
+    await screenshot(bob, 'play-transfer-390');
+
+    // More than the wallet holds: the server's reason, in the form, and nothing moves.
+    await staker.fill('[data-testid=transfer-amount]', '5000');
+    expect(await staker.textContent('[data-testid=transfer-preview]')).toBe('more than your free balance');
+    await staker.click('[data-testid=transfer-submit]');
+    await staker.waitForFunction(() => (document.querySelector('[data-testid=transfer-error]')?.textContent ?? '') !== '');
+    expect((await arena(staker))!.balance).toBe('875');
+    await bob.context().close();
   });
 
   it("every role's own actions reach the room and are answered where they were taken", async () => {
@@ -199,6 +226,117 @@ describe.skipIf(!ready)('a workshop in the browser', { timeout: 180_000 }, () =>
     await miner.waitForSelector('[data-testid=neurons] tbody tr');
     await screenshot(miner, 'play-miner-subnet-1280');
     for (const page of [owner, validator, miner]) await page.context().close();
+  });
+
+  describe('at a larger scale: a subnet with more miners than one page of sliders', () => {
+    // Its own room, made the way a facilitator's script would: one incumbent subnet, room for 64
+    // UIDs, two dozen miner bots in it, subnet registration without a rate limit, fast blocks.
+    let room: Room;
+    let bigCode: string;
+    const overrides = {
+      blocksPerSecond: 20,
+      subnets: 1,
+      chain: { maxAllowedUids: 64, maxRegistrationsPerBlock: 64, networkRateLimit: 0, weightsSetRateLimit: 1 },
+      bots: Array.from({ length: 24 }, () => ({ role: 'miner', strategy: 'steady' })),
+    };
+    const joinBig = async (name: string, role: string, watch?: (p: Page) => void) => {
+      const page = await openPage(await browser.newContext(LAPTOP), `${server.url}/?code=${bigCode}`, errors);
+      watch?.(page);
+      await page.fill('[data-testid=name]', name);
+      await page.check(`[data-testid=role-${role}]`);
+      await page.click('[data-testid=join]');
+      await page.waitForFunction(() => window.__arena?.balance !== undefined);
+      return page;
+    };
+
+    beforeAll(async () => {
+      room = await new Client(server.url.replace(/^http/, 'ws')).create('arena', { preset: 'workshop', seed: 'e2e-scale', overrides, name: 'Script' });
+      // The script only holds the room open; it reads none of its messages.
+      room.onMessage('*', () => {});
+      bigCode = room.roomId;
+    });
+    afterAll(async () => {
+      await room?.leave();
+    });
+
+    it('the owner renames its subnet from a form prefilled with its name; the feed and the subnet panel show it', async () => {
+      const owner = await joinBig('Olga', 'owner');
+      // Registered at join: the field follows the subnet's current name.
+      await owner.waitForFunction(() => /^SN\d+$/.test((document.querySelector('[data-testid=name-subnet-name]') as HTMLInputElement | null)?.value ?? ''));
+      const netuid = Number((await owner.inputValue('[data-testid=name-subnet-name]')).slice(2));
+      expect(await owner.textContent('[data-testid=name-subnet-preview]')).toBe(`SN${netuid} is “SN${netuid}” now`);
+      await owner.fill('[data-testid=name-subnet-name]', 'Olga Prime');
+      await owner.fill('[data-testid=name-subnet-product]', 'open weights');
+      await owner.click('[data-testid=name-subnet-submit]');
+      await owner.waitForFunction(() => /applied at block/.test(document.querySelector('[data-testid=name-subnet-status]')?.textContent ?? ''));
+      await owner.waitForFunction((n) => (document.querySelector('[data-testid=events]')?.textContent ?? '').includes(`SN${n} is now Olga Prime — open weights`), netuid);
+      await owner.waitForFunction((n) => document.querySelector('[data-testid=subnet-title]')?.textContent === `SN${n} Olga Prime · owner Olga`, netuid);
+      await owner.waitForFunction((n) => document.querySelector('[data-testid=name-subnet-preview]')?.textContent === `SN${n} is “Olga Prime” now`, netuid);
+      expect(await owner.inputValue('[data-testid=name-subnet-name]')).toBe('Olga Prime');
+
+      // A name the game refuses: its reason where the form is.
+      await owner.fill('[data-testid=name-subnet-name]', 'Olga <script>');
+      await owner.click('[data-testid=name-subnet-submit]');
+      await owner.waitForFunction(() => /subnet name/.test(document.querySelector('[data-testid=name-subnet-error]')?.textContent ?? ''));
+      await owner.evaluate(() => document.querySelector('[data-testid=name-subnet-form]')!.scrollIntoView());
+      await screenshot(owner, 'play-name-subnet-1280');
+      await owner.setViewportSize({ width: 390, height: 844 });
+      await owner.evaluate(() => document.querySelector('[data-testid=name-subnet-form]')!.scrollIntoView());
+      await screenshot(owner, 'play-name-subnet-390');
+      await owner.context().close();
+    });
+
+    it("a validator's weights cover every miner, not only the page of sliders on screen", async () => {
+      let sent: { netuid: number; uids: number[]; weights: number[] }[] = [];
+      const validator = await joinBig('Vera', 'validator', (p) => (sent = sentMessages(p, 'set_weights')));
+      await validator.waitForFunction((size) => Number(/of (\d+)/.exec(document.querySelector('[data-testid=weights-page]')?.textContent ?? '')?.[1] ?? 0) > size + 8, WEIGHTS_PAGE_SIZE);
+      // A light DOM: one page of sliders, whatever the subnet's size.
+      expect(await validator.locator('[data-testid=weights] input[type=range]').count()).toBe(WEIGHTS_PAGE_SIZE);
+      expect(await validator.textContent('[data-testid=weights-page]')).toMatch(new RegExp(`^1–${WEIGHTS_PAGE_SIZE} of \\d+$`));
+
+      // Best observed first, once the readings are in.
+      await validator.waitForFunction(() => /obs \d/.test(document.querySelector('[data-testid=weights] .weight-row')?.textContent ?? ''));
+      const shownObs = await validator.$$eval('[data-testid=weights] .facts', (els) => els.map((e) => Number(/obs ([\d.]+)/.exec(e.textContent ?? '')?.[1] ?? -1)));
+      expect(shownObs).toEqual([...shownObs].sort((a, b) => b - a));
+      await validator.click('[data-testid=use-observations]');
+
+      // A miner off the first page, reached through the filter, gets a score of its own.
+      const firstPage = await validator.$$eval('[data-testid=weights] .weight-row', (rows) => rows.map((r) => Number((r as HTMLElement).dataset.uid)));
+      await validator.click('[data-testid=weights-next]');
+      await validator.waitForFunction((size) => document.querySelector('[data-testid=weights-page]')?.textContent?.startsWith(`${size + 1}–`), WEIGHTS_PAGE_SIZE);
+      const offPage = await validator.$eval('[data-testid=weights] .weight-row:last-child', (r) => Number((r as HTMLElement).dataset.uid));
+      expect(firstPage).not.toContain(offPage);
+      await validator.click('[data-testid=weights-prev]');
+      await validator.fill('[data-testid=weights-filter]', String(offPage));
+      await validator.waitForSelector(`[data-testid=weights] .weight-row[data-uid="${offPage}"]`);
+      await validator.fill(`[data-testid=weights] input[data-uid="${offPage}"]`, '0.37');
+      await validator.fill('[data-testid=weights-filter]', '');
+
+      // The permit comes with the epoch after the validator's self-stake.
+      await validator.waitForFunction(() => {
+        const text = document.querySelector('[data-testid=weights-preview]')?.textContent ?? '';
+        return /^Sends a weight for all \d+ miners/.test(text) && !/permit/.test(text);
+      });
+      const miners = Number(/all (\d+)/.exec((await validator.textContent('[data-testid=weights-preview]'))!)![1]);
+      expect(miners).toBeGreaterThan(WEIGHTS_PAGE_SIZE);
+      await validator.click('[data-testid=weights-submit]');
+      await validator.waitForFunction(() => /applied at block/.test(document.querySelector('[data-testid=weights-status]')?.textContent ?? ''));
+      expect(await validator.textContent('[data-testid=weights-error]')).toBe('');
+      expect(sent).toHaveLength(1);
+      const [w] = sent;
+      expect(w.uids).toHaveLength(miners);
+      expect(new Set(w.uids).size).toBe(miners);
+      expect(w.weights[w.uids.indexOf(offPage)]).toBe(0.37);
+      // Filled from the readings for all of them: not the sliders' starting 0.5 past the first page.
+      expect(w.uids.filter((u) => !firstPage.includes(u)).map((u) => w.weights[w.uids.indexOf(u)]).some((x) => x !== 0.5 && x !== 0.37)).toBe(true);
+
+      await validator.evaluate(() => document.querySelector('[data-testid=weights-form]')!.scrollIntoView());
+      await screenshot(validator, 'play-weights-1280');
+      await validator.setViewportSize({ width: 390, height: 844 });
+      await validator.evaluate(() => document.querySelector('[data-testid=weights-form]')!.scrollIntoView());
+      await screenshot(validator, 'play-weights-390');
+      await validator.context().close();
+    });
   });
 
   it('quick play puts a player into a public game at once', async () => {

@@ -52,3 +52,14 @@ export function clockLine(clock: Pick<ClockState, 'block' | 'phase' | 'tempo' | 
   parts.push(`×${+clock.speed.toFixed(2)}`);
   return parts.join(' · ');
 }
+
+/**
+ * Who a player may send TAO to, as [player id, label] picker options: everyone else still in the
+ * game, people before bots, by name; the role tells two players of the same name apart.
+ */
+export function transferRecipients<T extends Pick<PlayerLike, 'id' | 'name' | 'role' | 'bot' | 'removed'>>(players: Parameters<typeof valuesOf<T>>[0], me: string | null): [string, string][] {
+  return valuesOf<T>(players)
+    .filter((p) => p.id !== me && !p.removed)
+    .sort((a, b) => Number(a.bot) - Number(b.bot) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    .map((p) => [p.id, `${p.name} · ${p.role}${p.bot ? ' · bot' : ''}`]);
+}

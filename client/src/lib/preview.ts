@@ -48,7 +48,7 @@ function done(q: SwapQuote | string): Preview {
   return { ok: true, receive: formatAmount(q.amountOut), fee: formatAmount(q.fee), slippage: q.slippage, priceAfter: q.priceAfter };
 }
 
-function amountOf(text: string): Rao | Preview {
+function amountOf(text: string): Rao | { ok: false; reason: string } {
   const rao = parseAmount(text.trim());
   return typeof rao === 'bigint' ? rao : { ok: false, reason: AMOUNT_REASONS[rao] ?? rao };
 }
@@ -83,4 +83,13 @@ export function movePreview(from: PoolText, to: PoolText, alphaText: string, lim
   // The first fee is charged in alpha: shown in TAO at the first pool's spot price.
   const feeTao = mulDiv(sold.fee, a.taoIn, a.alphaIn) + bought.fee;
   return { ok: true, receive: formatAmount(bought.amountOut), fee: formatAmount(feeTao), slippage: 1 - (1 - sold.slippage) * (1 - bought.slippage), priceAfter: bought.priceAfter };
+}
+
+/** Give `amountText` TAO away: what stays in a wallet holding `balance`. */
+export function transferPreview(balance: string, amountText: string): { ok: true; keep: string } | { ok: false; reason: string } {
+  const amount = amountOf(amountText);
+  if (typeof amount !== 'bigint') return amount;
+  const held = parseAmount(balance);
+  if (typeof held !== 'bigint') return { ok: false, reason: 'balance not known yet' };
+  return amount > held ? { ok: false, reason: 'more than your free balance' } : { ok: true, keep: formatAmount(held - amount) };
 }

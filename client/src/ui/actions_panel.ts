@@ -1,13 +1,14 @@
-// The actions of the player's role, each with its preview. Every player may stake, unstake and
-// move stake; owners, validators and miners get their own moves on top.
+// The actions of the player's role, each with its preview. Every player may stake, unstake, move
+// stake and give TAO away; owners, validators and miners get their own moves on top.
 import type { ArenaState, SubnetState } from '../../../server/schema.ts';
 import type { ObservationsView, SubnetDetailView, WalletView } from '../../../shared/protocol/index.ts';
-import { subnetsByNetuid } from '../lib/arena.ts';
+import { subnetsByNetuid, transferRecipients } from '../lib/arena.ts';
 import { alphaText, percent, subnetTitle, taoText } from '../lib/format.ts';
-import { movePreview, type Preview, stakePreview, unstakePreview } from '../lib/preview.ts';
+import { movePreview, type Preview, stakePreview, transferPreview, unstakePreview } from '../lib/preview.ts';
 import type { Connection } from '../net/connection.ts';
 import { type ActionForm, actionForm, liveSelect } from './action_form.ts';
 import { h } from './dom.ts';
+import { weightsForm } from './weights_form.ts';
 
 export interface PlayData {
   state: ArenaState | null;
@@ -16,9 +17,6 @@ export interface PlayData {
   observations: ObservationsView | null;
   selected: number | null;
 }
-
-/** Sliders shown at most; on a 256-UID subnet the rest keep weight 0. */
-const MAX_SLIDERS = 64;
 
 const describe = (p: Preview, unit: string) => (p.ok ? `≈ ${unit === 'α' ? alphaText(p.receive) : taoText(p.receive)} · slippage ${percent(p.slippage)} · fee ${p.fee}` : p.reason);
 
@@ -111,6 +109,28 @@ export function actionsPanel(conn: Connection, data: () => PlayData): ActionsPan
   );
   refreshers.push(() => moveFrom.setOptions(positionOptions()));
 
+  // Transfer: the recipient by name, never a raw id.
+  const recipient = liveSelect('transfer-to');
+  const transferAmount = h('input', { testid: 'transfer-amount', inputMode: 'decimal', placeholder: 'TAO', autocomplete: 'off' });
+  const recipientName = () => recipient.el.selectedOptions[0]?.textContent?.split(' · ')[0] ?? '';
+  forms.push(
+    actionForm(conn, {
+      key: 'transfer',
+      title: 'Transfer',
+      help: 'Give free TAO to another player: a deal, a loan, a bribe — the chain does not ask.',
+      fields: [h('label', {}, 'To', recipient.el), h('label', {}, 'Amount (τ)', transferAmount)],
+      submitLabel: 'Transfer',
+      preview: () => {
+        const balance = data().wallet?.balance;
+        if (!transferAmount.value || balance === undefined) return '';
+        const p = transferPreview(balance, transferAmount.value);
+        return p.ok ? `${recipientName() || 'nobody'} receives ${taoText(transferAmount.value.trim())} · you keep ${taoText(p.keep)}` : p.reason;
+      },
+      build: () => (recipient.el.value ? ['transfer', { to: recipient.el.value, amount: transferAmount.value.trim() }] : 'No other player to send to yet.'),
+    }),
+  );
+  refreshers.push(() => recipient.setOptions(transferRecipients(data().state?.players, conn.welcome?.playerId ?? null)));
+
   if (role === 'owner') {
     const name = h('input', { testid: 'register-subnet-name', maxLength: 32, placeholder: 'subnet name' });
     const product = h('input', { maxLength: 64, placeholder: 'what its miners produce' });
@@ -144,6 +164,9 @@ export function actionsPanel(conn: Connection, data: () => PlayData): ActionsPan
         build: () => ['buy_back', { amount: buyAmount.value.trim() }],
       }),
     );
+    const naming = nameSubnetForm(conn, owned);
+    forms.splice(2, 0, naming.form);
+    refreshers.push(naming.refresh);
   }
 
   if (role === 'validator' || role === 'miner') {
@@ -220,70 +243,33 @@ export function actionsPanel(conn: Connection, data: () => PlayData): ActionsPan
 }
 
 /**
- * Weights over the miners of the validator's subnet: a slider per UID, "use my observations",
- * and beside each the consensus the last epoch reached — weights above it were clipped.
+ * Rename the owner's subnet. The name field follows the subnet's current name until the owner
+ * edits it; the product is not in the synced state, so an empty field keeps the current one.
  */
-function weightsForm(conn: Connection, data: () => PlayData): { form: ActionForm; refresh(): void } {
-  const rows = h('div', { class: 'stack', testid: 'weights' });
-  let shownFor = '';
-  const mySubnet = () => data().wallet?.neurons[0]?.netuid ?? null;
-  const sliders = () => Array.from(rows.querySelectorAll<HTMLInputElement>("input[type=range]"));
-  const useObservations = h(
-    'button',
-    {
-      type: 'button',
-      testid: 'use-observations',
-      onclick: () => {
-        const obs = data().observations?.subnets.find((s) => s.netuid === mySubnet());
-        if (!obs) return;
-        for (const s of sliders()) {
-          const i = obs.uids.indexOf(Number(s.dataset.uid));
-          if (i >= 0) s.value = String(Math.max(0, Math.min(1, obs.quality[i])));
-        }
-        form.refresh();
-      },
-    },
-    'Use my observations',
-  );
+function nameSubnetForm(conn: Connection, owned: () => SubnetState | undefined): { form: ActionForm; refresh(): void } {
+  const name = h('input', { testid: 'name-subnet-name', maxLength: 32, placeholder: 'subnet name', autocomplete: 'off' });
+  // The game's rule is 48 characters, tighter than the wire's 64.
+  const product = h('input', { testid: 'name-subnet-product', maxLength: 48, placeholder: 'unchanged when left empty', autocomplete: 'off' });
+  let shown = '';
   const form = actionForm(conn, {
-    key: 'weights',
-    title: 'Set weights',
-    help: 'Score the miners of your subnet. Yuma clips weight above the stake-weighted consensus: a score far from the others earns you nothing.',
-    fields: [useObservations, rows],
-    submitLabel: 'Set weights',
-    preview: () => (mySubnet() === null ? 'Register a UID first.' : data().detail?.netuid !== mySubnet() ? `Select SN${mySubnet()} on the map to see its miners.` : ''),
-    build: () => {
-      const n = mySubnet();
-      if (n === null) return 'Register a UID first.';
-      const s = sliders();
-      if (s.length === 0) return `Select SN${n} on the map to load its miners.`;
-      return ['set_weights', { netuid: n, uids: s.map((x) => Number(x.dataset.uid)), weights: s.map((x) => Number(x.value)) }];
+    key: 'name-subnet',
+    title: 'Name your subnet',
+    help: 'What the map, the board and the feed call it, and what its miners produce.',
+    fields: [h('label', {}, 'Name', name), h('label', {}, 'Product', product)],
+    submitLabel: 'Rename',
+    preview: () => {
+      const s = owned();
+      return s ? `SN${s.netuid} is “${s.name}” now` : 'You own no subnet yet.';
     },
+    build: () => (owned() ? ['name_subnet', { name: name.value.trim(), ...(product.value.trim() ? { product: product.value.trim() } : {}) }] : 'You own no subnet yet.'),
   });
   return {
     form,
     refresh() {
-      const detail = data().detail;
-      if (!detail || detail.netuid !== mySubnet()) return;
-      // Any UID but one's own may be weighted (permits follow stake, so they do not tell miners apart).
-      const mine = data().wallet?.neurons.find((n) => n.netuid === detail.netuid)?.uid;
-      const miners = detail.neurons.filter((r) => r.uid !== mine).slice(0, MAX_SLIDERS);
-      const key = miners.map((m) => m.uid).join(',');
-      if (key !== shownFor) {
-        shownFor = key;
-        rows.replaceChildren(
-          ...miners.map((m) => {
-            const slider = h('input', { type: 'range', min: '0', max: '1', step: '0.01', value: '0.5' });
-            slider.dataset.uid = String(m.uid);
-            return h('label', { class: 'row' }, h('span', { style: 'width:56px' }, `UID ${m.uid}`), slider, h('span', { class: 'num', style: 'width:90px' }));
-          }),
-        );
-      }
-      rows.querySelectorAll('label').forEach((label, i) => {
-        const m = miners[i];
-        const out = label.querySelector('span.num');
-        if (m && out) out.textContent = `cons. ${m.consensus.toFixed(2)}`;
-      });
+      const current = owned()?.name ?? '';
+      if (current === shown || document.activeElement === name) return;
+      shown = current;
+      name.value = current;
     },
   };
 }

@@ -335,6 +335,8 @@ describe.skipIf(!ready)('a workshop in the browser', { timeout: 180_000 }, () =>
       await validator.setViewportSize({ width: 390, height: 844 });
       await validator.evaluate(() => document.querySelector('[data-testid=weights-form]')!.scrollIntoView());
       await screenshot(validator, 'play-weights-390');
+      await validator.evaluate(() => document.querySelector('[data-testid=weights-submit]')!.scrollIntoView({ block: 'end' }));
+      await screenshot(validator, 'play-weights-pager-390');
       await validator.context().close();
     });
   });

@@ -109,26 +109,24 @@ export function actionsPanel(conn: Connection, data: () => PlayData): ActionsPan
   );
   refreshers.push(() => moveFrom.setOptions(positionOptions()));
 
-  // Transfer: the recipient by name, never a raw id.
+  // Transfer: the recipient by name, never a raw id. Last in the panel, after the role's own moves.
   const recipient = liveSelect('transfer-to');
   const transferAmount = h('input', { testid: 'transfer-amount', inputMode: 'decimal', placeholder: 'TAO', autocomplete: 'off' });
-  const recipientName = () => recipient.el.selectedOptions[0]?.textContent?.split(' · ')[0] ?? '';
-  forms.push(
-    actionForm(conn, {
-      key: 'transfer',
-      title: 'Transfer',
-      help: 'Give free TAO to another player: a deal, a loan, a bribe — the chain does not ask.',
-      fields: [h('label', {}, 'To', recipient.el), h('label', {}, 'Amount (τ)', transferAmount)],
-      submitLabel: 'Transfer',
-      preview: () => {
-        const balance = data().wallet?.balance;
-        if (!transferAmount.value || balance === undefined) return '';
-        const p = transferPreview(balance, transferAmount.value);
-        return p.ok ? `${recipientName() || 'nobody'} receives ${taoText(transferAmount.value.trim())} · you keep ${taoText(p.keep)}` : p.reason;
-      },
-      build: () => (recipient.el.value ? ['transfer', { to: recipient.el.value, amount: transferAmount.value.trim() }] : 'No other player to send to yet.'),
-    }),
-  );
+  const recipientName = () => data().state?.players.get(recipient.el.value)?.name ?? '';
+  const transfer = actionForm(conn, {
+    key: 'transfer',
+    title: 'Transfer',
+    help: 'Give free TAO to another player: a deal, a loan, a bribe — the chain does not ask.',
+    fields: [h('label', {}, 'To', recipient.el), h('label', {}, 'Amount (τ)', transferAmount)],
+    submitLabel: 'Transfer',
+    preview: () => {
+      const balance = data().wallet?.balance;
+      if (!transferAmount.value || balance === undefined) return '';
+      const p = transferPreview(balance, transferAmount.value);
+      return p.ok ? `${recipientName() || 'nobody'} receives ${taoText(transferAmount.value.trim())} · you keep ${taoText(p.keep)}` : p.reason;
+    },
+    build: () => (recipient.el.value ? ['transfer', { to: recipient.el.value, amount: transferAmount.value.trim() }] : 'No other player to send to yet.'),
+  });
   refreshers.push(() => recipient.setOptions(transferRecipients(data().state?.players, conn.welcome?.playerId ?? null)));
 
   if (role === 'owner') {
@@ -221,6 +219,8 @@ export function actionsPanel(conn: Connection, data: () => PlayData): ActionsPan
       }),
     );
   }
+
+  forms.push(transfer);
 
   return {
     root: h('div', { testid: 'actions' }, ...forms.map((f) => f.root)),

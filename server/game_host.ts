@@ -50,8 +50,8 @@ export class GameHost implements Namer {
   private displacedBots = 0;
   /** The facilitator ended the game before its last block (the Game itself only ends at `endBlock`). */
   private endedEarly = false;
-  /** Subnet names change only on registration, naming and pruning: cached, not rebuilt every tick. */
-  private readonly names = new Map<number, string>();
+  /** Subnet names and products change only on registration, naming and pruning: cached, not rebuilt every tick. */
+  private readonly labels = new Map<number, { name: string; product: string }>();
   /** The leaderboard of the current block and log: every wallet and the board read it, computed once. */
   private board: { key: string; rows: LeaderboardRow[] } | null = null;
   /** Players' net worth sampled with the game's series, for the charts (derived, so not in the record). */
@@ -289,8 +289,8 @@ export class GameHost implements Namer {
   }
 
   private refreshNames(): void {
-    this.names.clear();
-    for (const id of this.game.subnetIds()) this.names.set(id, this.game.subnetInfo(id)?.name ?? `SN${id}`);
+    this.labels.clear();
+    for (const id of this.game.subnetIds()) this.labels.set(id, this.game.subnetLabel(id) ?? { name: `SN${id}`, product: '' });
   }
 
   private noteNames(events: readonly GameEvent[]): void {
@@ -323,7 +323,12 @@ export class GameHost implements Namer {
   }
 
   subnetName(netuid: number): string {
-    return this.names.get(netuid) ?? `SN${netuid}`;
+    return this.labels.get(netuid)?.name ?? `SN${netuid}`;
+  }
+
+  /** What the subnet's miners produce, as its owner put it ('' when not said). */
+  subnetProduct(netuid: number): string {
+    return this.labels.get(netuid)?.product ?? '';
   }
 
   nameOf(key: string): string | null {

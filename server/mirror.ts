@@ -98,6 +98,7 @@ export class Mirror {
       }
       const owner = owners.get(s.owner);
       put(row, 'name', this.host.subnetName(s.netuid));
+      put(row, 'product', this.host.subnetProduct(s.netuid));
       put(row, 'ownerId', owner?.id ?? '');
       put(row, 'ownerName', owner?.name ?? '');
       put(row, 'taoIn', formatAmount(s.taoIn));

@@ -27,6 +27,8 @@ export class ClockState extends Schema {
 export class SubnetState extends Schema {
   @type('uint16') netuid = 0;
   @type('string') name = '';
+  /** What its miners produce, as the owner put it ('' when not said). */
+  @type('string') product = '';
   /** Player id of the owner ('' when not a player: a genesis subnet). */
   @type('string') ownerId = '';
   @type('string') ownerName = '';

@@ -66,8 +66,8 @@ const actionCheckers: { [T in ActionType]: Checker<Omit<Extract<ActionRequest, {
   stake: object({ netuid: netuidField, amount, hotkey: optional(hotkeyField), limitPrice }),
   unstake: object({ netuid: netuidField, amount, hotkey: optional(hotkeyField), limitPrice }),
   move_stake: object({ fromNetuid: netuidField, toNetuid: netuidField, amount, fromHotkey: optional(hotkeyField), toHotkey: optional(hotkeyField) }),
-  register_subnet: object({ name: optional(text(32)), product: optional(text(64)) }),
-  name_subnet: object({ name: text(32), product: optional(text(64)) }),
+  register_subnet: object({ name: optional(text(32)), product: optional(text(48)) }),
+  name_subnet: object({ name: text(32), product: optional(text(48)) }),
   register_neuron: object({ netuid: netuidField }),
   set_weights: (v, f) => {
     const r = object({ netuid: netuidField, uids: list(integer(0, MAX_UID), MAX_WEIGHTS), weights: list(finite(0, 1e9), MAX_WEIGHTS) })(v, f);

@@ -273,6 +273,8 @@ describe.skipIf(!ready)('a workshop in the browser', { timeout: 180_000 }, () =>
       await owner.waitForFunction((n) => document.querySelector('[data-testid=subnet-title]')?.textContent === `SN${n} Olga Prime · owner Olga`, netuid);
       await owner.waitForFunction((n) => document.querySelector('[data-testid=name-subnet-preview]')?.textContent === `SN${n} is “Olga Prime” now`, netuid);
       expect(await owner.inputValue('[data-testid=name-subnet-name]')).toBe('Olga Prime');
+      // The product comes back through the synced state too.
+      await owner.waitForFunction(() => (document.querySelector('[data-testid=name-subnet-product]') as HTMLInputElement | null)?.value === 'open weights');
 
       // A name the game refuses: its reason where the form is.
       await owner.fill('[data-testid=name-subnet-name]', 'Olga <script>');

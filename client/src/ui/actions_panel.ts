@@ -131,7 +131,7 @@ export function actionsPanel(conn: Connection, data: () => PlayData): ActionsPan
 
   if (role === 'owner') {
     const name = h('input', { testid: 'register-subnet-name', maxLength: 32, placeholder: 'subnet name' });
-    const product = h('input', { maxLength: 64, placeholder: 'what its miners produce' });
+    const product = h('input', { maxLength: 48, placeholder: 'what its miners produce' });
     forms.unshift(
       actionForm(conn, {
         key: 'register-subnet',
@@ -243,12 +243,11 @@ export function actionsPanel(conn: Connection, data: () => PlayData): ActionsPan
 }
 
 /**
- * Rename the owner's subnet. The name field follows the subnet's current name until the owner
- * edits it; the product is not in the synced state, so an empty field keeps the current one.
+ * Rename the owner's subnet. Both fields follow the subnet's current name and product until the
+ * owner edits one; an empty product keeps the current one.
  */
 function nameSubnetForm(conn: Connection, owned: () => SubnetState | undefined): { form: ActionForm; refresh(): void } {
   const name = h('input', { testid: 'name-subnet-name', maxLength: 32, placeholder: 'subnet name', autocomplete: 'off' });
-  // The game's rule is 48 characters, tighter than the wire's 64.
   const product = h('input', { testid: 'name-subnet-product', maxLength: 48, placeholder: 'unchanged when left empty', autocomplete: 'off' });
   let shown = '';
   const form = actionForm(conn, {
@@ -266,10 +265,12 @@ function nameSubnetForm(conn: Connection, owned: () => SubnetState | undefined):
   return {
     form,
     refresh() {
-      const current = owned()?.name ?? '';
-      if (current === shown || document.activeElement === name) return;
+      const s = owned();
+      const current = `${s?.name ?? ''}\n${s?.product ?? ''}`;
+      if (current === shown || document.activeElement === name || document.activeElement === product) return;
       shown = current;
-      name.value = current;
+      name.value = s?.name ?? '';
+      product.value = s?.product ?? '';
     },
   };
 }

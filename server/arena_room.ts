@@ -148,6 +148,8 @@ export class ArenaRoom extends Room<ArenaState> {
     for (const [playerId, seat] of this.seatsById) if (!seat.removed) host.setConnected(playerId, false);
     await this.open(code, host, meta.phase);
     this.state.clock.speed = meta.speed;
+    // Rewritten at once: a game stored by an older version may still hold its tokens themselves.
+    this.saveMeta();
     this.restartSimulation();
   }
 

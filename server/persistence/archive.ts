@@ -4,7 +4,7 @@ import type { PlayerRole, ResultsView, SeriesView } from '../../shared/protocol/
 import type { GameHost } from '../game_host.ts';
 import type { GameRecord, LogEntry } from '../record.ts';
 import type { ExportableGame } from '../game_registry.ts';
-import { newToken, type TokenDigest, tokenMatches } from '../secrets.ts';
+import { digestOf, newToken, type TokenDigest, tokenMatches } from '../secrets.ts';
 import type { GameStore } from './store.ts';
 
 /** A seat as the room keeps it, without its live connection. */
@@ -92,6 +92,21 @@ export class RoomArchive {
   }
 }
 
+/**
+ * A room's stored settings. A game stored before tokens were kept as digests has them digested on
+ * the way in, so its players and facilitator still get in with the tokens they hold.
+ */
+export function readMeta(json: string): RoomMeta {
+  const meta = JSON.parse(json) as RoomMeta & { facilitatorToken?: string; players: [string, SavedSeat & { token?: string }][] };
+  if (typeof meta.facilitatorToken === 'string') meta.facilitatorKey = digestOf(meta.facilitatorToken);
+  delete meta.facilitatorToken;
+  for (const [, seat] of meta.players) {
+    if (typeof seat.token === 'string') seat.key = digestOf(seat.token);
+    delete seat.token;
+  }
+  return meta;
+}
+
 /** A stored game as a record and settings, with its latest snapshot when it has one. */
 export interface LoadedGame {
   record: GameRecord;
@@ -110,7 +125,7 @@ export function loadGame(store: GameStore, code: string, atOrBefore?: number): L
   const seed = /^-?\d+$/.test(game.seed) && Number.isSafeInteger(Number(game.seed)) ? Number(game.seed) : game.seed;
   return {
     record: { preset: game.preset, ...(overrides !== null ? { overrides } : {}), seed, block: atOrBefore === undefined ? lastBlock : Math.min(lastBlock, atOrBefore), log },
-    meta: JSON.parse(game.meta) as RoomMeta,
+    meta: readMeta(game.meta),
     snapshot: snap ? { block: snap.block, seq: snap.seq, state: JSON.parse(snap.state) as GameSnapshot } : null,
     finished: game.status === 'finished',
   };
@@ -122,7 +137,7 @@ export function storedExports(code: string, token: string | undefined): Exportab
   const game = store?.game(code);
   const json = store?.results(code);
   if (!game || !json) return null;
-  const meta = JSON.parse(game.meta) as RoomMeta;
+  const meta = readMeta(game.meta);
   if (!tokenMatches(meta.facilitatorKey, token)) return null;
   const { results, series } = JSON.parse(json) as StoredResults;
   return { code, facilitatorKey: meta.facilitatorKey, results: () => results, series: () => series };

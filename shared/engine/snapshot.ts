@@ -1,3 +1,5 @@
+import type { ChainParams } from './scenario.ts';
+import { MAINNET_CHAIN } from './scenario.ts';
 import type { ChainState } from './state.ts';
 
 /**
@@ -36,9 +38,15 @@ export function decode(value: unknown): unknown {
 
 export const toSnapshot = (state: ChainState): ChainSnapshot => encode(state) as ChainSnapshot;
 
-/** Rebuilds a state from a snapshot (its own deep copy: the snapshot is not shared). */
+/**
+ * Rebuilds a state from a snapshot (its own deep copy: the snapshot is not shared). A snapshot
+ * written before a parameter or rule version existed gets the default, which is always what the
+ * engine did before it had the choice, so a stored game plays on as it did.
+ */
 export function fromSnapshot(snapshot: unknown): ChainState {
   const state = decode(snapshot) as ChainState;
   if (state?.version !== 1) throw new Error('not a Subnet Arena chain snapshot (version 1)');
+  const stored = state.params as Partial<ChainParams>;
+  state.params = { ...MAINNET_CHAIN, ...stored, rules: { ...MAINNET_CHAIN.rules, ...stored.rules } };
   return state;
 }

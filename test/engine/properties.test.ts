@@ -145,4 +145,19 @@ describe('random play keeps the chain sound', () => {
   });
 });
 
+describe('snapshots written by earlier versions', () => {
+  it('play on with the defaults of parameters that did not exist yet, which are what the engine did then', () => {
+    const a = newPropertyChain(4); // rule versions of RULES[0]: the default opening pool
+    const old = JSON.parse(snapshotJson(a));
+    delete old.params.decreedTaoHalvings;
+    delete old.params.rules.subnetPool;
+    const b = Chain.restore(old);
+    expect(b.state.params.decreedTaoHalvings).toBe(0);
+    expect(b.state.params.rules.subnetPool).toBe('min-lock-at-par');
+    // Same future as the snapshot that had them all, to the byte.
+    for (let i = 0; i < 30; i++) [a, b].forEach((c) => c.step());
+    expect(snapshotJson(b)).toBe(snapshotJson(a));
+  });
+});
+
 const bigints = (_k: string, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v);

@@ -15,7 +15,7 @@ import { PrivateFeeds } from './private_feeds.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 import { ArenaState } from './schema.ts';
-import { digestOf, newToken, type TokenDigest, tokenMatches } from './secrets.ts';
+import { digestOf, newToken, sameToken, type TokenDigest, tokenMatches } from './secrets.ts';
 import { TickStats } from './tick_stats.ts';
 
 /** Seconds a dropped client has to come back with `client.reconnect` before it counts as gone. */
@@ -517,7 +517,8 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   private seatByToken(token: string): [string, Seat] | null {
-    for (const entry of this.seatsById) if (tokenMatches(entry[1].key, token)) return entry;
+    const key = digestOf(token);
+    for (const entry of this.seatsById) if (sameToken(entry[1].key, key)) return entry;
     return null;
   }
 

@@ -4,7 +4,7 @@ import { formatAmount, netuid as toNetuid, toUnits, uid as toUid } from '../shar
 import type { GameAction, GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
 import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, playerId as toPlayerId } from '../shared/game/index.ts';
 import { DEFAULT_SERIES_SUBNETS } from '../shared/protocol/index.ts';
-import type { ActionRequest, EventRequest, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
+import type { ActionRequest, EventRequest, NeuronHoldingView, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
 import type { Namer } from './feed.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 
@@ -380,7 +380,7 @@ export class GameHost implements Namer {
         if (alpha && alpha > 0n) positions.push({ netuid: s.netuid, hotkey: hk, alpha: formatAmount(alpha), value: formatAmount(liquidationValue(chain, ck, [{ netuid: s.netuid, hotkey: hk }])) });
       }
       const j = s.neurons.findIndex((n) => n.hotkey === me.hotkey);
-      if (j >= 0) neurons.push({ netuid: s.netuid, uid: j, hotkey: me.hotkey, ...(me.role === 'miner' ? { effort: me.effort } : {}) });
+      if (j >= 0) neurons.push({ netuid: s.netuid, uid: j, hotkey: me.hotkey, ...(me.role === 'miner' ? { effort: me.effort } : {}), ...storedWeights(s.weights.get(j)) });
     }
     for (const [hk, holders] of chain.state.root) {
       const tao = holders.get(ck);
@@ -503,3 +503,16 @@ const fill = (n: number): number[] => new Array(n).fill(NaN);
 const ratio = (x: number): number => Math.round(x * 1e5) / 1e5;
 
 const signed = (rao: bigint): string => (rao < 0n ? `-${formatAmount(-rao)}` : formatAmount(rao));
+
+/** A validator's stored weight row as the wallet shows it: non-zero entries, 0..1 of the largest. */
+function storedWeights(row: readonly number[] | undefined): Pick<NeuronHoldingView, 'weights'> {
+  if (!row) return {};
+  const uids: number[] = [];
+  const values: number[] = [];
+  row.forEach((w, uid) => {
+    if (w <= 0) return;
+    uids.push(uid);
+    values.push(Math.round((w / 65_535) * 1e4) / 1e4);
+  });
+  return { weights: { uids, values } };
+}

@@ -65,6 +65,11 @@ export interface NeuronHoldingView {
   hotkey: string;
   /** For miners: chosen effort, 0..1. */
   effort?: number;
+  /**
+   * For a validator that has set weights: the row the chain holds now, non-zero entries only, each
+   * as a fraction of the largest (the chain stores the row scaled so its largest weight is 65535).
+   */
+  weights?: { uids: number[]; values: number[] };
 }
 
 export interface WalletView {

@@ -332,6 +332,17 @@ describe.skipIf(!ready)('a workshop in the browser', { timeout: 180_000 }, () =>
       // Filled from the readings for all of them: not the sliders' starting 0.5 past the first page.
       expect(w.uids.filter((u) => !firstPage.includes(u)).map((u) => w.weights[w.uids.indexOf(u)]).some((x) => x !== 0.5 && x !== 0.37)).toBe(true);
 
+      // The chain's copy comes back in the wallet, after a reload too: the sliders show the stored
+      // row, scaled as the chain keeps it (its largest weight is 1), not the starting 0.5.
+      const showsStoredRow = () => validator.waitForFunction(() => {
+        const values = Array.from(document.querySelectorAll<HTMLInputElement>('[data-testid=weights] input[type=range]'), (s) => Number(s.value));
+        return values.length > 0 && values.includes(1) && !values.every((v) => v === 0.5);
+      });
+      await showsStoredRow();
+      await validator.reload();
+      await validator.waitForSelector('[data-testid=weights-form]');
+      await showsStoredRow();
+
       await validator.evaluate(() => document.querySelector('[data-testid=weights-form]')!.scrollIntoView());
       await screenshot(validator, 'play-weights-1280');
       await validator.setViewportSize({ width: 390, height: 844 });

@@ -21,7 +21,11 @@ interface Row {
 }
 
 export function weightsForm(conn: Connection, data: () => PlayData): { form: ActionForm; refresh(): void } {
+  /** The player's edits since the chain last stored a row for them. */
   const weights = new Map<number, number>();
+  /** The row the chain holds for this validator (0..1 of its largest); empty before its first weights. */
+  let stored = new Map<number, number>();
+  let storedKey = '';
   /** The miners of the validator's subnet as last seen (kept while the map shows another subnet). */
   let miners = new Map<number, MinerLine>();
   let observed = new Map<number, number>();
@@ -74,7 +78,10 @@ export function weightsForm(conn: Connection, data: () => PlayData): { form: Act
     'Use my observations',
   );
 
-  const weightOf = (uid: number) => weights.get(uid) ?? DEFAULT_WEIGHT;
+  // What a slider shows and what is sent: an edit, else what the chain holds (a miner left out of a
+  // stored row has weight 0), else the starting value before the validator ever set weights.
+  const weightOf = (uid: number) => weights.get(uid) ?? (stored.size > 0 ? (stored.get(uid) ?? 0) : DEFAULT_WEIGHT);
+  const sheet = () => new Map([...miners.keys()].map((uid) => [uid, weightOf(uid)]));
 
   function reorder(): void {
     order = filterMiners(orderMiners([...miners.values()], sort.value as MinerOrder, observed), filter.value).map((m) => m.uid);
@@ -120,14 +127,14 @@ export function weightsForm(conn: Connection, data: () => PlayData): { form: Act
   const form = actionForm(conn, {
     key: 'weights',
     title: 'Set weights',
-    help: 'Score every miner of your subnet; all of them are sent. Yuma clips weight above the stake-weighted consensus: a score far from the others earns you nothing.',
+    help: 'Score every miner of your subnet; all of them are sent, and the chain keeps them scaled so the largest is 1. Yuma clips weight above the stake-weighted consensus: a score far from the others earns you nothing.',
     fields: [h('div', { class: 'row' }, useObservations, sort), filter, list, h('div', { class: 'row pager' }, prev, where, next)],
     submitLabel: 'Set weights',
     preview: () => {
       const n = mySubnet();
       if (n === null) return 'Register a UID first.';
       if (!miners.size) return `Select SN${n} on the map to see its miners.`;
-      const sent = weightVectors([...miners.keys()], weights);
+      const sent = weightVectors([...miners.keys()], sheet());
       const zero = sent.weights.filter((w) => w === 0).length;
       const count = sent.uids.length === miners.size ? `all ${miners.size}` : `${sent.uids.length} of ${miners.size}`;
       return `Sends a weight for ${count} miners${zero ? ` (${zero} at 0)` : ''}${permit === false ? ' · no validator permit yet: it comes at the epoch after your self-stake' : ''}`;
@@ -136,7 +143,7 @@ export function weightsForm(conn: Connection, data: () => PlayData): { form: Act
       const n = mySubnet();
       if (n === null) return 'Register a UID first.';
       if (!miners.size) return `Select SN${n} on the map to load its miners.`;
-      return ['set_weights', { netuid: n, ...weightVectors([...miners.keys()], weights) }];
+      return ['set_weights', { netuid: n, ...weightVectors([...miners.keys()], sheet()) }];
     },
   });
 
@@ -154,6 +161,15 @@ export function weightsForm(conn: Connection, data: () => PlayData): { form: Act
         const names = new Map(valuesOf<PlayerState>(d.state?.players).map((p) => [p.id, p.name]));
         miners = new Map(d.detail.neurons.filter((r) => r.uid !== mine).map((r) => [r.uid, { uid: r.uid, consensus: r.consensus, who: r.owner ? (names.get(r.owner) ?? '') : '' }]));
         permit = d.detail.neurons.find((r) => r.uid === mine)?.validatorPermit ?? null;
+        changed = true;
+      }
+      // A new stored row (the player's own weights, applied): the sliders show it, edits start over.
+      const row = d.wallet?.neurons.find((x) => x.netuid === n)?.weights;
+      const key = row ? `${row.uids.join(',')}|${row.values.join(',')}` : '';
+      if (key !== storedKey) {
+        storedKey = key;
+        stored = new Map(row ? row.uids.map((uid, k) => [uid, row.values[k]]) : []);
+        weights.clear();
         changed = true;
       }
       if (d.observations !== seenObservations) {

@@ -101,6 +101,8 @@ describe.skipIf(!ready)('a workshop in the browser', { timeout: 180_000 }, () =>
     // Same room: the staker's clock has reached the spectator's block too.
     await blockAbove(staker, first);
     await spectator.waitForFunction(() => document.querySelectorAll('[data-testid=leaderboard] tbody tr').length > 0);
+    // The spotlight names a leading subnet and what its miners produce.
+    await spectator.waitForFunction(() => /serverless AI inference|model pretraining|web data scraping/.test(document.querySelector('[data-testid=spotlight]')?.textContent ?? ''));
     await screenshot(spectator, 'spectator-1920');
     await spectator.setViewportSize({ width: 1280, height: 720 });
     await spectator.waitForTimeout(300);

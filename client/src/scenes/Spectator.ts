@@ -16,7 +16,7 @@ import { statusBar } from '../ui/status_bar.ts';
 
 const CHARTED = 5;
 const SPOTLIGHT_SECONDS = 8;
-const SPOT_FACTS = ['Emission share', 'Pool', 'Price', 'Net flow', 'Owner'];
+const SPOT_FACTS = ['Product', 'Emission share', 'Pool', 'Price', 'Net flow', 'Owner'];
 
 /** Each series relative to its first value, so subnets of any price share one chart. */
 const relative = (values: number[]) => values.map((v) => (values[0] ? v / values[0] : v));
@@ -101,7 +101,7 @@ export class Spectator extends Scene {
         if (spot.netuid !== spotlit) map.select(spot.netuid);
         spotlit = spot.netuid;
         setText(spotTitle, subnetTitle(spot.netuid, spot.name));
-        const facts = [percent(spot.emissionShare), taoText(spot.taoIn), `${spot.price.toFixed(5)} τ/α`, `${spot.flowEma.toFixed(4)} τ/block`, spot.ownerName || '—'];
+        const facts = [spot.product || '—', percent(spot.emissionShare), taoText(spot.taoIn), `${spot.price.toFixed(5)} τ/α`, `${spot.flowEma.toFixed(4)} τ/block`, spot.ownerName || 'incumbent (not a player)'];
         spotFacts.forEach((el, i) => setText(el, facts[i]));
       }
       if (this.series !== charted) {

@@ -63,7 +63,7 @@ export class GameHost implements Namer {
     private readonly overrides: unknown,
     readonly seed: number | string,
   ) {
-    this.refreshNames();
+    this.refreshLabels();
     this.sampleWorth();
   }
 
@@ -201,7 +201,7 @@ export class GameHost implements Namer {
 
   step(): GameEvent[] {
     const events = this.game.step();
-    this.noteNames(events);
+    this.noteLabels(events);
     if ((this.block - this.game.startBlock) % this.game.scenario.game.seriesEvery === 0) this.sampleWorth();
     return events;
   }
@@ -241,7 +241,7 @@ export class GameHost implements Namer {
     if (r.ok) {
       this.log.push(entry);
       this.onEntry?.(entry, this.log.length);
-      this.noteNames(r.events);
+      this.noteLabels(r.events);
     }
     return r;
   }
@@ -288,13 +288,13 @@ export class GameHost implements Namer {
     }
   }
 
-  private refreshNames(): void {
+  private refreshLabels(): void {
     this.labels.clear();
     for (const id of this.game.subnetIds()) this.labels.set(id, this.game.subnetLabel(id) ?? { name: `SN${id}`, product: '' });
   }
 
-  private noteNames(events: readonly GameEvent[]): void {
-    if (events.some((e) => e.type === 'subnet_registered' || e.type === 'subnet_named' || e.type === 'subnet_pruned')) this.refreshNames();
+  private noteLabels(events: readonly GameEvent[]): void {
+    if (events.some((e) => e.type === 'subnet_registered' || e.type === 'subnet_named' || e.type === 'subnet_pruned')) this.refreshLabels();
   }
 
   private sampleWorth(): void {

@@ -1,5 +1,5 @@
 import type { ChainParams } from './scenario.ts';
-import { MAINNET_CHAIN } from './scenario.ts';
+import { chainParams } from './scenario.ts';
 import type { ChainState } from './state.ts';
 
 /**
@@ -46,7 +46,6 @@ export const toSnapshot = (state: ChainState): ChainSnapshot => encode(state) as
 export function fromSnapshot(snapshot: unknown): ChainState {
   const state = decode(snapshot) as ChainState;
   if (state?.version !== 1) throw new Error('not a Subnet Arena chain snapshot (version 1)');
-  const stored = state.params as Partial<ChainParams>;
-  state.params = { ...MAINNET_CHAIN, ...stored, rules: { ...MAINNET_CHAIN.rules, ...stored.rules } };
+  state.params = chainParams(state.params as Partial<ChainParams>);
   return state;
 }

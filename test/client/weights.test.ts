@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_WEIGHT, fillFromObservations, filterMiners, type MinerLine, observedQuality, orderMiners, pageOf, weightVectors } from '../../client/src/lib/weights.ts';
+import { DEFAULT_WEIGHT, fillFromObservations, filterMiners, type MinerLine, observedQuality, orderMiners, pageOf, sheetWeight, weightVectors } from '../../client/src/lib/weights.ts';
 import { MAX_WEIGHTS } from '../../shared/protocol/index.ts';
 
 // A mainnet-sized subnet: 256 UIDs, the validator at UID 0, every other one a miner.
@@ -56,13 +56,14 @@ describe("a validator's score sheet", () => {
     expect(fillFromObservations(w, uids, observedQuality(obs, 3))).toBe(255);
     expect(w.get(255)).toBe((255 % 17) / 16);
     expect(w.has(0)).toBe(false);
-    const sent = weightVectors(uids, w);
+    const sent = weightVectors(uids, (u) => sheetWeight(u, w, new Map()));
     expect(sent.uids).toEqual(uids);
     expect(sent.weights[254]).toBe((255 % 17) / 16);
   });
 
   it('sends every miner by UID, unscored ones at the default weight', () => {
-    const sent = weightVectors([9, 2, 5, 2], new Map([[5, 0.25]]));
+    const edits = new Map([[5, 0.25]]);
+    const sent = weightVectors([9, 2, 5, 2], (u) => sheetWeight(u, edits, new Map()));
     expect(sent).toEqual({ uids: [2, 5, 9], weights: [DEFAULT_WEIGHT, 0.25, DEFAULT_WEIGHT] });
   });
 
@@ -70,7 +71,7 @@ describe("a validator's score sheet", () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 40 }), (ws, max) => {
         const ids = ws.map((_, i) => i);
-        const sent = weightVectors(ids, new Map(ws.map((w, i) => [i, w])), max);
+        const sent = weightVectors(ids, (i) => ws[i], max);
         expect(sent.uids.length).toBe(Math.min(max, ws.length));
         expect([...sent.uids].sort((a, b) => a - b)).toEqual(sent.uids);
         const kept = Math.min(...sent.weights);
@@ -78,6 +79,13 @@ describe("a validator's score sheet", () => {
         expect(dropped.every((w) => w <= kept)).toBe(true);
       }),
     );
-    expect(weightVectors(Array.from({ length: 2000 }, (_, i) => i), new Map()).uids).toHaveLength(MAX_WEIGHTS);
+    expect(weightVectors(Array.from({ length: 2000 }, (_, i) => i), (u) => sheetWeight(u, new Map(), new Map())).uids).toHaveLength(MAX_WEIGHTS);
+  });
+
+  it('once the chain stores a row, unscored miners show what it holds, and 0 where it holds nothing', () => {
+    const stored = new Map([[3, 1], [7, 0.4]]);
+    const edits = new Map([[7, 0.9]]);
+    expect([3, 7, 8].map((u) => sheetWeight(u, edits, stored))).toEqual([1, 0.9, 0]);
+    expect(sheetWeight(8, new Map(), new Map())).toBe(DEFAULT_WEIGHT);
   });
 });

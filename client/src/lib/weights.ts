@@ -70,11 +70,19 @@ export function fillFromObservations(weights: Map<number, number>, uids: readonl
 }
 
 /**
+ * A miner's weight on the sheet: the player's edit, else what the chain stores for the validator (a
+ * miner left out of a stored row weighs 0), else the starting weight before any weights were set.
+ */
+export function sheetWeight(uid: number, edits: ReadonlyMap<number, number>, stored: ReadonlyMap<number, number>): number {
+  return edits.get(uid) ?? (stored.size > 0 ? (stored.get(uid) ?? 0) : DEFAULT_WEIGHT);
+}
+
+/**
  * The `set_weights` vectors for every miner, by UID. Past the protocol's MAX_WEIGHTS the smallest
  * weights are left out: an absent UID weighs 0, so that drops the least.
  */
-export function weightVectors(uids: readonly number[], weights: ReadonlyMap<number, number>, max = MAX_WEIGHTS): { uids: number[]; weights: number[] } {
-  let rows = [...new Set(uids)].map((uid) => ({ uid, w: unit(weights.get(uid) ?? DEFAULT_WEIGHT) }));
+export function weightVectors(uids: readonly number[], weightOf: (uid: number) => number, max = MAX_WEIGHTS): { uids: number[]; weights: number[] } {
+  let rows = [...new Set(uids)].map((uid) => ({ uid, w: unit(weightOf(uid)) }));
   if (rows.length > max) rows = rows.sort((a, b) => b.w - a.w || a.uid - b.uid).slice(0, max);
   rows.sort((a, b) => a.uid - b.uid);
   return { uids: rows.map((r) => r.uid), weights: rows.map((r) => r.w) };

@@ -4,7 +4,7 @@
 import type { PlayerState } from '../../../server/schema.ts';
 import type { ObservationsView, SubnetDetailView } from '../../../shared/protocol/index.ts';
 import { valuesOf } from '../lib/arena.ts';
-import { DEFAULT_WEIGHT, fillFromObservations, filterMiners, type MinerLine, type MinerOrder, observedQuality, orderMiners, pageOf, weightVectors } from '../lib/weights.ts';
+import { fillFromObservations, filterMiners, type MinerLine, type MinerOrder, observedQuality, orderMiners, pageOf, sheetWeight, weightVectors } from '../lib/weights.ts';
 import type { Connection } from '../net/connection.ts';
 import { type ActionForm, actionForm } from './action_form.ts';
 import type { PlayData } from './actions_panel.ts';
@@ -78,10 +78,8 @@ export function weightsForm(conn: Connection, data: () => PlayData): { form: Act
     'Use my observations',
   );
 
-  // What a slider shows and what is sent: an edit, else what the chain holds (a miner left out of a
-  // stored row has weight 0), else the starting value before the validator ever set weights.
-  const weightOf = (uid: number) => weights.get(uid) ?? (stored.size > 0 ? (stored.get(uid) ?? 0) : DEFAULT_WEIGHT);
-  const sheet = () => new Map([...miners.keys()].map((uid) => [uid, weightOf(uid)]));
+  // What a slider shows is what is sent.
+  const weightOf = (uid: number) => sheetWeight(uid, weights, stored);
 
   function reorder(): void {
     order = filterMiners(orderMiners([...miners.values()], sort.value as MinerOrder, observed), filter.value).map((m) => m.uid);
@@ -134,7 +132,7 @@ export function weightsForm(conn: Connection, data: () => PlayData): { form: Act
       const n = mySubnet();
       if (n === null) return 'Register a UID first.';
       if (!miners.size) return `Select SN${n} on the map to see its miners.`;
-      const sent = weightVectors([...miners.keys()], sheet());
+      const sent = weightVectors([...miners.keys()], weightOf);
       const zero = sent.weights.filter((w) => w === 0).length;
       const count = sent.uids.length === miners.size ? `all ${miners.size}` : `${sent.uids.length} of ${miners.size}`;
       return `Sends a weight for ${count} miners${zero ? ` (${zero} at 0)` : ''}${permit === false ? ' · no validator permit yet: it comes at the epoch after your self-stake' : ''}`;
@@ -143,7 +141,7 @@ export function weightsForm(conn: Connection, data: () => PlayData): { form: Act
       const n = mySubnet();
       if (n === null) return 'Register a UID first.';
       if (!miners.size) return `Select SN${n} on the map to load its miners.`;
-      return ['set_weights', { netuid: n, ...weightVectors([...miners.keys()], sheet()) }];
+      return ['set_weights', { netuid: n, ...weightVectors([...miners.keys()], weightOf) }];
     },
   });
 

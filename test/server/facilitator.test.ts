@@ -1,3 +1,4 @@
+import { freePort } from '../support/server_process.ts';
 import type { ColyseusTestServer } from '@colyseus/testing';
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import type { GameListing } from '../../shared/protocol/index.ts';
 import type { Joined } from './harness.ts';
 import { act, create, join, startServer, until } from './harness.ts';
 
-const PORT = 2612;
+const PORT = await freePort();
 const overrides = { blocksPerSecond: 40 };
 let server: ColyseusTestServer;
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { freePort } from '../support/server_process.ts';
 import type { ColyseusTestServer } from '@colyseus/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD_BYTES } from '../../server/app.config.ts';
@@ -10,7 +11,7 @@ import { act, create, join, startServer, until } from './harness.ts';
 
 // hostile.test.ts checks each kind of bad message gets its typed error; this one is the siege:
 // many hostile sockets at once, far past the rate limit, while honest players keep playing.
-const PORT = 2615;
+const PORT = await freePort();
 const TOTAL = 10_000;
 /** Types a hostile client may legitimately receive; anything else would be a leak or a bug. */
 const PUBLIC_TYPES = new Set(['welcome', 'error', 'wallet', 'observations', 'subnet_detail', 'series']);

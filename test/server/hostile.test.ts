@@ -1,3 +1,4 @@
+import { freePort } from '../support/server_process.ts';
 import type { ColyseusTestServer } from '@colyseus/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { CLIENT_MESSAGE_TYPES, parseClientMessage } from '../../shared/protocol/
 import type { Joined } from './harness.ts';
 import { act, create, join, startServer, until } from './harness.ts';
 
-const PORT = 2613;
+const PORT = await freePort();
 let server: ColyseusTestServer;
 let fac: Joined;
 let honest: Joined;

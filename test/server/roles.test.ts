@@ -1,3 +1,4 @@
+import { freePort } from '../support/server_process.ts';
 import type { ColyseusTestServer } from '@colyseus/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBot } from '../../server/bot.ts';
@@ -7,7 +8,7 @@ import { act, create, join, startServer, until } from './harness.ts';
 // Fast blocks, no chain-wide rate limit on subnet registration, and quick weight setting, so each
 // role's actions can be shown within a few seconds of real time.
 const overrides = { blocksPerSecond: 40, chain: { networkRateLimit: 0, weightsSetRateLimit: 1 } };
-const PORT = 2611;
+const PORT = await freePort();
 
 let server: ColyseusTestServer;
 let fac: Joined;

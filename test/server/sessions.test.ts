@@ -1,3 +1,4 @@
+import { freePort } from '../support/server_process.ts';
 import type { ColyseusTestServer } from '@colyseus/testing';
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import type { ArenaState } from '../../server/schema.ts';
 import { auditConservation } from '../../shared/engine/index.ts';
 import { act, create, Inbox, join, startServer, until } from './harness.ts';
 
-const PORT = 2614;
+const PORT = await freePort();
 const overrides = { blocksPerSecond: 40, chain: { networkRateLimit: 0, weightsSetRateLimit: 1 } };
 let server: ColyseusTestServer;
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import type { GameAction, GameError, GameEvent, GameSnapshot, LeaderboardRow, Pl
 import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, playerId as toPlayerId } from '../shared/game/index.ts';
 import { DEFAULT_SERIES_SUBNETS } from '../shared/protocol/index.ts';
 import type { ActionRequest, EventRequest, NeuronHoldingView, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
+import { type RefusalFacts, refusalFacts } from '../shared/game/refusal_facts.ts';
 import type { Namer } from './feed.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 
@@ -154,6 +155,13 @@ export class GameHost implements Namer {
       events.push(...r.events);
     }
     return { ok: true, events };
+  }
+
+  /** The numbers behind a refused action, read right after the refusal (which changed nothing). */
+  refusalFacts(player: string, request: ActionRequest, code: string): RefusalFacts | undefined {
+    const p = this.game.player(toPlayerId(player));
+    const actions = this.toGameActions(request);
+    return p && !('code' in actions) ? refusalFacts(this.chain, p, actions[0], code) : undefined;
   }
 
   trigger(e: EventRequest): HostResult {

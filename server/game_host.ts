@@ -388,7 +388,7 @@ export class GameHost implements Namer {
         if (alpha && alpha > 0n) positions.push({ netuid: s.netuid, hotkey: hk, alpha: formatAmount(alpha), value: formatAmount(liquidationValue(chain, ck, [{ netuid: s.netuid, hotkey: hk }])) });
       }
       const j = s.neurons.findIndex((n) => n.hotkey === me.hotkey);
-      if (j >= 0) neurons.push({ netuid: s.netuid, uid: j, hotkey: me.hotkey, ...(me.role === 'miner' ? { effort: me.effort } : {}), ...storedWeights(s.weights.get(j)) });
+      if (j >= 0) neurons.push({ netuid: s.netuid, uid: j, hotkey: me.hotkey, permit: s.neurons[j].validatorPermit, ...(me.role === 'miner' ? { effort: me.effort } : {}), ...storedWeights(s.weights.get(j)) });
     }
     for (const [hk, holders] of chain.state.root) {
       const tao = holders.get(ck);
@@ -409,6 +409,7 @@ export class GameHost implements Namer {
       change: signed(row?.change ?? 0n),
       emissionIncome: signed(row?.emissionIncome ?? 0n),
       priceGains: signed(row?.priceGains ?? 0n),
+      business: signed(row?.business ?? 0n),
     };
   }
 
@@ -438,6 +439,7 @@ export class GameHost implements Namer {
         incentive: ratio(n.incentive),
         dividends: ratio(n.dividends),
         trust: ratio(n.validatorTrust),
+        take: (this.chain.state.hotkeys.get(n.hotkey as Hotkey)?.takeU16 ?? this.chain.state.params.defaultTakeU16) / 65_535,
         consensus: ratio(n.consensus),
         bonds: ratio((s.bonds.get(n.uid) ?? []).reduce((a, b) => a + b, 0) / 65_535),
         emission: formatAmount(n.emission),

@@ -1,7 +1,7 @@
 // Where the player stands: a score every role can win. Kits differ by role (a miner starts with
 // 100 τ, an owner with 1,500 τ), so the fair measure is the return on the starting net worth,
 // ranked within the role; the absolute rank over everyone stays beside it.
-import type { PlayerState } from '../../../server/schema.ts';
+import type { PlayerState } from '../../../shared/protocol/schema.ts';
 import { valuesOf } from './arena.ts';
 
 type PlayerLike = Pick<PlayerState, 'id' | 'role' | 'removed' | 'change' | 'changePct' | 'rank' | 'roleRank'>;

@@ -2,27 +2,21 @@
 // stake and give TAO away; owners, validators and miners get their own moves on top, and the
 // role's key move comes first (lib/role_guide.ts). A preview warns, in the words of the refusal it
 // foresees, before the tap.
-import type { ArenaState, SubnetState } from '../../../server/schema.ts';
-import type { ObservationsView, SubnetDetailView, WalletView } from '../../../shared/protocol/index.ts';
+import type { SubnetState } from '../../../shared/protocol/schema.ts';
 import { subnetsByNetuid, transferRecipients } from '../lib/arena.ts';
 import { alphaText, percent, subnetTitle, taoText } from '../lib/format.ts';
 import { firstOf, type Foreseen, holdingCheck, minimumCheck, spendCheck, subnetOpensCheck } from '../lib/preflight.ts';
-import { movePreview, type Preview, stakePreview, unstakePreview } from '../lib/preview.ts';
+import { movePreview, poolLimits, type Preview, stakePreview, unstakePreview } from '../lib/preview.ts';
 import { refusalWords } from '../lib/refusal_words.ts';
 import { formOrder } from '../lib/role_guide.ts';
 import { choiceLabel, validatorChoices } from '../lib/validators.ts';
 import type { Connection } from '../net/connection.ts';
 import { type ActionForm, actionForm, liveSelect } from './action_form.ts';
 import { h, setText } from './dom.ts';
+import type { PlayData } from './play_data.ts';
 import { weightsForm } from './weights_form.ts';
 
-export interface PlayData {
-  state: ArenaState | null;
-  wallet: WalletView | null;
-  detail: SubnetDetailView | null;
-  observations: ObservationsView | null;
-  selected: number | null;
-}
+export type { PlayData } from './play_data.ts';
 
 const describe = (p: Preview, unit: string) => (p.ok ? `≈ ${unit === 'α' ? alphaText(p.receive) : taoText(p.receive)} · slippage ${percent(p.slippage)} · fee ${taoText(p.fee)}` : { warn: p.reason });
 /** A preview: the warning when a refusal is foreseen, else what the action would do. */
@@ -41,6 +35,7 @@ export interface ActionsPanel {
 /** `watch` asks the screen to show a subnet in detail (the stake form needs its validators). */
 export function actionsPanel(conn: Connection, data: () => PlayData, watch: (netuid: number) => void): ActionsPanel {
   const role = conn.role;
+  const limits = () => poolLimits(conn.welcome?.pool);
   const subnets = () => subnetsByNetuid<SubnetState>(data().state?.subnets);
   const subnet = (n: number) => subnets().find((s) => s.netuid === n);
   const subnetOptions = (): [string, string][] => subnets().map((s) => [String(s.netuid), subnetTitle(s.netuid, s.name)]);
@@ -77,7 +72,7 @@ export function actionsPanel(conn: Connection, data: () => PlayData, watch: (net
       preview: () => {
         const s = subnet(Number(stakeNet.el.value));
         if (!s || !stakeAmount.value) return '';
-        return unless(firstOf(minimumCheck('stake', stakeAmount.value), spendCheck('stake', balance(), stakeAmount.value)), () => describe(stakePreview(s, stakeAmount.value), 'α'));
+        return unless(firstOf(minimumCheck('stake', stakeAmount.value), spendCheck('stake', balance(), stakeAmount.value)), () => describe(stakePreview(s, stakeAmount.value, limits()), 'α'));
       },
       build: () =>
         stakeNet.el.value ? ['stake', { netuid: Number(stakeNet.el.value), amount: stakeAmount.value.trim(), ...(behind.el.value ? { hotkey: behind.el.value } : {}) }] : 'Pick a subnet.',
@@ -101,7 +96,7 @@ export function actionsPanel(conn: Connection, data: () => PlayData, watch: (net
         const p = position(unstakePos.el.value);
         const s = p && subnet(p.netuid);
         if (!p) return 'You hold no alpha yet: stake first.';
-        return s && unstakeAmount.value ? unless(holdingCheck('unstake', p.alpha, unstakeAmount.value), () => describe(unstakePreview(s, unstakeAmount.value), 'τ')) : `worth ${taoText(p.value)} if sold now`;
+        return s && unstakeAmount.value ? unless(holdingCheck('unstake', p.alpha, unstakeAmount.value), () => describe(unstakePreview(s, unstakeAmount.value, limits()), 'τ')) : `worth ${taoText(p.value)} if sold now`;
       },
       build: () => {
         const p = position(unstakePos.el.value);
@@ -128,7 +123,7 @@ export function actionsPanel(conn: Connection, data: () => PlayData, watch: (net
         const p = position(moveFrom.el.value);
         const from = p && subnet(p.netuid);
         const to = subnet(Number(moveTo.el.value));
-        return p && from && to && moveAmount.value ? unless(holdingCheck('move_stake', p.alpha, moveAmount.value), () => describe(movePreview(from, to, moveAmount.value), 'α')) : '';
+        return p && from && to && moveAmount.value ? unless(holdingCheck('move_stake', p.alpha, moveAmount.value), () => describe(movePreview(from, to, moveAmount.value, limits()), 'α')) : '';
       },
       build: () => {
         const p = position(moveFrom.el.value);
@@ -197,7 +192,7 @@ export function actionsPanel(conn: Connection, data: () => PlayData, watch: (net
           const s = owned();
           if (!s) return 'You own no subnet yet.';
           if (!buyAmount.value) return `SN${s.netuid} net flow ${s.flowEma >= 0 ? '+' : ''}${s.flowEma.toFixed(3)} τ/block`;
-          return unless(firstOf(minimumCheck('buy_back', buyAmount.value), spendCheck('buy_back', balance(), buyAmount.value)), () => `SN${s.netuid}: ${describe(stakePreview(s, buyAmount.value), 'α')}`);
+          return unless(firstOf(minimumCheck('buy_back', buyAmount.value), spendCheck('buy_back', balance(), buyAmount.value)), () => `SN${s.netuid}: ${describe(stakePreview(s, buyAmount.value, limits()), 'α')}`);
         },
         build: () => ['buy_back', { amount: buyAmount.value.trim() }],
       }),

@@ -101,8 +101,9 @@ describe('the end of the game', () => {
   });
   it('adds up the parts and says why from the player’s own history', () => {
     const w = { netWorth: '1200', change: '200', emissionIncome: '150', priceGains: '80', business: '-30', balance: '300', positions: [{ netuid: 4, hotkey: 'h', alpha: '500', value: '900' }] };
-    const series = { block: [0, 100, 200], subnets: { '4': { price: [1, 1.5, 1.2], taoIn: [], flowEma: [], emissionShare: [] } }, netWorth: { me: [1000, 1300, 1200] } };
-    const s = personalSummary('me', 'staker', { returnPct: 20, change: '200', rank: 2, of: 5, roleRank: 1, roleOf: 2, role: 'staker' }, w, series);
+    // The player joined after the first sample: no figure there.
+    const series = { block: [0, 50, 100, 200], subnets: { '4': { price: [1, 1, 1.5, 1.2], taoIn: [], flowEma: [], emissionShare: [] } }, netWorth: { me: [Number.NaN, 1000, 1300, 1200] } };
+    const s = personalSummary('me', 'staker', w, series);
     expect(s.parts).toContainEqual(['Started with', '1,000.00 τ']);
     expect(s.parts).toContainEqual(['Locks, burns & bills', '-30.00 τ']);
     expect(s.why[0]).toBe('58 % of what moved your net worth was emission income (+150.00 τ).');

@@ -3,7 +3,6 @@
 // over time, the prices of the subnets they held).
 import type { SeriesView, WalletView } from '../../../shared/protocol/index.ts';
 import { percent, signed, taoText } from './format.ts';
-import type { Standing } from './standing.ts';
 
 export interface Summary {
   /** Net worth and its parts: start + emission income + price gains + locks & bills. */
@@ -37,13 +36,13 @@ function priceLine(w: Wallet, series: SeriesView | null): string | null {
 }
 
 function peakLine(me: string, series: SeriesView | null): string | null {
-  const worth = series?.netWorth[me];
-  if (!series || !worth || worth.length < 2) return null;
-  let k = 0;
-  worth.forEach((v, i) => (v > worth[k] ? (k = i) : undefined));
-  const end = worth[worth.length - 1];
-  if (k === worth.length - 1 || worth[k] - end < 0.01) return `You ended at your peak: ${taoText(end)}.`;
-  return `Your net worth peaked at ${taoText(worth[k])} at block ${series.block[k].toLocaleString('en-US')}; you ended ${taoText(worth[k] - end)} below it.`;
+  // Blocks before the player joined carry no figure.
+  const worth = (series?.netWorth[me] ?? []).map((v, i) => ({ v, block: series!.block[i] })).filter((x) => Number.isFinite(x.v) && x.v !== null);
+  if (worth.length < 2) return null;
+  const peak = worth.reduce((a, b) => (b.v > a.v ? b : a));
+  const end = worth[worth.length - 1].v;
+  if (peak.v - end < 0.01) return `You ended at your peak: ${taoText(end)}.`;
+  return `Your net worth peaked at ${taoText(peak.v)} at block ${peak.block.toLocaleString('en-US')}; you ended ${taoText(peak.v - end)} below it.`;
 }
 
 function roleLine(role: string, w: Wallet): string {
@@ -63,7 +62,7 @@ function roleLine(role: string, w: Wallet): string {
   }
 }
 
-export function personalSummary(me: string, role: string, s: Standing | null, w: Wallet, series: SeriesView | null): Summary {
+export function personalSummary(me: string, role: string, w: Wallet, series: SeriesView | null): Summary {
   const start = Number(w.netWorth) - Number(w.change);
   const parts: [string, string][] = [
     ['Started with', taoText(start)],
@@ -72,7 +71,6 @@ export function personalSummary(me: string, role: string, s: Standing | null, w:
     ['Locks, burns & bills', signed(w.business)],
     ['Net worth now', taoText(w.netWorth)],
   ];
-  if (s) parts.unshift(['Return', `${s.returnPct > 0 ? '+' : ''}${s.returnPct.toFixed(1)} %`]);
   const why = [partsLine(w), priceLine(w, series), peakLine(me, series), roleLine(role, w)].filter((x): x is string => x !== null);
   return { parts, why };
 }

@@ -26,4 +26,4 @@ export function validatorChoices(detail: SubnetDetailView | null, nameOf: (playe
 
 /** A picker option's words: who, take, stake behind it, and the last epoch's yield for a nominator. */
 export const choiceLabel = (v: ValidatorChoice): string =>
-  `UID ${v.uid}${v.who ? ` ${v.who}` : ''} · take ${percent(v.take, 0)} · ${amount(v.stake, 'α')} staked · ${percent(v.yieldPerAlpha)} per epoch`;
+  `UID ${v.uid}${v.who ? ` ${v.who}` : ''} · ${percent(v.yieldPerAlpha)}/epoch · take ${percent(v.take, 0)} · ${amount(v.stake, 'α')}`;

@@ -165,11 +165,12 @@ export class Play extends Scene {
       if (s.clock.phase === 'ended' && !ended && w) {
         ended = true;
         actions.close();
+        notice.dispose();
         result.hidden = false;
         ending.open();
         this.requestSeries();
       }
-      if (ended && w) ending.update(standing, personalSummary(me() ?? '', conn.role, standing, w, this.series));
+      if (ended && w) ending.update(standing, personalSummary(me() ?? '', conn.role, w, this.series));
       publishDebug({ block: s.clock.block, phase: s.clock.phase, balance: w?.balance, netWorth: w?.netWorth, pools: Object.fromEntries(subnets.map((x) => [x.netuid, x.taoIn])), positions: w?.positions.map((p) => ({ netuid: p.netuid, alpha: p.alpha })) });
     };
 

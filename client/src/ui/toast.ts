@@ -15,8 +15,8 @@ export function notify(from: Element, text: string, kind: NoticeKind): void {
   from.dispatchEvent(new CustomEvent<NoticeDetail>(NOTICE, { bubbles: true, detail: { text, kind } }));
 }
 
-// Long enough to read a sentence twice; an alert stays until tapped.
-const SHOWN_MS: Record<NoticeKind, number> = { good: 4000, bad: 12000, alert: 0 };
+// Long enough to read a sentence twice; an alert (not an answer to a tap) a while longer.
+const SHOWN_MS: Record<NoticeKind, number> = { good: 4000, bad: 12000, alert: 20000 };
 
 export function toast(): { root: HTMLElement; show(text: string, kind: NoticeKind): void; dispose(): void } {
   const text = h('span', { class: 'grow' });
@@ -36,7 +36,7 @@ export function toast(): { root: HTMLElement; show(text: string, kind: NoticeKin
       root.dataset.kind = kind;
       root.setAttribute('role', kind === 'good' ? 'status' : 'alert');
       root.hidden = false;
-      if (SHOWN_MS[kind]) timer = setTimeout(hide, SHOWN_MS[kind]);
+      timer = setTimeout(hide, SHOWN_MS[kind]);
     },
     dispose: hide,
   };

@@ -262,7 +262,7 @@ export class GameHost implements Namer {
       const s = this.chain.subnet(toNetuid(netuid));
       return s ? s.ownerHotkey : { code: 'SUBNET_NOT_FOUND', message: `there is no subnet ${netuid}` };
     };
-    const named = (name: string, product?: string): GameAction => ({ type: 'name_subnet', name, ...(product !== undefined ? { product } : {}) });
+    const named = (name: string, product?: string, netuid?: number): GameAction => ({ type: 'name_subnet', name, ...(product !== undefined ? { product } : {}), ...(netuid !== undefined ? { netuid: toNetuid(netuid) } : {}) });
     switch (q.type) {
       case 'stake':
       case 'unstake': {
@@ -280,7 +280,7 @@ export class GameHost implements Namer {
       case 'register_subnet':
         return q.name !== undefined ? [{ type: 'register_subnet' }, named(q.name, q.product)] : [{ type: 'register_subnet' }];
       case 'name_subnet':
-        return [named(q.name, q.product)];
+        return [named(q.name, q.product, q.netuid)];
       case 'register_neuron':
         return [{ type: 'register_neuron', netuid: toNetuid(q.netuid) }];
       case 'set_weights':
@@ -290,7 +290,7 @@ export class GameHost implements Namer {
       case 'set_effort':
         return [{ type: 'set_effort', effort: q.effort }];
       case 'buy_back':
-        return [{ type: 'buy_back', amount: q.amount }];
+        return [{ type: 'buy_back', amount: q.amount, ...(q.netuid !== undefined ? { netuid: toNetuid(q.netuid) } : {}) }];
       case 'transfer':
         return [{ type: 'transfer', to: toPlayerId(q.to), amount: q.amount }];
     }

@@ -388,12 +388,12 @@ export class Game {
         return { ok: true, events: [{ type: 'effort_set', block: this.block, player: p.id, effort: a.effort }] };
       }
       case 'buy_back': {
-        const s = this.ownedSubnet(p);
+        const s = this.ownedSubnet(p, a.netuid);
         if (!s) return { ok: false, error: gameError('NOT_SUBNET_OWNER', 'only a subnet owner buys back its alpha') };
         return this.chainAct({ type: 'stake', coldkey: ck, hotkey: s.ownerHotkey, netuid: s.netuid, amount: a.amount }, () => this.open(p, s.netuid, s.ownerHotkey));
       }
       case 'name_subnet': {
-        const s = this.ownedSubnet(p);
+        const s = this.ownedSubnet(p, a.netuid);
         if (!s) return { ok: false, error: gameError('NOT_SUBNET_OWNER', 'only a subnet owner names it') };
         const name = typeof a.name === 'string' ? a.name.trim() : '';
         const product = typeof a.product === 'string' ? a.product.trim() : (this.g.labels[s.netuid]?.product ?? '');
@@ -412,8 +412,9 @@ export class Game {
     return Number.isInteger(netuid) ? this.chainRef.subnet(netuid as Netuid) : null;
   }
 
-  private ownedSubnet(p: Player): Subnet | null {
-    const s = p.home === null ? null : this.chainRef.subnet(p.home);
+  /** The named subnet if the player owns it; without a name, their home subnet (the first they registered). */
+  private ownedSubnet(p: Player, netuid?: Netuid): Subnet | null {
+    const s = netuid !== undefined ? this.subnetAt(netuid) : p.home === null ? null : this.chainRef.subnet(p.home);
     return s && s.owner === p.coldkey ? s : null;
   }
 

@@ -33,7 +33,8 @@ export interface ActionPayloads {
   /** Pays the current lock cost; `name`/`product` name the new subnet at once. */
   register_subnet: { name?: string; product?: string };
   /** An owner names its subnet and its product. */
-  name_subnet: { name: string; product?: string };
+  /** `netuid`: which of the owner's subnets (default: the first it registered). */
+  name_subnet: { name: string; product?: string; netuid?: number };
   register_neuron: { netuid: number };
   set_weights: { netuid: number; uids: number[]; weights: number[] };
   /** Share of nominators' dividends the player's validator hotkey keeps, a fraction (0.18 = 18 %). */
@@ -41,7 +42,7 @@ export interface ActionPayloads {
   /** A miner's compute spend, 0 (idle) to 1 (all out): its hidden quality follows it. */
   set_effort: { effort: number };
   /** An owner spends TAO of its wallet buying its subnet's alpha: net TAO inflow under Taoflow. */
-  buy_back: { amount: string };
+  buy_back: { amount: string; netuid?: number };
   /** Free TAO to another player. */
   transfer: { to: string; amount: string };
 }
@@ -53,12 +54,12 @@ export type ActionRequest =
   | { type: 'unstake'; netuid: number; amount: Rao; hotkey?: string; limitPrice?: number }
   | { type: 'move_stake'; fromNetuid: number; toNetuid: number; amount: Rao; fromHotkey?: string; toHotkey?: string }
   | { type: 'register_subnet'; name?: string; product?: string }
-  | { type: 'name_subnet'; name: string; product?: string }
+  | { type: 'name_subnet'; name: string; product?: string; netuid?: number }
   | { type: 'register_neuron'; netuid: number }
   | { type: 'set_weights'; netuid: number; uids: number[]; weights: number[] }
   | { type: 'set_take'; take: number }
   | { type: 'set_effort'; effort: number }
-  | { type: 'buy_back'; amount: Rao }
+  | { type: 'buy_back'; amount: Rao; netuid?: number }
   | { type: 'transfer'; to: string; amount: Rao };
 
 const limitPrice = optional(finite(0, 1e12));
@@ -67,7 +68,7 @@ const actionCheckers: { [T in ActionType]: Checker<Omit<Extract<ActionRequest, {
   unstake: object({ netuid: netuidField, amount, hotkey: optional(hotkeyField), limitPrice }),
   move_stake: object({ fromNetuid: netuidField, toNetuid: netuidField, amount, fromHotkey: optional(hotkeyField), toHotkey: optional(hotkeyField) }),
   register_subnet: object({ name: optional(text(32)), product: optional(text(48)) }),
-  name_subnet: object({ name: text(32), product: optional(text(48)) }),
+  name_subnet: object({ name: text(32), product: optional(text(48)), netuid: optional(netuidField) }),
   register_neuron: object({ netuid: netuidField }),
   set_weights: (v, f) => {
     const r = object({ netuid: netuidField, uids: list(integer(0, MAX_UID), MAX_WEIGHTS), weights: list(finite(0, 1e9), MAX_WEIGHTS) })(v, f);
@@ -77,7 +78,7 @@ const actionCheckers: { [T in ActionType]: Checker<Omit<Extract<ActionRequest, {
   },
   set_take: object({ take: finite(0, 1) }),
   set_effort: object({ effort: finite(0, 1) }),
-  buy_back: object({ amount }),
+  buy_back: object({ amount, netuid: optional(netuidField) }),
   transfer: object({ to: text(64), amount }),
 };
 export const ACTION_TYPES = Object.keys(actionCheckers) as ActionType[];

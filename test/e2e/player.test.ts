@@ -69,19 +69,22 @@ describe.skipIf(!ready)("the player's screens", { timeout: 240_000 }, () => {
     await page.waitForSelector('[data-testid=play]');
     await page.waitForFunction(() => window.__arena?.balance !== undefined);
     expect(await page.isHidden('[data-testid=guide]')).toBe(true);
+    // A refresh reconnects without a new welcome: the screen still knows who the player is.
+    await page.waitForFunction(() => /#\d+ of \d+ validators/.test(document.querySelector('[data-testid=wallet-role-rank]')?.textContent ?? ''));
   });
 
-  it.each([
+  it.each<[string, string | RegExp]>([
     ['validator', 'weights-form'],
     ['miner', 'effort-form'],
-    ['owner', 'register-subnet-form'],
+    // The kit registers a subnet when the network's rate limit allows, else the owner registers one.
+    ['owner', /^(buyback|register-subnet)-form$/],
     ['staker', 'stake-form'],
   ])("a %s's phone leads with its goal, its key move and its score", async (role, first) => {
     const page = (pages[role] ??= await join(`${role[0].toUpperCase()}${role.slice(1)} One`, role, PHONE));
     if (await page.isVisible('[data-testid=guide-skip]')) await page.tap('[data-testid=guide-skip]');
     await page.waitForFunction(() => /#\d+ of \d+/.test(document.querySelector('[data-testid=wallet-role-rank]')?.textContent ?? ''));
     expect(await page.textContent('[data-testid=goal]')).toMatch(/^Goal: /);
-    expect(await firstForm(page)).toBe(first);
+    expect(await firstForm(page)).toMatch(first);
     expect(await page.textContent('[data-testid=wallet-return]')).toMatch(/^[+−±]\d+\.\d %$/);
     expect(await overflowing(page, '.top, .wallet, [data-testid=actions] *')).toEqual([]);
     await screenshot(page, `player-${role}-first-390`);

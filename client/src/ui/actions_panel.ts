@@ -179,14 +179,27 @@ export function actionsPanel(conn: Connection, data: () => PlayData, watch: (net
       }),
     );
     const buyAmount = h('input', { testid: 'buyback-amount', inputMode: 'decimal', placeholder: 'TAO' });
-    const owned = () => subnet(data().wallet?.subnets[0] ?? -1);
+    // An owner of several subnets picks which one each move is for; the picker shows only then.
+    const ownedPicker = (testid: string) => {
+      const pick = liveSelect(testid);
+      const label = h('label', {}, 'Subnet', pick.el);
+      refreshers.push(() => {
+        const mine = data().wallet?.subnets ?? [];
+        pick.setOptions(mine.map((n): [string, string] => [String(n), subnetTitle(n, subnet(n)?.name ?? '')]));
+        label.hidden = mine.length < 2;
+      });
+      const owned = () => subnet(Number(pick.el.value || (data().wallet?.subnets[0] ?? -1)));
+      return { label, owned };
+    };
+    const buyFor = ownedPicker('buyback-subnet');
+    const owned = buyFor.owned;
     forms.set(
       'buyback',
       actionForm(conn, {
         key: 'buyback',
         title: 'Buy back',
         help: 'Spend TAO buying your subnet’s alpha: net inflow raises its Taoflow share of emission (the flywheel).',
-        fields: [h('label', {}, 'Amount (τ)', buyAmount)],
+        fields: [buyFor.label, h('label', {}, 'Amount (τ)', buyAmount)],
         submitLabel: 'Buy back',
         preview: () => {
           const s = owned();
@@ -194,10 +207,13 @@ export function actionsPanel(conn: Connection, data: () => PlayData, watch: (net
           if (!buyAmount.value) return `SN${s.netuid} net flow ${s.flowEma >= 0 ? '+' : ''}${s.flowEma.toFixed(3)} τ/block`;
           return unless(firstOf(minimumCheck('buy_back', buyAmount.value), spendCheck('buy_back', balance(), buyAmount.value)), () => `SN${s.netuid}: ${describe(stakePreview(s, buyAmount.value, limits()), 'α')}`);
         },
-        build: () => ['buy_back', { amount: buyAmount.value.trim() }],
+        build: () => {
+          const s = owned();
+          return s ? ['buy_back', { amount: buyAmount.value.trim(), netuid: s.netuid }] : 'You own no subnet yet.';
+        },
       }),
     );
-    const naming = nameSubnetForm(conn, owned);
+    const naming = nameSubnetForm(conn, ownedPicker('name-subnet-subnet'));
     forms.set('name-subnet', naming.form);
     refreshers.push(naming.refresh);
   }
@@ -303,7 +319,8 @@ export function actionsPanel(conn: Connection, data: () => PlayData, watch: (net
  * Rename the owner's subnet. Both fields follow the subnet's current name and product until the
  * owner edits one; an empty product keeps the current one.
  */
-function nameSubnetForm(conn: Connection, owned: () => SubnetState | undefined): { form: ActionForm; refresh(): void } {
+function nameSubnetForm(conn: Connection, which: { label: HTMLElement; owned: () => SubnetState | undefined }): { form: ActionForm; refresh(): void } {
+  const owned = which.owned;
   const name = h('input', { testid: 'name-subnet-name', maxLength: 32, placeholder: 'subnet name', autocomplete: 'off' });
   const product = h('input', { testid: 'name-subnet-product', maxLength: 48, placeholder: 'unchanged when left empty', autocomplete: 'off' });
   let shown = '';
@@ -311,13 +328,16 @@ function nameSubnetForm(conn: Connection, owned: () => SubnetState | undefined):
     key: 'name-subnet',
     title: 'Name your subnet',
     help: 'What the map, the board and the feed call it, and what its miners produce.',
-    fields: [h('label', {}, 'Name', name), h('label', {}, 'Product', product)],
+    fields: [which.label, h('label', {}, 'Name', name), h('label', {}, 'Product', product)],
     submitLabel: 'Rename',
     preview: () => {
       const s = owned();
       return s ? `SN${s.netuid} is “${s.name}” now` : 'You own no subnet yet.';
     },
-    build: () => (owned() ? ['name_subnet', { name: name.value.trim(), ...(product.value.trim() ? { product: product.value.trim() } : {}) }] : 'You own no subnet yet.'),
+    build: () => {
+      const s = owned();
+      return s ? ['name_subnet', { netuid: s.netuid, name: name.value.trim(), ...(product.value.trim() ? { product: product.value.trim() } : {}) }] : 'You own no subnet yet.';
+    },
   });
   return {
     form,

@@ -103,6 +103,23 @@ describe('pool mechanics (hand-worked)', () => {
     expect(q.taoInAfter * q.alphaInAfter >= pool.taoIn * pool.alphaIn).toBe(true);
   });
 
+  it('from 2026-03-11 (rule swapFee: block-author) pays the fee to the block author: a TAO fee leaves the pool, an alpha fee is sold into it fee-free (swap_step.rs::process_swap)', () => {
+    const author = { ...limits, rules: { swapFee: 'block-author' as const } };
+    const buy = quoteTaoForAlpha(pool, 10_000_000_000n, author) as SwapQuote;
+    const kept = quoteTaoForAlpha(pool, 10_000_000_000n, limits) as SwapQuote;
+    expect(buy.amountOut).toBe(kept.amountOut);
+    expect(buy.authorFee).toBe(5_035_477n);
+    expect(kept.authorFee).toBe(0n);
+    expect(buy.taoInAfter).toBe(1_010_000_000_000n - 5_035_477n);
+    const sell = quoteAlphaForTao(pool, 20_000_000_000n, author) as SwapQuote;
+    const fee = (20_000_000_000n * 33n) / 65_535n;
+    const taoOut = (pool.taoIn * (20_000_000_000n - fee)) / (pool.alphaIn + 20_000_000_000n - fee);
+    expect(sell.amountOut).toBe(taoOut);
+    expect(sell.alphaInAfter).toBe(pool.alphaIn + 20_000_000_000n);
+    expect(sell.authorFee).toBe(((pool.taoIn - taoOut) * fee) / (pool.alphaIn + 20_000_000_000n));
+    expect(sell.taoInAfter).toBe(pool.taoIn - taoOut - sell.authorFee);
+  });
+
   it('refuses a net input over 1000 × the input reserve, a pool drained below its minimum, and dust', () => {
     const small = { taoIn: 1_000_000_000n, alphaIn: 1_000_000_000n };
     // 1001 TAO net into a 1 TAO pool: over the multiplier.

@@ -22,3 +22,5 @@ export type { ChainState, Neuron, Subnet } from './state.ts';
 export { alphaIssuance } from './state.ts';
 export { yumaEpoch } from './yuma.ts';
 export type { YumaInput, YumaOutput } from './yuma.ts';
+export { MECHANISMS } from './fidelity.ts';
+export type { Mechanism } from './fidelity.ts';

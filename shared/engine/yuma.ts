@@ -1,6 +1,7 @@
 /**
  * Yuma consensus for one subnet epoch — the chain's `epoch/run_epoch.rs::epoch_dense_mechanism`
- * (ECONOMICS.md §5), in float64 instead of the chain's I32F32. The chain's fixed point differs by
+ * (ECONOMICS.md §5) with the production epoch's one difference, the owner UID's kept self-weight
+ * (`ownerUid`), in float64 instead of the chain's I32F32. The chain's fixed point differs by
  * ~1e-9 per op; the one rounding that matters across epochs, u16 bond storage, is reproduced.
  *
  * Pure: no I/O, no clock, no randomness. Matrices are dense row-major Float64Arrays (row =

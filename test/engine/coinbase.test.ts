@@ -101,7 +101,7 @@ describe('Taoflow shares (get_shares_flow)', () => {
   });
 });
 
-describe('price-EMA shares (the other rule version)', () => {
+describe('price-EMA shares (get_shares_price_ema, the other rule version)', () => {
   it('shares the TAO in proportion to moving prices', () => {
     const shares = emissionShares([{ movingPrice: 0.2 }, { movingPrice: 0.6 }, { movingPrice: 0 }] as Subnet[], testParams({ rules: { emission: 'price-ema' } }));
     expect(shares[0]).toBeCloseTo(0.25, 15);

@@ -62,7 +62,7 @@ describe('constant-product pool against the swap vectors', () => {
   });
 });
 
-describe('pool mechanics (hand-worked)', () => {
+describe('pool mechanics (hand-worked; stake_utils.rs::swap_tao_for_alpha and swap_alpha_for_tao)', () => {
   const limits = { feeRateU16: 33, maxSwapInputMultiplier: 1000, minPoolReserve: 1_000_000n };
   const pool = { taoIn: 1_000_000_000_000n, alphaIn: 2_000_000_000_000n }; // 1000 TAO : 2000 alpha, price 0.5
 
@@ -71,7 +71,7 @@ describe('pool mechanics (hand-worked)', () => {
     expect(spotPrice({ taoIn: 5n, alphaIn: 0n })).toBe(0);
   });
 
-  it('takes floor(amount · 33 / 65535) from the input', () => {
+  it('takes floor(amount · 33 / 65535) from the input (impls.rs::calculate_fee_amount)', () => {
     expect(swapFee(65_535n, 33)).toBe(33n);
     expect(swapFee(65_534n, 33)).toBe(32n);
     expect(swapFee(1_985n, 33)).toBe(0n); // 1985 · 33 = 65505 < 65535

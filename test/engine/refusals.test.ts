@@ -111,6 +111,7 @@ const cases: [string, unknown, ErrorCode][] = [
 ];
 
 /** Weights refusals need the validator past its rate limit, so they run on a chain a few blocks on. */
+/** set_weights refused as subnets/weights.rs::do_set_weights refuses it: the row, the permit, the rate limit. */
 const weightCases: [string, unknown, ErrorCode][] = [
   ['weights not lists', weights({ uids: 2, weights: 1 }), 'WEIGHTS_MALFORMED'],
   ['weights of different lengths', weights({ uids: [1, 2], weights: [1] }), 'WEIGHTS_MALFORMED'],

@@ -84,7 +84,7 @@ export function runCoinbase(state: ChainState, emission: Rao): ChainEvent[] {
  * rule version: min(alpha emission, TAO block emission), or the alpha emission alone); when capped,
  * the TAO beyond what keeps the price is a fee-free chain buy whose alpha is recycled.
  */
-export function injectTao(s: Subnet, taoEmission: Rao, cap: Rao): void {
+function injectTao(s: Subnet, taoEmission: Rao, cap: Rao): void {
   if (taoEmission === 0n) return;
   let alphaIn = s.taoIn > 0n ? (taoEmission * s.alphaIn) / s.taoIn : 0n;
   let taoIn = taoEmission;

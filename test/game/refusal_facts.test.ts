@@ -27,6 +27,8 @@ describe('the numbers behind a refusal', () => {
 
   it('an unstake beyond the position: the alpha held behind that hotkey', () => {
     const game = fresh();
+    // A stake added in this block cannot be unstaked before the next.
+    run(game, 1);
     const v = game.player(playerId('v'))!;
     const held = game.chain.stake(v.coldkey as never, v.hotkey as never, v.home!);
     const r = refused(game, 'v', { type: 'unstake', hotkey: v.hotkey as never, netuid: v.home!, amount: held + tao(1) });

@@ -24,6 +24,8 @@ const WORDS: Record<string, (r: Refusal) => string> = {
     if (action === 'register_neuron') return 'This subnet has had its registration for this block: try again next block.';
     return `Not so fast.${when}`;
   },
+  TOO_MANY_REGISTRATIONS: () => 'This subnet has taken all the registrations it allows for now: try again after its next adjustment interval.',
+  STAKED_THIS_BLOCK: () => 'That stake was added in this block: it can be unstaked or moved from the next block.',
   POOL_LIMIT: () => 'The pool is too small for that amount: try less.',
   SLIPPAGE_EXCEEDED: () => 'The price moved past your limit before the block: nothing was traded.',
   SUBNET_NOT_FOUND: () => 'That subnet no longer exists: it may have been pruned. Pick another.',

@@ -20,7 +20,7 @@ export interface GuideStep {
 
 export const GUIDE: Record<Role, GuideStep[]> = {
   owner: [
-    { title: 'You own a subnet', text: 'Your kit registered one for you (or registers it as soon as the network allows: one new subnet per period). Its pool holds TAO and your alpha.' },
+    { title: 'Your subnet', text: 'Your kit registered a subnet for you if the network allowed it (one new subnet per period). If not, “Register a subnet” comes first and says from which block it opens. Its pool holds TAO and your alpha.' },
     { title: 'Win emission with inflow', text: 'Each block’s TAO emission goes to subnets by their net inflow (Taoflow). Buy back your own alpha to push TAO in; stakers joining helps too.' },
     { title: 'Stay off the pruning list', text: 'With every slot full, the subnet with the lowest EMA price past its immunity is pruned when someone registers. Keep your price up.' },
   ],

@@ -7,9 +7,10 @@ import { rankText, returnText, roleRankText, type Standing } from '../lib/standi
 import { h, setText } from './dom.ts';
 
 export function walletBar(): { root: HTMLElement; update(w: WalletView | null, s: Standing | null): void } {
-  const stat = (label: string, testid: string, minor = false) => {
+  /** `kind`: 'minor' repeats what the return says (hidden on phones); 'part' is a part of the change. */
+  const stat = (label: string, testid: string, kind = '') => {
     const value = h('span', { testid }, '—');
-    return { el: h('div', { class: minor ? 'stat minor' : 'stat' }, h('span', {}, label), value), value };
+    return { el: h('div', { class: `stat ${kind}` }, h('span', {}, label), value), value };
   };
   const ret = stat('Return', 'wallet-return');
   const roleRank = stat('Rank in role', 'wallet-role-rank');
@@ -17,10 +18,10 @@ export function walletBar(): { root: HTMLElement; update(w: WalletView | null, s
   const balance = stat('Free TAO', 'wallet-balance');
   const positions = stat('Positions', 'wallet-positions');
   const worth = stat('Net worth', 'wallet-networth');
-  const change = stat('PnL', 'wallet-change', true);
-  const income = stat('Emission income', 'wallet-income', true);
-  const gains = stat('Price gains', 'wallet-gains', true);
-  const business = stat('Locks & bills', 'wallet-business', true);
+  const change = stat('PnL', 'wallet-change', 'minor');
+  const income = stat('Emission income', 'wallet-income', 'part');
+  const gains = stat('Price gains', 'wallet-gains', 'part');
+  const business = stat('Locks & bills', 'wallet-business', 'part');
   const tone = (el: HTMLElement, n: number) => (el.className = n > 0 ? 'good' : n < 0 ? 'bad' : '');
   return {
     root: h('div', { class: 'panel wallet', testid: 'wallet' }, ret.el, roleRank.el, rank.el, worth.el, balance.el, positions.el, change.el, income.el, gains.el, business.el),

@@ -12,6 +12,9 @@ import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
+import { addressOf, admission, admitMatchmake, admitSpectator, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
+import { Refusal } from './refusal.ts';
+import { TickBudget } from './tick_budget.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 import { ArenaState } from './schema.ts';
@@ -20,8 +23,6 @@ import { TickStats } from './tick_stats.ts';
 
 /** Seconds a dropped client has to come back with `client.reconnect` before it counts as gone. */
 export const RECONNECT_SECONDS = 60;
-/** Seconds an empty room lives on (a facilitator's refresh, a projector's reboot) before it closes. */
-export const EMPTY_ROOM_SECONDS = 600;
 /** Most actions one client may have waiting for the next block. */
 const MAX_QUEUED_PER_CLIENT = 16;
 /** Most blocks run in one tick when the server falls behind: it slows rather than stalls. */
@@ -62,6 +63,10 @@ export class ArenaRoom extends Room<ArenaState> {
   maxClients = 250;
   autoDispose = false;
 
+  static async onAuth(_token: string, options: unknown, context: Parameters<typeof admitMatchmake>[1]): Promise<{ address: string }> {
+    return admitMatchmake(options, context);
+  }
+
   private host!: GameHost;
   private mirror!: Mirror;
   private feeds!: PrivateFeeds;
@@ -77,6 +82,9 @@ export class ArenaRoom extends Room<ArenaState> {
   private queue: Queued[] = [];
   private owedBlocks = 0;
   private emptyTimer: { clear(): void } | null = null;
+  private restored = false;
+  private admissionTicket: unknown;
+  private readonly budget = new TickBudget();
   /** Where this game is kept (null when the process keeps no games, or for a replay). */
   private archive: RoomArchive | null = null;
   /** A replay room's source log, fed in at its blocks; null for a live game. */
@@ -91,6 +99,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const restore = (raw as { restore?: unknown; restoreSecret?: unknown } | null) ?? {};
     if (typeof restore.restore === 'string' && restore.restoreSecret === RESTORE_SECRET) return this.restore(restore.restore);
 
+    this.admissionTicket = (raw as Record<string, unknown> | null)?.[TICKET_OPTION];
     const opts = pickKnown(raw, ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'seats', 'replay', 'fork']);
     const checked = createOptionsChecker(opts, 'options');
     if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
@@ -136,6 +145,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const loaded = store ? loadGame(store, code) : null;
     if (!store || !loaded) throw new Error(`no stored game ${code}`);
     const { record, snapshot, meta } = loaded;
+    this.restored = true;
     const host = snapshot ? GameHost.resume(record, { seq: snapshot.seq, snapshot: snapshot.state }) : GameHost.replay(record);
     this.facilitatorKey = meta.facilitatorKey;
     this.creatorToken = null;
@@ -169,6 +179,7 @@ export class ArenaRoom extends Room<ArenaState> {
     this.mirror.sync(true);
     await this.updateListing();
     games.add(this.exportable());
+    admission.openRoom(code, this.admissionTicket, host.game.scenario, this.state.clock.speed);
     this.armEmptyTimer();
   }
 
@@ -207,6 +218,8 @@ export class ArenaRoom extends Room<ArenaState> {
         if (this.quickplay) this.host.makeRoomForHuman(back[1].role, this.seats);
       }
     } else if (wanted === 'spectator') {
+      const full = admitSpectator(this.spectatorCount());
+      if (full) throw new Refusal(`${full.code}: ${full.message}`);
       token = newToken();
     } else if (this.replaySource) {
       throw new Refusal('REPLAY: a replay is watched, not played; join as a spectator');
@@ -223,6 +236,7 @@ export class ArenaRoom extends Room<ArenaState> {
     }
     // Only a creator who actually got in takes the facilitator token.
     this.creatorPending = false;
+    admission.connected(client.sessionId, addressOf(client));
     this.members.set(client.sessionId, { playerId, limiter: new RateLimiter(MESSAGES_PER_SECOND, MESSAGE_BURST, Date.now()), queued: 0 });
     this.feeds.subscribe(client, playerId);
     client.send('welcome', {
@@ -276,6 +290,7 @@ export class ArenaRoom extends Room<ArenaState> {
       this.host.fillSeatLeftBy(seat.role);
       this.mirror.sync(true);
     }
+    admission.disconnected(client.sessionId);
     this.mirror.spectators(this.spectatorCount());
     if (this.clients.length === 0) this.armEmptyTimer();
     void this.updateListing();
@@ -286,6 +301,7 @@ export class ArenaRoom extends Room<ArenaState> {
     // not, and comes back on the next start.
     if (this.state.clock.phase !== 'ended' && matchMaker.state !== matchMaker.MatchMakerState.SHUTTING_DOWN) this.endGame();
     games.retire(this.exportable());
+    admission.closeRoom(this.roomId);
   }
 
   /** What the export endpoints read: standings, and every subnet's series at every sampled block. */
@@ -322,7 +338,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const member = this.members.get(client.sessionId);
     if (!member) return;
     const now = Date.now();
-    if (!member.limiter.take(now)) {
+    if (!member.limiter.take(now) || !admission.admitMessage(addressOf(client), now)) {
       if (member.limiter.shouldWarn(now)) this.refuse(client, String(type).slice(0, 32), 'TOO_MANY_MESSAGES', `more than ${MESSAGES_PER_SECOND} messages a second; some were dropped`);
       return;
     }
@@ -367,10 +383,13 @@ export class ArenaRoom extends Room<ArenaState> {
       case 'resume':
         if (phase === 'paused') this.state.clock.phase = 'running';
         break;
-      case 'set_speed':
+      case 'set_speed': {
+        const tooFast = admission.admitSpeed(this.roomId, this.host.game.scenario, c.speed);
+        if (tooFast) return this.refuse(client, action, tooFast.code, tooFast.message, ref);
         this.state.clock.speed = c.speed;
         this.restartSimulation();
         break;
+      }
       case 'end_game':
         this.endGame();
         break;
@@ -448,13 +467,15 @@ export class ArenaRoom extends Room<ArenaState> {
     }
     this.owedBlocks = Math.min(this.owedBlocks + (deltaMs * this.blocksPerSecond()) / 1000, MAX_BLOCKS_PER_TICK);
     const started = performance.now();
+    if (!this.budget.mayRun(started)) return;
     let ran = 0;
-    while (this.owedBlocks >= 1 && this.state.clock.phase === 'running') {
+    while (this.owedBlocks >= 1 && this.state.clock.phase === 'running' && this.budget.more(started, performance.now())) {
       this.owedBlocks -= 1;
       this.runBlock();
       this.archive?.afterBlock(this.host);
       ran++;
     }
+    this.budget.done(started, performance.now());
     if (ran === 0) return;
     this.mirror.sync(false);
     this.feeds.flush(this.clients, false);
@@ -538,7 +559,7 @@ export class ArenaRoom extends Room<ArenaState> {
     this.disarmEmptyTimer();
     this.emptyTimer = this.clock.setTimeout(() => {
       if (this.clients.length === 0) void this.disconnect();
-    }, EMPTY_ROOM_SECONDS * 1000);
+    }, emptyRoomSeconds(this.restored) * 1000);
   }
 
   private disarmEmptyTimer(): void {
@@ -547,8 +568,6 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 }
 
-/** A create or join refused for a reason the client is told ("CODE: message"); not a server fault. */
-class Refusal extends Error {}
 
 /** Only the options a room understands; Colyseus and SDKs may add their own keys beside them. */
 function pickKnown(raw: unknown, keys: readonly string[]): Record<string, unknown> {

@@ -8,6 +8,9 @@ import { resultsCsv, seriesCsv } from './export_csv.ts';
 import { games } from './game_registry.ts';
 import { storedExports } from './persistence/archive.ts';
 import { sameToken } from './secrets.ts';
+import { admission, clientAddress, TICKET_OPTION } from './admission.ts';
+import { buildScenario, isScenarioError, scenarioLoadMs } from '../shared/game/overrides.ts';
+import { logRefusal } from './refusal.ts';
 
 export const ROOM_NAME = 'arena';
 const started = Date.now();
@@ -21,12 +24,26 @@ export async function publicGames(): Promise<GameListing[]> {
 }
 
 /** A public game with a free seat, or a new public one (no facilitator; bots hold the seats). */
-export async function quickPlay(preset: string | undefined): Promise<string> {
+export async function quickPlay(preset: string | undefined, address: string): Promise<string> {
   const open = (await publicGames()).filter((g) => g.freeSeats > 0 && (preset === undefined || g.preset === preset));
   open.sort((a, b) => b.players - a.players || a.code.localeCompare(b.code));
   if (open.length > 0) return open[0].code;
-  const room = await matchMaker.createRoom(ROOM_NAME, { public: true, quickplay: true, ...(preset ? { preset } : {}) });
+  // A new game counts against its asker's address like any create.
+  const scenario = buildScenario(preset ?? 'workshop');
+  if (isScenarioError(scenario)) throw new QuickPlayRefused('INVALID_OPTIONS', scenario.message);
+  const admitted = admission.admitCreate(address, scenarioLoadMs(scenario), Date.now());
+  if ('code' in admitted) throw new QuickPlayRefused(admitted.code, admitted.message);
+  const room = await matchMaker.createRoom(ROOM_NAME, { public: true, quickplay: true, ...(preset ? { preset } : {}), [TICKET_OPTION]: admitted.ticket });
   return room.roomId;
+}
+
+class QuickPlayRefused extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Basic auth for the monitor; the user name is ignored, the password is the secret. */
@@ -49,7 +66,8 @@ export function initializeExpress(app: express.Express, opts: { clientDir?: stri
   app.use('/api', express.json({ limit: '4kb' }));
 
   app.get('/health', (_req, res) => {
-    res.json({ ok: true, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
+    const { rooms, loadMs, connections } = admission.load();
+    res.json({ ok: true, rooms, connections, loadMs, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
   });
 
   app.get('/api/games', async (_req, res) => {
@@ -58,10 +76,14 @@ export function initializeExpress(app: express.Express, opts: { clientDir?: stri
 
   app.post('/api/quickplay', async (req, res) => {
     const preset = typeof req.body?.preset === 'string' ? req.body.preset : undefined;
+    const address = clientAddress({ req, headers: req.headers });
     try {
-      res.json({ code: await quickPlay(preset) });
+      res.json({ code: await quickPlay(preset, address) });
     } catch (e) {
-      res.status(400).json({ code: 'INVALID_OPTIONS', message: e instanceof Error ? e.message : String(e) });
+      const code = e instanceof QuickPlayRefused ? e.code : 'INVALID_OPTIONS';
+      const message = e instanceof Error ? e.message : String(e);
+      logRefusal('quick play', address, `${code}: ${message}`);
+      res.status(code === 'RATE_LIMITED' ? 429 : code === 'OVER_CAPACITY' ? 503 : 400).json({ code, message });
     }
   });
 

@@ -6,7 +6,8 @@ import { createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage
 import type { HostEvent, HostResult } from './game_host.ts';
 import { GameHost } from './game_host.ts';
 import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
-import { gameStore, loadGame, RESTORE_SECRET, RoomArchive as Archive } from './persistence/archive.ts';
+import { EXPORT_POINTS, gameStore, loadGame, RESTORE_SECRET, RoomArchive as Archive } from './persistence/archive.ts';
+import { rebuildGame } from './persistence/recovery.ts';
 import type { ExportableGame } from './game_registry.ts';
 import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
@@ -135,8 +136,7 @@ export class ArenaRoom extends Room<ArenaState> {
       return host;
     }
     for (const [playerId, seat] of loaded.meta.players) this.seatsById.set(playerId, { ...seat, sessionId: null });
-    const snap = loaded.snapshot;
-    return snap && snap.block <= loaded.record.block ? GameHost.resume(loaded.record, { seq: snap.seq, snapshot: snap.state }) : GameHost.replay(loaded.record);
+    return rebuildGame(source.code.toUpperCase(), loaded);
   }
 
   /** A game this process was running when it stopped: same code, same tokens, same state. */
@@ -144,9 +144,9 @@ export class ArenaRoom extends Room<ArenaState> {
     const store = gameStore();
     const loaded = store ? loadGame(store, code) : null;
     if (!store || !loaded) throw new Error(`no stored game ${code}`);
-    const { record, snapshot, meta } = loaded;
+    const { meta } = loaded;
     this.restored = true;
-    const host = snapshot ? GameHost.resume(record, { seq: snapshot.seq, snapshot: snapshot.state }) : GameHost.replay(record);
+    const host = rebuildGame(code, loaded);
     this.facilitatorKey = meta.facilitatorKey;
     this.creatorToken = null;
     this.isPublic = meta.isPublic;
@@ -311,7 +311,7 @@ export class ArenaRoom extends Room<ArenaState> {
       code: this.roomId,
       facilitatorKey: this.facilitatorKey,
       results: () => this.host.results(this.roomId),
-      series: (maxPoints = Infinity) => this.host.series(maxPoints, this.host.topSubnets(Infinity)),
+      series: (maxPoints = EXPORT_POINTS) => this.host.series(maxPoints, this.host.topSubnets(Infinity)),
     };
   }
 
@@ -525,7 +525,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const results = this.host.results(this.roomId);
     this.broadcast('results', results);
     this.saveMeta();
-    this.archive?.finish({ results, series: this.host.series(Infinity, this.host.topSubnets(Infinity)) }, Date.now());
+    this.archive?.finish({ results, series: this.host.series(EXPORT_POINTS, this.host.topSubnets(Infinity)) }, Date.now());
     void this.updateListing();
   }
 

@@ -15,6 +15,8 @@ import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
 import { addressOf, admission, admitMatchmake, admitSpectator, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
 import { Refusal } from './refusal.ts';
+import { nameForSeat } from './names.ts';
+import { kitTransferRefusal } from './kits.ts';
 import { TickBudget } from './tick_budget.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
 import type { GameRecord, LogEntry } from './record.ts';
@@ -225,11 +227,13 @@ export class ArenaRoom extends Room<ArenaState> {
       throw new Refusal('REPLAY: a replay is watched, not played; join as a spectator');
     } else {
       if (this.state.clock.phase === 'ended') throw new Refusal('GAME_OVER: the game has ended; join as a spectator');
-      const joined = this.host.join(name, wanted, o.value.bot === true);
+      const named = nameForSeat(o.value.name, name, [...this.seatsById.values()].map((s) => s.name));
+      if ('code' in named) throw new Refusal(`${named.code}: ${named.message}`);
+      const joined = this.host.join(named.name, wanted, o.value.bot === true);
       if (!joined.ok) throw new Refusal(`${joined.error.code}: ${joined.error.message}`);
       playerId = joined.playerId;
       token = newToken();
-      this.seatsById.set(playerId, { key: digestOf(token), name, role: wanted, sessionId: client.sessionId, removed: false });
+      this.seatsById.set(playerId, { key: digestOf(token), name: named.name, role: wanted, sessionId: client.sessionId, removed: false });
       this.mirror.events(joined.events);
       if (this.quickplay) this.host.makeRoomForHuman(wanted, this.seats);
       this.saveMeta();
@@ -492,7 +496,8 @@ export class ArenaRoom extends Room<ArenaState> {
     for (const q of queue) {
       const member = this.members.get(q.sessionId);
       if (member) member.queued = Math.max(0, member.queued - 1);
-      const result = this.host.act(q.playerId, q.request);
+      const kit = kitTransferRefusal(this.host, q.playerId, q.request);
+      const result = kit ? { ok: false as const, error: kit } : this.host.act(q.playerId, q.request);
       const client = this.clients.getById(q.sessionId);
       if (result.ok) {
         this.mirror.events(result.events);

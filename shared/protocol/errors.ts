@@ -41,6 +41,8 @@ export type ProtocolErrorCode =
   | 'OVER_CAPACITY'
   /** Another player in this game has that name, or one that reads the same. */
   | 'NAME_TAKEN'
+  /** A transfer of more than the sender has gained: a starting kit stays with its seat. */
+  | 'KIT_NOT_TRANSFERABLE'
   /** The server failed; the action was not applied. */
   | 'INTERNAL';
 

@@ -18,6 +18,7 @@ import { Refusal } from './refusal.ts';
 import { nameForSeat } from './names.ts';
 import { kitTransferRefusal } from './kits.ts';
 import { TickBudget } from './tick_budget.ts';
+import { SeriesCache } from './series_cache.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 import { ArenaState } from '../shared/protocol/schema.ts';
@@ -88,6 +89,7 @@ export class ArenaRoom extends Room<ArenaState> {
   private restored = false;
   private admissionTicket: unknown;
   private readonly budget = new TickBudget();
+  private readonly seriesCache = new SeriesCache();
   /** Where this game is kept (null when the process keeps no games, or for a replay). */
   private archive: RoomArchive | null = null;
   /** A replay room's source log, fed in at its blocks; null for a live game. */
@@ -370,7 +372,7 @@ export class ArenaRoom extends Room<ArenaState> {
 
   private query(client: Client, q: QueryRequest): void {
     if (q.type === 'watch_subnet') return this.feeds.watch(client, q.netuid);
-    client.send('series', this.host.series(q.maxPoints, q.netuids));
+    client.send('series', this.seriesCache.get(this.host, q.maxPoints, q.netuids));
   }
 
   private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Admission } from '../../server/admission.ts';
 import { appConfig } from '../../server/app.config.ts';
 import { DEFAULT_LIMITS, readLimits, useLimits } from '../../server/limits.ts';
+import { GameHost } from '../../server/game_host.ts';
+import { SeriesCache } from '../../server/series_cache.ts';
 import { TickBudget } from '../../server/tick_budget.ts';
 import { buildScenario, isScenarioError, MAX_DURATION_BLOCKS, scenarioLoadMs } from '../../shared/game/overrides.ts';
 import { presetNames } from '../../shared/game/presets.ts';
@@ -153,5 +155,18 @@ describe('limits as pure bookkeeping', () => {
     b.done(100, 400);
     expect(b.mayRun(699)).toBe(false);
     expect(b.mayRun(700)).toBe(true);
+  });
+
+  it('the same series question in the same block is answered once', () => {
+    const host = GameHost.create({ preset: 'workshop', seed: 3 }) as GameHost;
+    const cache = new SeriesCache();
+    for (let i = 0; i < 10; i++) host.step();
+    const a = cache.get(host, 50, [1, 2]);
+    expect(cache.get(host, 50, [1, 2])).toBe(a);
+    expect(cache.get(host, 50, [1])).not.toBe(a);
+    host.step();
+    const b = cache.get(host, 50, [1, 2]);
+    expect(b).not.toBe(a);
+    expect(b).toEqual(host.series(50, [1, 2]));
   });
 });

@@ -363,6 +363,8 @@ export class ArenaRoom extends Room<ArenaState> {
         break;
       case 'pause':
         if (phase === 'running') this.state.clock.phase = 'paused';
+        // Everyone's wallet and watched table as of the paused block, not as of the last flush.
+        this.feeds.flush(this.clients, true);
         break;
       case 'resume':
         if (phase === 'paused') this.state.clock.phase = 'running';

@@ -2,7 +2,7 @@ import type { Client, RoomException } from '@colyseus/core';
 import { matchMaker, Room } from '@colyseus/core';
 import type { GameSnapshot } from '../shared/game/index.ts';
 import type { Ack, ActionRequest, ClientRequest, ControlRequest, CreateOptions, JoinRole, PlayerRole, QueryRequest, Ref, WireError, WireErrorCode } from '../shared/protocol/index.ts';
-import { createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage } from '../shared/protocol/index.ts';
+import { createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
 import type { HostEvent, HostResult } from './game_host.ts';
 import { GameHost } from './game_host.ts';
 import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
@@ -14,7 +14,7 @@ import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
 import type { GameRecord, LogEntry } from './record.ts';
-import { ArenaState } from './schema.ts';
+import { ArenaState } from '../shared/protocol/schema.ts';
 import { digestOf, newToken, sameToken, type TokenDigest, tokenMatches } from './secrets.ts';
 import { TickStats } from './tick_stats.ts';
 
@@ -235,6 +235,7 @@ export class ArenaRoom extends Room<ArenaState> {
       preset: this.host.preset,
       seed: this.host.seed,
       blocksPerSecond: this.host.blocksPerSecond,
+      pool: poolLimitsView(this.host.chain.state.params),
     });
     if (isCreator) this.creatorToken = null;
     if (isCreator && this.isPublic) void this.setPrivate(false);

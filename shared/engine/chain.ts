@@ -130,6 +130,16 @@ export class Chain {
     return events;
   }
 
+  /**
+   * One more TAO halving than issuance has reached, from the next block on (a game's "halving now");
+   * alpha keeps its own schedule. False, changing nothing, once the emission cannot halve further.
+   */
+  decreeTaoHalving(): boolean {
+    if (this.state.blockEmission <= 1n) return false;
+    this.state.params = { ...this.state.params, decreedTaoHalvings: this.state.params.decreedTaoHalvings + 1 };
+    return true;
+  }
+
   // Queries for the game, the server and previews.
 
   get block(): number {

@@ -93,7 +93,7 @@ const positionsOf = (p: Player) => p.positions.map(parsePosition);
 /**
  * The game on the chain: players with roles, miners' hidden quality, validators' private readings,
  * product revenue and buybacks, scenario events, bots, scores and time series. Pure like the chain:
- * every change goes through `Chain.apply`/`Chain.step`, randomness comes from the chain's RNG (and
+ * every change to the chain goes through its own methods (`apply`, `step`, `decreeTaoHalving`), randomness comes from the chain's RNG (and
  * each validator's own noise stream, seeded from the game seed), and the same seed with the same
  * calls gives byte-identical snapshots.
  */
@@ -427,11 +427,7 @@ export class Game {
     const done: GameEvent = { type: 'scenario_event', block, event };
     switch (event.type) {
       case 'halving_now': {
-        // Halvings follow issuance; "now" decrees one more for TAO alone (alpha halves by its own
-        // issuance), and the next block shows it.
-        const st = this.chainRef.state;
-        if (st.blockEmission <= 1n) return { ok: false, error: gameError('INVALID_EVENT', 'emission cannot halve any further') };
-        st.params = { ...st.params, decreedTaoHalvings: st.params.decreedTaoHalvings + 1 };
+        if (!this.chainRef.decreeTaoHalving()) return { ok: false, error: gameError('INVALID_EVENT', 'emission cannot halve any further') };
         return { ok: true, events: [done] };
       }
       case 'market_shock':
@@ -696,12 +692,6 @@ export class Game {
       }
     });
     return events;
-  }
-
-  /** What a bot of this player sees now (also what a client preview may show it); null for an unknown id. */
-  viewFor(id: PlayerId): BotView | null {
-    const p = this.byId.get(id);
-    return p ? this.view(p) : null;
   }
 
   private view(p: Player): BotView {

@@ -55,7 +55,7 @@ export type GameActionType = GameAction['type'];
 
 /** Scenario events a facilitator may trigger, or a scenario schedules at a block. */
 export type ScenarioEvent =
-  /** The base block emission halves now (TAO and alpha), as if the next halving came early. */
+  /** TAO's block emission halves from the next block, as if its next halving came early; alpha keeps its own schedule. */
   | { type: 'halving_now' }
   /** Outside holders sell `fraction` (0..1] of the alpha they hold in every subnet. */
   | { type: 'market_shock'; fraction: number }

@@ -27,8 +27,6 @@ export const finite =
       ? accept(v)
       : refuse('INVALID_PAYLOAD', `${field} must be a number from ${min} to ${max}`);
 
-export const bool: Checker<boolean> = (v, field) => (typeof v === 'boolean' ? accept(v) : refuse('INVALID_PAYLOAD', `${field} must be true or false`));
-
 /** Printable text, trimmed, 1..max characters: no control characters reach a leaderboard. */
 export const text =
   (max = MAX_TEXT): Checker<string> =>

@@ -1,5 +1,6 @@
 // The wire between clients and the room: message names, payload types, runtime validators, errors.
-// Pure (no I/O): the server validates with it, the client validates before sending.
+// Pure (no I/O): the room validates every message with it; clients and bots import its types.
+// The synced state's schema is in schema.ts (import it directly; a client imports its types only).
 export * from './check.ts';
 export * from './errors.ts';
 export * from './messages.ts';

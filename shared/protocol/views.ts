@@ -1,8 +1,10 @@
+import type { ChainParams } from '../engine/index.ts';
+import { formatAmount } from '../engine/index.ts';
 import type { WireError } from './errors.ts';
 import type { JoinRole, PlayerRole, Ref } from './messages.ts';
 
 /**
- * Server → client messages besides the synced state (server/schema.ts). Everything private goes
+ * Server → client messages besides the synced state (schema.ts). Everything private goes
  * through these, to one client only: a wallet, a validator's observations, a watched subnet's
  * neuron table. Money is a decimal string of TAO (or alpha where named), ratios are numbers.
  */
@@ -26,7 +28,6 @@ export interface ServerMessages {
   /** The game is over: final standings (also kept for `GET /api/games/:code/results`). */
   results: ResultsView;
 }
-export type ServerMessageType = keyof ServerMessages;
 
 export interface Welcome {
   /** Join code of the room (= room id). */
@@ -43,7 +44,22 @@ export interface Welcome {
   seed: number | string;
   /** Blocks per second at speed 1. */
   blocksPerSecond: number;
+  /** This game's pool rules (a scenario may override the chain's), so a client's previews match the server's swaps. */
+  pool: PoolLimitsView;
 }
+
+/** The swap rules of the game's pools: the fee (of 65,535), the largest input as a multiple of a reserve, the smallest reserve left (TAO). */
+export interface PoolLimitsView {
+  feeRateU16: number;
+  maxSwapInputMultiplier: number;
+  minPoolReserve: string;
+}
+
+export const poolLimitsView = (p: Pick<ChainParams, 'feeRateU16' | 'maxSwapInputMultiplier' | 'minPoolReserve'>): PoolLimitsView => ({
+  feeRateU16: p.feeRateU16,
+  maxSwapInputMultiplier: p.maxSwapInputMultiplier,
+  minPoolReserve: formatAmount(p.minPoolReserve),
+});
 
 export interface Ack {
   action: string;

@@ -1,5 +1,5 @@
 import { Scene } from 'phaser';
-import type { ArenaState, PlayerState, SubnetState } from '../../../server/schema.ts';
+import type { ArenaState, PlayerState, SubnetState } from '../../../shared/protocol/schema.ts';
 import { CONTROL_TYPES, EVENT_TYPES, MAX_SPEED, PLAYER_ROLES, type ResultsView, type SeriesView } from '../../../shared/protocol/index.ts';
 import { leaderboard, subnetsByNetuid } from '../lib/arena.ts';
 import { percent, signed, subnetTitle, taoText } from '../lib/format.ts';

@@ -14,10 +14,13 @@ export { quoteAlphaForTao, quoteTaoForAlpha, spotPrice, swapFee } from './pool.t
 export type { Reserves, SwapQuote } from './pool.ts';
 export { neuronToPrune } from './registration.ts';
 export * from './rng.ts';
-export { chainParams, MAINNET_CHAIN } from './scenario.ts';
+export { chainParams, LEGACY_PARAMS, MAINNET_CHAIN } from './scenario.ts';
 export type { ChainParams, RuleVersions } from './scenario.ts';
 export type { ChainSnapshot } from './snapshot.ts';
 export { hotkeyStake, stakeOf, totalStake } from './stake_book.ts';
 export type { ChainState, Neuron, Subnet } from './state.ts';
+export { alphaIssuance } from './state.ts';
 export { yumaEpoch } from './yuma.ts';
 export type { YumaInput, YumaOutput } from './yuma.ts';
+export { MECHANISMS } from './fidelity.ts';
+export type { Mechanism } from './fidelity.ts';

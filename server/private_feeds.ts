@@ -13,6 +13,11 @@ const WALLET_EVERY_MS = 1000;
  */
 const DETAIL_EVERY_MS = 1000;
 const DETAIL_KEYFRAME_MS = 60_000;
+/**
+ * Most of a tick one flush may take (ms). A full network's wallets and tables cost a few hundred
+ * microseconds each; a hundred clients' worth coming due in one tick would make it the p99.
+ */
+const FLUSH_BUDGET_MS = 6;
 
 /** One subnet's table at one block, with each row's JSON to tell what a watcher has not seen. */
 interface Table {
@@ -42,6 +47,8 @@ interface Subscriber {
 export class PrivateFeeds {
   private readonly subs = new Map<string, Subscriber>();
   private joined = 0;
+  /** Where the last flush ran out of budget: the next one starts there. */
+  private resumeAt = 0;
 
   constructor(private readonly host: GameHost) {}
 
@@ -84,11 +91,23 @@ export class PrivateFeeds {
     if (s) s.dirty = true;
   }
 
-  /** Sends what changed to the given clients. `force` ignores the rate (joins, reconnects). */
+  /**
+   * Sends what changed to the given clients. `force` ignores the rate (joins, reconnects, a pause)
+   * and the budget. Otherwise the flush stops once it has spent FLUSH_BUDGET_MS: whoever is left is
+   * still due and comes first at the next flush, so a tick stays short and every feed comes round.
+   */
   flush(clients: Iterable<Client>, force: boolean): void {
     const now = Date.now();
-    for (const client of clients) {
-      const s = this.subs.get(client.sessionId);
+    const list = [...clients];
+    const stopAt = performance.now() + FLUSH_BUDGET_MS;
+    const start = force ? 0 : this.resumeAt % Math.max(1, list.length);
+    for (let k = 0; k < list.length; k++) {
+      const i = (start + k) % list.length;
+      if (!force && k > 0 && performance.now() > stopAt) {
+        this.resumeAt = i;
+        return;
+      }
+      const s = this.subs.get(list[i].sessionId);
       if (!s) continue;
       if (s.playerId !== null && (force || s.dirty || now - s.lastWallet >= WALLET_EVERY_MS)) {
         s.lastWallet = now;

@@ -32,7 +32,6 @@ const MAX_QUEUED_PER_CLIENT = 16;
 const MAX_BLOCKS_PER_TICK = 20;
 /** Shortest simulation tick; faster block rates run several blocks per tick. */
 const MIN_TICK_MS = 50;
-
 /** One connection: a player (playerId set) or a spectator. */
 interface Member {
   playerId: string | null;
@@ -397,6 +396,8 @@ export class ArenaRoom extends Room<ArenaState> {
     },
     pause: () => {
       if (this.state.clock.phase === 'running') this.state.clock.phase = 'paused';
+      // Everyone's wallet and watched table as of the paused block, not as of the last flush.
+      this.feeds.flush(this.clients, true);
     },
     resume: () => {
       if (this.state.clock.phase === 'paused') this.state.clock.phase = 'running';

@@ -1,11 +1,12 @@
 // A subnet in detail: pool, price chart, flows, emission, registration cost, and its neuron table.
-import type { SubnetState } from '../../../shared/protocol/schema.ts';
+import { blocksUntilEpoch } from '../../../shared/engine/index.ts';
+import type { ClockState, SubnetState } from '../../../shared/protocol/schema.ts';
 import type { SeriesView, SubnetDetailView } from '../../../shared/protocol/index.ts';
 import { amount, percent, subnetTitle, taoText } from '../lib/format.ts';
 import { h } from './dom.ts';
 import { lineChart } from './line_chart.ts';
 
-export function subnetPanel(): { root: HTMLElement; update(s: SubnetState | undefined, block: number, detail: SubnetDetailView | null, series: SeriesView | null): void } {
+export function subnetPanel(): { root: HTMLElement; update(s: SubnetState | undefined, clock: Pick<ClockState, 'block' | 'tempo'>, detail: SubnetDetailView | null, series: SeriesView | null): void } {
   const title = h('h3', { testid: 'subnet-title' }, 'Select a subnet on the map');
   const kv = h('dl', { class: 'kv', testid: 'subnet-facts' });
   const price = lineChart('Price', 'subnet-price-chart');
@@ -22,8 +23,9 @@ export function subnetPanel(): { root: HTMLElement; update(s: SubnetState | unde
   let tableKey = '';
   return {
     root: h('div', { class: 'stack', testid: 'subnet-panel' }, title, kv, price.root, flow.root, h('h3', {}, 'Neurons'), table),
-    update(s, block, detail, series) {
+    update(s, clock, detail, series) {
       if (!s) return;
+      const block = clock.block;
       title.textContent = `${subnetTitle(s.netuid, s.name)}${s.ownerName ? ` · owner ${s.ownerName}` : ''}`;
       const facts: [string, string][] = [
         ['Pool', `${taoText(s.taoIn)} · ${amount(s.alphaIn, 'α')}`],
@@ -32,7 +34,7 @@ export function subnetPanel(): { root: HTMLElement; update(s: SubnetState | unde
         ['Emission share', percent(s.emissionShare)],
         ['UID burn', taoText(s.burn)],
         ['UIDs', String(s.neurons)],
-        ['Next epoch', `in ${s.nextEpochIn} blocks`],
+        ['Next epoch', `in ${blocksUntilEpoch(block, s.netuid, clock.tempo)} blocks`],
         ['Status', s.pruneCandidate ? 'next to be pruned' : block < s.immuneUntil ? `immune ${s.immuneUntil - block} more blocks` : 'exposed to pruning'],
       ];
       kv.replaceChildren(...facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));

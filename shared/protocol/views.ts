@@ -20,8 +20,10 @@ export interface ServerMessages {
   wallet: WalletView;
   /** A validator's private, noisy view of miners' quality; only that validator receives it. */
   observations: ObservationsView;
-  /** The neuron table of the subnet you watch (`watch_subnet`). */
+  /** The neuron table of the subnet you watch (`watch_subnet`), whole: on watching, then now and then. */
   subnet_detail: SubnetDetailView;
+  /** What changed in that table since the last `subnet_detail` or `subnet_delta` (`applySubnetDelta`). */
+  subnet_delta: SubnetDeltaView;
   /** Downsampled time series (answer to `get_series`). */
   series: SeriesView;
   /** The game is over: final standings (also kept for `GET /api/games/:code/results`). */
@@ -152,6 +154,27 @@ export interface SubnetDetailView {
   /** Cost to register a UID now (TAO). */
   burn: string;
   neurons: NeuronRowView[];
+}
+
+/**
+ * The rows of a watched table that changed, whole, keyed by their uid (a uid past the table's end
+ * is a new registration). Between epochs most tables do not change at all, so nothing is sent.
+ */
+export interface SubnetDeltaView {
+  netuid: number;
+  block: number;
+  burn: string;
+  name: string;
+  /** Rows in the table now (a subnet registered again under the same netuid may have fewer). */
+  size: number;
+  rows: NeuronRowView[];
+}
+
+/** The table a delta leaves: `detail` with `delta`'s rows in place; a new object, `detail` unchanged. */
+export function applySubnetDelta(detail: SubnetDetailView, delta: SubnetDeltaView): SubnetDetailView {
+  const neurons = detail.neurons.slice(0, delta.size);
+  for (const row of delta.rows) neurons[row.uid] = row;
+  return { netuid: detail.netuid, block: delta.block, name: delta.name, burn: delta.burn, neurons };
 }
 
 /** Columns of numbers sharing one `block` axis. Money as numbers here: charts only, never fed back. */

@@ -91,7 +91,7 @@ describe('alerts: what happened to this player', () => {
     const after = look({ wallet: { subnets: [2] } });
     expect(alertsBetween(before, after).map((a) => a.kind)).toEqual(['warning']);
     expect(alertsBetween(after, after)).toEqual([]);
-    expect(toMapSubnet({ netuid: 2, name: '', taoIn: '1', alphaIn: '1', price: 1, emaPrice: 1, flowEma: 0, emissionShare: 0, immuneUntil: 0, pruneCandidate: true, ownerName: '', burn: '1', neurons: 1, nextEpochIn: 1 }, 5, false).pruneCandidate).toBe(false);
+    expect(toMapSubnet({ netuid: 2, name: '', taoIn: '1', alphaIn: '1', price: 1, emaPrice: 1, flowEma: 0, emissionShare: 0, immuneUntil: 0, pruneCandidate: true, ownerName: '', burn: '1', neurons: 1 }, 5, false).pruneCandidate).toBe(false);
   });
 });
 

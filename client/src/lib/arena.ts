@@ -3,7 +3,7 @@
 import type { ClockState, FeedEvent, PlayerState, SubnetState } from '../../../shared/protocol/schema.ts';
 import type { MapSubnet } from './network_map.ts';
 
-type SubnetLike = Pick<SubnetState, 'netuid' | 'name' | 'taoIn' | 'alphaIn' | 'price' | 'emaPrice' | 'flowEma' | 'emissionShare' | 'immuneUntil' | 'pruneCandidate' | 'ownerName' | 'burn' | 'neurons' | 'nextEpochIn'>;
+type SubnetLike = Pick<SubnetState, 'netuid' | 'name' | 'taoIn' | 'alphaIn' | 'price' | 'emaPrice' | 'flowEma' | 'emissionShare' | 'immuneUntil' | 'pruneCandidate' | 'ownerName' | 'burn' | 'neurons'>;
 type PlayerLike = Pick<PlayerState, 'id' | 'name' | 'role' | 'bot' | 'connected' | 'removed' | 'netWorth' | 'change' | 'changePct' | 'rank' | 'emissionIncome' | 'priceGains'>;
 
 /** Iterates a MapSchema, a Map or a plain record alike. */

@@ -1,6 +1,7 @@
 import { Scene } from 'phaser';
 import type { ArenaState, SubnetState } from '../../../shared/protocol/schema.ts';
 import type { SeriesView } from '../../../shared/protocol/index.ts';
+import { blocksUntilEpoch } from '../../../shared/engine/index.ts';
 import { type Look, alertsBetween, nextPruned } from '../lib/alerts.ts';
 import { recentEvents, subnetsByNetuid, toMapSubnet } from '../lib/arena.ts';
 import { GOALS } from '../lib/role_guide.ts';
@@ -140,9 +141,9 @@ export class Play extends Scene {
       if (!this.picked && subnets.length && (this.view.selected === null || (own !== undefined && own !== this.view.selected))) this.select(own ?? subnets[0].netuid);
       const watched = subnets.find((x) => x.netuid === this.view.selected);
       // Each subnet runs its epoch on its own schedule (offset by netuid): the clock shows the watched one's.
-      setText(epoch, watched ? `SN${watched.netuid} epoch in ${watched.nextEpochIn}` : `tempo ${s.clock.tempo}`);
+      setText(epoch, watched ? `SN${watched.netuid} epoch in ${blocksUntilEpoch(s.clock.block, watched.netuid, s.clock.tempo)}` : `tempo ${s.clock.tempo}`);
       epoch.hidden = s.clock.phase === 'ended';
-      subnet.update(watched, s.clock.block, this.view.detail, this.series, nextPruned({ subnets, subnetLimit: s.subnetLimit }));
+      subnet.update(watched, s.clock, this.view.detail, this.series, nextPruned({ subnets, subnetLimit: s.subnetLimit }));
       board.update(s.players);
       const latest = feed.update(s.events);
       if (latest) setText(ticker, `#${latest.block} ${latest.text}`);

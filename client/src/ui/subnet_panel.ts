@@ -1,5 +1,6 @@
 // A subnet in detail: pool, price chart, flows, emission, registration cost, and its neuron table.
-import type { SubnetState } from '../../../shared/protocol/schema.ts';
+import { blocksUntilEpoch } from '../../../shared/engine/index.ts';
+import type { ClockState, SubnetState } from '../../../shared/protocol/schema.ts';
 import type { SeriesView, SubnetDetailView } from '../../../shared/protocol/index.ts';
 import { amount, percent, subnetTitle, taoText } from '../lib/format.ts';
 import { h } from './dom.ts';
@@ -10,7 +11,7 @@ import { lineChart } from './line_chart.ts';
  * The table says VTrust (a validator's trust) and shows it, and each validator's share of the
  * subnet's bonds, only for permit holders: for a miner both mean nothing.
  */
-export function subnetPanel(): { root: HTMLElement; update(s: SubnetState | undefined, block: number, detail: SubnetDetailView | null, series: SeriesView | null, nextPrune: number | null): void } {
+export function subnetPanel(): { root: HTMLElement; update(s: SubnetState | undefined, clock: Pick<ClockState, 'block' | 'tempo'>, detail: SubnetDetailView | null, series: SeriesView | null, nextPrune: number | null): void } {
   const title = h('h3', { testid: 'subnet-title' }, 'Select a subnet on the map');
   const kv = h('dl', { class: 'kv', testid: 'subnet-facts' });
   const price = lineChart('Price', 'subnet-price-chart');
@@ -27,8 +28,9 @@ export function subnetPanel(): { root: HTMLElement; update(s: SubnetState | unde
   let tableKey = '';
   return {
     root: h('div', { class: 'stack', testid: 'subnet-panel' }, title, kv, price.root, flow.root, h('h3', {}, 'Neurons'), h('p', { class: 'help' }, 'V: validator permit. Bonds: the validator’s share of the subnet’s bonds.'), h('div', { class: 'scroll-x' }, table)),
-    update(s, block, detail, series, nextPrune) {
+    update(s, clock, detail, series, nextPrune) {
       if (!s) return;
+      const block = clock.block;
       title.textContent = `${subnetTitle(s.netuid, s.name)}${s.ownerName ? ` · owner ${s.ownerName}` : ''}`;
       const facts: [string, string][] = [
         ['Pool', `${taoText(s.taoIn)} · ${amount(s.alphaIn, 'α')}`],
@@ -37,7 +39,7 @@ export function subnetPanel(): { root: HTMLElement; update(s: SubnetState | unde
         ['Emission share', percent(s.emissionShare)],
         ['UID burn', taoText(s.burn)],
         ['UIDs', String(s.neurons)],
-        ['Next epoch', `in ${s.nextEpochIn} blocks`],
+        ['Next epoch', `in ${blocksUntilEpoch(block, s.netuid, clock.tempo)} blocks`],
         ['Status', s.netuid === nextPrune ? 'next to be pruned' : block < s.immuneUntil ? `immune ${s.immuneUntil - block} more blocks` : 'exposed to pruning'],
       ];
       kv.replaceChildren(...facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));

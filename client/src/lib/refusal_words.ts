@@ -1,6 +1,6 @@
 // The one place the words for each refusal live, keyed by the server's error code. A refusal is
-// told in τ and α and in terms of what the player can do next; the server's own message is the
-// fallback for codes without words of their own (it is already meant for people).
+// told in τ and α and in terms of what the player can do next; the server's own message, as sent,
+// is the fallback for codes without words of their own (it is already meant for people).
 import type { WireError } from '../../../shared/protocol/index.ts';
 import { alphaText, taoText } from './format.ts';
 
@@ -53,5 +53,5 @@ const WORDS: Record<string, (r: Refusal) => string> = {
 /** What to tell the player about a refusal. */
 export function refusalWords(r: Refusal): string {
   const words = WORDS[String(r.code)];
-  return words ? words(r) : r.message.charAt(0).toUpperCase() + r.message.slice(1);
+  return words ? words(r) : r.message;
 }

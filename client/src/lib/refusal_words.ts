@@ -37,6 +37,7 @@ const WORDS: Record<string, (r: Refusal) => string> = {
   NOT_A_VALIDATOR: () => 'No validator permit yet: permits go to the top UIDs by stake at each epoch. Stake on your own hotkey and wait for the epoch.',
   UNKNOWN_HOTKEY: () => 'That validator is gone. Pick another.',
   TAKE_OUT_OF_RANGE: () => 'Take must be between 0 % and 18 %.',
+  INVALID_PAYLOAD: ({ action, message }) => (action === 'name_subnet' || action === 'register_subnet' ? `That subnet name or product is refused: ${message}.` : message),
   INVALID_AMOUNT: () => 'Enter an amount like 12.5 (at most 9 decimals, more than zero).',
   NOT_STARTED: () => 'The game has not started yet: the facilitator starts it. Your action was not queued.',
   GAME_OVER: () => 'The game is over: your result is final.',

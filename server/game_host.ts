@@ -1,11 +1,12 @@
 import { strategyNames } from '../shared/bots/index.ts';
 import type { Chain, Coldkey, Hotkey } from '../shared/engine/index.ts';
-import { formatAmount, netuid as toNetuid, toUnits } from '../shared/engine/index.ts';
+import { formatAmount, netuid as toNetuid } from '../shared/engine/index.ts';
 import type { GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
 import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, playerId as toPlayerId } from '../shared/game/index.ts';
 import { DEFAULT_SERIES_SUBNETS, toGameActions } from '../shared/protocol/index.ts';
 import type { ActionRequest, NeuronHoldingView, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
 import type { Namer } from './feed.ts';
+import { seriesView } from './views/series.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 
 export type HostEvent = GameEvent;
@@ -54,8 +55,6 @@ export class GameHost implements Namer {
   private readonly labels = new Map<number, { name: string; product: string }>();
   /** The leaderboard of the current block and log: every wallet and the board read it, computed once. */
   private board: { key: string; rows: LeaderboardRow[] } | null = null;
-  /** Players' net worth sampled with the game's series, for the charts (derived, so not in the record). */
-  private readonly worth: { block: number; values: Map<string, number> }[] = [];
 
   private constructor(
     readonly game: Game,
@@ -64,7 +63,6 @@ export class GameHost implements Namer {
     readonly seed: number | string,
   ) {
     this.refreshLabels();
-    this.sampleWorth();
   }
 
   static create(header: { preset: string; overrides?: unknown; seed: number | string }): GameHost | GameError {
@@ -202,7 +200,6 @@ export class GameHost implements Namer {
   step(): GameEvent[] {
     const events = this.game.step();
     this.noteLabels(events);
-    if ((this.block - this.game.startBlock) % this.game.scenario.game.seriesEvery === 0) this.sampleWorth();
     return events;
   }
 
@@ -253,12 +250,6 @@ export class GameHost implements Namer {
 
   private noteLabels(events: readonly GameEvent[]): void {
     if (events.some((e) => e.type === 'subnet_registered' || e.type === 'subnet_named' || e.type === 'subnet_pruned')) this.refreshLabels();
-  }
-
-  private sampleWorth(): void {
-    const values = new Map<string, number>();
-    for (const r of this.leaderboard()) values.set(r.id, toUnits(r.netWorth));
-    this.worth.push({ block: this.block, values });
   }
 
   // Views (read only) -------------------------------------------------------------------------------
@@ -422,40 +413,9 @@ export class GameHost implements Namer {
    * subnets (default: the ones taking the most emission now; all of them for an export).
    */
   series(maxPoints = 300, netuids?: readonly number[]): SeriesView {
-    const wanted = new Set(netuids ?? this.topSubnets(DEFAULT_SERIES_SUBNETS));
-    const rows = this.game.series.subnets; // [block, netuid, price, movingPrice, flowEma, emissionShare, taoIn, alphaIn]
-    const sampled = [...new Set(rows.map((r) => r[0]))];
-    const keep = new Set(thin(sampled, maxPoints));
-    const blocks = sampled.filter((b) => keep.has(b));
-    const at = new Map(blocks.map((b, i) => [b, i]));
-    const subnets: SeriesView['subnets'] = {};
-    for (const r of rows) {
-      const i = at.get(r[0]);
-      if (i === undefined || !wanted.has(r[1])) continue;
-      const m = (subnets[r[1]] ??= { price: fill(blocks.length), taoIn: fill(blocks.length), flowEma: fill(blocks.length), emissionShare: fill(blocks.length) });
-      m.price[i] = r[2];
-      m.flowEma[i] = r[4];
-      m.emissionShare[i] = r[5];
-      m.taoIn[i] = r[6];
-    }
-    const worthRows = this.worth.filter((w) => keep.has(w.block) || blocks.length === 0);
-    const worthAt = new Map(worthRows.map((w) => [w.block, w.values]));
-    const netWorth: SeriesView['netWorth'] = {};
-    for (const p of this.game.players()) netWorth[p.id] = blocks.map((b) => worthAt.get(b)?.get(p.id) ?? NaN);
-    return { block: blocks, subnets, netWorth };
+    return seriesView(this.game.series, this.game.players().map((p) => p.id), maxPoints, netuids ?? this.topSubnets(DEFAULT_SERIES_SUBNETS));
   }
 }
-
-/** Evenly spaced items, always keeping the first and the last. */
-function thin<T>(items: T[], max: number): T[] {
-  if (items.length <= max) return items;
-  const out: T[] = [];
-  for (let k = 0; k < max; k++) out.push(items[Math.round((k * (items.length - 1)) / (max - 1))]);
-  return out;
-}
-
-/** A column with no value yet (a subnet registered later, a pruned one): null in JSON, blank in CSV. */
-const fill = (n: number): number[] => new Array(n).fill(NaN);
 
 /** Ratios for a table shown to people: 5 significant decimals keep messages short and stable. */
 const ratio = (x: number): number => Math.round(x * 1e5) / 1e5;

@@ -1,33 +1,18 @@
 import { strategyNames } from '../shared/bots/index.ts';
-import type { Chain, Coldkey, Hotkey } from '../shared/engine/index.ts';
-import { formatAmount, netuid as toNetuid } from '../shared/engine/index.ts';
+import type { Chain, Coldkey } from '../shared/engine/index.ts';
 import type { GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
-import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, playerId as toPlayerId } from '../shared/game/index.ts';
+import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, playerId as toPlayerId } from '../shared/game/index.ts';
 import { DEFAULT_SERIES_SUBNETS, toGameActions } from '../shared/protocol/index.ts';
-import type { ActionRequest, NeuronHoldingView, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
+import type { ActionRequest, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
 import type { Namer } from './feed.ts';
+import { observationsView, subnetDetailView, walletView } from './views/player.ts';
 import { seriesView } from './views/series.ts';
+import type { Standing } from './views/standings.ts';
+import { resultsView, standings } from './views/standings.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 
 export type HostEvent = GameEvent;
 export type HostResult = { ok: true; events: GameEvent[] } | { ok: false; error: GameError };
-
-/** A leaderboard row as the mirror needs it (rao amounts). */
-export interface Standing {
-  playerId: string;
-  name: string;
-  role: PlayerRole;
-  bot: boolean;
-  connected: boolean;
-  removed: boolean;
-  netWorth: bigint;
-  startWorth: bigint;
-  change: bigint;
-  emissionIncome: bigint;
-  priceGains: bigint;
-  rank: number;
-  roleRank: number;
-}
 
 /** Player seats a facilitated game lists as free for people. */
 const DEFAULT_SEATS = 16;
@@ -293,119 +278,25 @@ export class GameHost implements Namer {
   }
 
   standings(): Standing[] {
-    const connected = new Map(this.game.players().map((p) => [p.id as string, p.connected]));
-    return this.leaderboard().map((r) => ({
-      playerId: r.id,
-      name: r.name,
-      role: r.role,
-      bot: r.bot,
-      connected: connected.get(r.id) ?? false,
-      removed: r.removed,
-      netWorth: r.netWorth,
-      startWorth: r.startWorth,
-      change: r.change,
-      emissionIncome: r.emissionIncome,
-      priceGains: r.priceGains,
-      rank: r.rank,
-      roleRank: r.roleRank,
-    }));
+    return standings(this.leaderboard(), this.game.players());
   }
 
-  /** The player's own wallet: only ever sent to that player. */
-  wallet(id: string): WalletView {
-    const chain = this.chain;
-    const me = this.game.player(toPlayerId(id))!;
-    const ck = me.coldkey as Coldkey;
-    const row = this.leaderboard().find((r) => r.id === id);
-    // Read from the chain directly: one pass over the stake books and neurons, no per-player view.
-    const positions: WalletView['positions'] = [];
-    const neurons: WalletView['neurons'] = [];
-    const subnets: number[] = [];
-    for (const s of chain.state.subnets) {
-      if (!s) continue;
-      if (s.owner === ck) subnets.push(s.netuid);
-      for (const [hk, holders] of s.stake) {
-        const alpha = holders.get(ck);
-        if (alpha && alpha > 0n) positions.push({ netuid: s.netuid, hotkey: hk, alpha: formatAmount(alpha), value: formatAmount(liquidationValue(chain, ck, [{ netuid: s.netuid, hotkey: hk }])) });
-      }
-      const j = s.neurons.findIndex((n) => n.hotkey === me.hotkey);
-      if (j >= 0) neurons.push({ netuid: s.netuid, uid: j, hotkey: me.hotkey, ...(me.role === 'miner' ? { effort: me.effort } : {}), ...storedWeights(s.weights.get(j)) });
-    }
-    for (const [hk, holders] of chain.state.root) {
-      const tao = holders.get(ck);
-      if (tao && tao > 0n) positions.push({ netuid: 0, hotkey: hk, alpha: formatAmount(tao), value: formatAmount(tao) });
-    }
-    const balance = chain.balance(ck);
-    return {
-      playerId: id,
-      block: chain.block,
-      role: me.role,
-      balance: formatAmount(balance),
-      positions,
-      neurons,
-      subnets,
-      hotkey: me.hotkey,
-      take: (chain.state.hotkeys.get(me.hotkey as Hotkey)?.takeU16 ?? chain.state.params.defaultTakeU16) / 65_535,
-      netWorth: formatAmount(row?.netWorth ?? balance),
-      change: signed(row?.change ?? 0n),
-      emissionIncome: signed(row?.emissionIncome ?? 0n),
-      priceGains: signed(row?.priceGains ?? 0n),
-    };
+  /** The player's own wallet (null for an unknown id): only ever sent to that player. */
+  wallet(id: string): WalletView | null {
+    return walletView(this.game, id, this.leaderboard());
   }
 
   /** A validator's own readings; null for anyone else (and for a validator without readings yet). */
   observations(id: string): ObservationsView | null {
-    const o = this.game.observationsFor(toPlayerId(id));
-    if (!o || o.readings.length === 0) return null;
-    return { block: this.block, subnets: [{ netuid: o.netuid, uids: o.readings.map((r) => r.uid), quality: o.readings.map((r) => Math.round(r.quality * 1e4) / 1e4) }] };
+    return observationsView(this.game, id);
   }
 
   subnetDetail(netuid: number): SubnetDetailView | null {
-    const info = this.game.subnetInfo(toNetuid(netuid));
-    const s = this.chain.subnet(toNetuid(netuid));
-    if (!info || !s) return null;
-    const immunity = this.chain.state.params.neuronImmunityPeriod;
-    return {
-      netuid,
-      block: this.block,
-      name: info.name,
-      burn: formatAmount(info.burn),
-      neurons: info.neurons.map((n) => ({
-        uid: n.uid,
-        hotkey: n.hotkey,
-        owner: n.player,
-        stake: formatAmount(n.stake),
-        validatorPermit: n.validatorPermit,
-        incentive: ratio(n.incentive),
-        dividends: ratio(n.dividends),
-        trust: ratio(n.validatorTrust),
-        consensus: ratio(n.consensus),
-        bonds: ratio((s.bonds.get(n.uid) ?? []).reduce((a, b) => a + b, 0) / 65_535),
-        emission: formatAmount(n.emission),
-        registeredAt: s.neurons[n.uid].registeredAt,
-        immune: this.block < s.neurons[n.uid].registeredAt + immunity,
-      })),
-    };
+    return subnetDetailView(this.game, netuid);
   }
 
   results(code: string): ResultsView {
-    return {
-      code,
-      preset: this.preset,
-      seed: this.seed,
-      block: this.block,
-      rows: this.standings().map((r) => ({
-        rank: r.rank,
-        playerId: r.playerId,
-        name: r.name,
-        role: r.role,
-        bot: r.bot,
-        netWorth: formatAmount(r.netWorth),
-        change: signed(r.change),
-        emissionIncome: signed(r.emissionIncome),
-        priceGains: signed(r.priceGains),
-      })),
-    };
+    return resultsView({ code, preset: this.preset, seed: this.seed, block: this.block }, this.standings());
   }
 
   /**
@@ -415,22 +306,4 @@ export class GameHost implements Namer {
   series(maxPoints = 300, netuids?: readonly number[]): SeriesView {
     return seriesView(this.game.series, this.game.players().map((p) => p.id), maxPoints, netuids ?? this.topSubnets(DEFAULT_SERIES_SUBNETS));
   }
-}
-
-/** Ratios for a table shown to people: 5 significant decimals keep messages short and stable. */
-const ratio = (x: number): number => Math.round(x * 1e5) / 1e5;
-
-const signed = (rao: bigint): string => (rao < 0n ? `-${formatAmount(-rao)}` : formatAmount(rao));
-
-/** A validator's stored weight row as the wallet shows it: non-zero entries, 0..1 of the largest. */
-function storedWeights(row: readonly number[] | undefined): Pick<NeuronHoldingView, 'weights'> {
-  if (!row) return {};
-  const uids: number[] = [];
-  const values: number[] = [];
-  row.forEach((w, uid) => {
-    if (w <= 0) return;
-    uids.push(uid);
-    values.push(Math.round((w / 65_535) * 1e4) / 1e4);
-  });
-  return { weights: { uids, values } };
 }

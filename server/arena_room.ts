@@ -17,6 +17,7 @@ import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
+import { defaultSeats, QuickPlaySeats } from './quickplay.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
 import type { GameRecord } from './record.ts';
 import { ArenaState } from '../shared/protocol/schema.ts';
@@ -68,6 +69,8 @@ export class ArenaRoom extends Room<ArenaState> {
   /** Where this game is kept (null when the process keeps no games, or for a replay). */
   private archive: RoomArchive | null = null;
   private controls!: RoomControls;
+  /** Quick play's seat policy (null for a facilitated game). */
+  private quickSeats: QuickPlaySeats | null = null;
   /** How long ticks that ran blocks took (ms): the load script reads it. */
   readonly tickTimes = new TickStats();
   /** How long encoding and sending each state patch took (ms). */
@@ -88,7 +91,7 @@ export class ArenaRoom extends Room<ArenaState> {
     this.isPublic = (o.public === true || quickplay) && source.playable;
     // A facilitated room stays unlisted until its creator has joined and taken the token.
     this.creatorPending = !quickplay;
-    this.seatCount = Math.min(o.seats ?? source.host.defaultSeats(quickplay), MAX_SEATS);
+    this.seatCount = Math.min(o.seats ?? defaultSeats(quickplay), MAX_SEATS);
     await this.open(code, source, o.autostart === false && !quickplay ? 'lobby' : 'running');
     this.archive = source.keep(code, this.roomMeta());
   }
@@ -120,6 +123,7 @@ export class ArenaRoom extends Room<ArenaState> {
     this.setState(new ArenaState());
     this.mirror = new Mirror(this.state, host, this.roomId);
     this.feeds = new PrivateFeeds(host);
+    if (this.quickplay) this.quickSeats = new QuickPlaySeats(host, this.seatCount);
     this.controls = roomControls({ host, seats: this.seats, queue: this.queue, clock: this.state.clock, restartSimulation: () => this.restartSimulation(), endGame: () => this.endGame() });
     this.state.clock.phase = phase;
     await this.setPrivate(this.creatorPending || !this.isPublic);
@@ -164,7 +168,7 @@ export class ArenaRoom extends Room<ArenaState> {
       back[1].sessionId = client.sessionId;
       if (!back[1].removed) {
         this.host.setConnected(playerId, true);
-        if (this.quickplay) this.host.makeRoomForHuman(back[1].role, this.seatCount);
+        this.quickSeats?.arrived(back[1].role);
       }
     } else if (wanted === 'spectator') {
       token = newToken();
@@ -178,7 +182,7 @@ export class ArenaRoom extends Room<ArenaState> {
       token = newToken();
       this.seats.take(playerId, token, name, wanted, client.sessionId);
       this.mirror.events(joined.events);
-      if (this.quickplay) this.host.makeRoomForHuman(wanted, this.seatCount);
+      this.quickSeats?.arrived(wanted);
       this.saveMeta();
     }
     // Only a creator who actually got in takes the facilitator token.
@@ -233,8 +237,8 @@ export class ArenaRoom extends Room<ArenaState> {
     }
     this.members.delete(client.sessionId);
     this.feeds.unsubscribe(client.sessionId);
-    if (this.quickplay && seat && !seat.removed && seat.sessionId === null && this.state.clock.phase !== 'ended') {
-      this.host.fillSeatLeftBy(seat.role);
+    if (this.quickSeats && seat && !seat.removed && seat.sessionId === null && this.state.clock.phase !== 'ended') {
+      this.quickSeats.left(seat.role);
       this.mirror.sync(true);
     }
     this.mirror.spectators(this.spectatorCount());

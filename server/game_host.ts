@@ -14,11 +14,6 @@ import type { GameRecord, LogEntry } from './record.ts';
 export type HostEvent = GameEvent;
 export type HostResult = { ok: true; events: GameEvent[] } | { ok: false; error: GameError };
 
-/** Player seats a facilitated game lists as free for people. */
-const DEFAULT_SEATS = 16;
-/** Seats of a quick-play game: bots hold them until people come. */
-export const QUICKPLAY_SEATS = 8;
-
 /**
  * The game as the room drives it: the pure `Game` plus the record that reproduces it. Every change
  * goes through here and, if accepted, into the log with the block it happened at; steps are implied
@@ -32,8 +27,6 @@ export class GameHost implements Namer {
    */
   onEntry: ((entry: LogEntry, seq: number) => void) | null = null;
   private nextPlayer = 1;
-  /** Bots quick play took off the board for people who are here; each comes back when one leaves. */
-  private displacedBots = 0;
   /** The facilitator ended the game before its last block (the Game itself only ends at `endBlock`). */
   private endedEarly = false;
   /** Subnet names and products change only on registration, naming and pruning: cached, not rebuilt every tick. */
@@ -105,9 +98,6 @@ export class GameHost implements Namer {
   get over(): boolean {
     return this.game.over || this.endedEarly;
   }
-  defaultSeats(quickplay: boolean): number {
-    return quickplay ? QUICKPLAY_SEATS : DEFAULT_SEATS;
-  }
 
   /** How many changes the log holds (a snapshot records where in the log it was taken). */
   get logLength(): number {
@@ -160,22 +150,6 @@ export class GameHost implements Namer {
   /** Connection changes are game state too (the board shows them), so they are logged. */
   setConnected(player: string, connected: boolean): void {
     this.apply({ block: this.block, kind: connected ? 'rejoin' : 'leave', player });
-  }
-
-  /**
-   * Quick play keeps its seats full: a person arriving (or coming back) takes a bot's seat,
-   * preferably one of the same role, while the game holds more players than seats.
-   */
-  makeRoomForHuman(role: PlayerRole, seats: number): void {
-    if (this.game.players().filter((p) => !p.removed && (p.connected || p.bot !== null)).length <= seats) return;
-    const bots = this.game.players().filter((p) => !p.removed && p.bot !== null && p.bot !== EXTERNAL_BOT);
-    const bot = bots.find((p) => p.role === role) ?? bots[0];
-    if (bot && this.removeBot(bot.id).ok) this.displacedBots++;
-  }
-
-  /** A person who left for good hands back the seat a bot gave up for them; their wallet stays theirs. */
-  fillSeatLeftBy(role: PlayerRole): void {
-    if (this.displacedBots > 0 && this.addBot(role).ok) this.displacedBots--;
   }
 
   end(): void {

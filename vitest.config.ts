@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Says once which suites this machine cannot run (no chromium, no redis-server), and how to get them.
+    globalSetup: ['test/support/programs.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Room and browser tests bind ports; one worker per core keeps a 2-core CI machine responsive.

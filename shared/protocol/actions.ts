@@ -13,7 +13,7 @@ import type { Checker, CheckedValue, Wire } from './check.ts';
 import { amount, finite, integer, list, object, optional, text } from './check.ts';
 import { refuse } from './errors.ts';
 import type { PlayerRole } from './fields.ts';
-import { hotkeyField, MAX_UID, MAX_WEIGHTS, nameField, netuidField, productField } from './fields.ts';
+import { hotkeyField, MAX_UID, MAX_WEIGHTS, netuidField, productField, subnetNameField } from './fields.ts';
 
 export interface ActionEntry<P, T extends GameActionType> {
   /** How a client names it (a form's title, a refusal's subject). */
@@ -43,6 +43,16 @@ const named = (name: string, product?: string, netuid?: number): GameAction => (
 const limitPrice = optional(finite(0, 1e12));
 const effortField = finite(0, 1);
 
+/** TAO into a pool (stake) or alpha out of it (unstake), behind a hotkey, with an optional limit price. */
+const swapPayload = object({ netuid: netuidField, amount, hotkey: optional(hotkeyField), limitPrice });
+const swapToGame =
+  (type: 'stake' | 'unstake') =>
+  (q: CheckedValue<typeof swapPayload>, chain: Chain): GameAction[] | GameError => {
+    const hotkey = stakeTarget(chain, q.hotkey, q.netuid);
+    if (isError(hotkey)) return hotkey;
+    return [{ type, hotkey, netuid: toNetuid(q.netuid), amount: q.amount, ...(q.limitPrice !== undefined ? { limitPrice: q.limitPrice } : {}) }];
+  };
+
 const setWeightsPayload = object({ netuid: netuidField, uids: list(integer(0, MAX_UID), MAX_WEIGHTS), weights: list(finite(0, 1e9), MAX_WEIGHTS) });
 const weightsChecker: typeof setWeightsPayload = (v, f) => {
   const r = setWeightsPayload(v, f);
@@ -52,24 +62,16 @@ const weightsChecker: typeof setWeightsPayload = (v, f) => {
 };
 
 export const ACTIONS = {
-  stake: entry('stake', object({ netuid: netuidField, amount, hotkey: optional(hotkeyField), limitPrice }), {
+  stake: entry('stake', swapPayload, {
     label: 'Stake',
     roles: 'any',
-    toGame: (q, chain) => {
-      const hotkey = stakeTarget(chain, q.hotkey, q.netuid);
-      if (isError(hotkey)) return hotkey;
-      return [{ type: 'stake', hotkey, netuid: toNetuid(q.netuid), amount: q.amount, ...(q.limitPrice !== undefined ? { limitPrice: q.limitPrice } : {}) }];
-    },
+    toGame: swapToGame('stake'),
     play: (ctx, p, a) => ctx.chainAct({ type: 'stake', coldkey: p.coldkey, hotkey: a.hotkey, netuid: a.netuid, amount: a.amount, limitPrice: a.limitPrice }, () => ctx.open(p, a.netuid, a.hotkey)),
   }),
-  unstake: entry('unstake', object({ netuid: netuidField, amount, hotkey: optional(hotkeyField), limitPrice }), {
+  unstake: entry('unstake', swapPayload, {
     label: 'Unstake',
     roles: 'any',
-    toGame: (q, chain) => {
-      const hotkey = stakeTarget(chain, q.hotkey, q.netuid);
-      if (isError(hotkey)) return hotkey;
-      return [{ type: 'unstake', hotkey, netuid: toNetuid(q.netuid), amount: q.amount, ...(q.limitPrice !== undefined ? { limitPrice: q.limitPrice } : {}) }];
-    },
+    toGame: swapToGame('unstake'),
     play: (ctx, p, a) => ctx.chainAct({ type: 'unstake', coldkey: p.coldkey, hotkey: a.hotkey, netuid: a.netuid, amount: a.amount, limitPrice: a.limitPrice }),
   }),
   move_stake: entry('move_stake', object({ fromNetuid: netuidField, toNetuid: netuidField, amount, fromHotkey: optional(hotkeyField), toHotkey: optional(hotkeyField) }), {
@@ -86,7 +88,7 @@ export const ACTIONS = {
       ctx.chainAct({ type: 'move_stake', coldkey: p.coldkey, fromHotkey: a.fromHotkey, toHotkey: a.toHotkey, fromNetuid: a.fromNetuid, toNetuid: a.toNetuid, amount: a.amount }, () => ctx.open(p, a.toNetuid, a.toHotkey)),
   }),
   /** Pays the current lock cost; `name`/`product` name the new subnet at once. */
-  register_subnet: entry('register_subnet', object({ name: optional(nameField), product: optional(productField) }), {
+  register_subnet: entry('register_subnet', object({ name: optional(subnetNameField), product: optional(productField) }), {
     label: 'Register a subnet',
     roles: 'any',
     // The registration stands even if the name is then refused.
@@ -105,14 +107,14 @@ export const ACTIONS = {
       }),
   }),
   /** `netuid`: which of the owner's subnets (default: the first it registered). */
-  name_subnet: entry('name_subnet', object({ name: nameField, product: optional(productField), netuid: optional(netuidField) }), {
+  name_subnet: entry('name_subnet', object({ name: subnetNameField, product: optional(productField), netuid: optional(netuidField) }), {
     label: 'Name your subnet',
     roles: 'any',
     toGame: (q) => [named(q.name, q.product, q.netuid)],
     play: (ctx, p, a) => {
       const s = ctx.ownedSubnet(p, a.netuid);
       if (!s) return { ok: false, error: gameError('NOT_SUBNET_OWNER', 'only a subnet owner names it') };
-      const name = nameField(a.name, 'a subnet name');
+      const name = subnetNameField(a.name, 'name');
       if (!name.ok) return { ok: false, error: gameError('INVALID_PAYLOAD', name.message) };
       // Left out, the product stays what it was.
       const product = productField(typeof a.product === 'string' ? a.product : (ctx.labels[s.netuid]?.product ?? ''), 'a product');

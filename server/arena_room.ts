@@ -1,17 +1,23 @@
 import type { Client, RoomException } from '@colyseus/core';
 import { matchMaker, Room } from '@colyseus/core';
 import type { GameSnapshot } from '../shared/game/index.ts';
-import type { Ack, ActionRequest, ClientRequest, ControlRequest, CreateOptions, JoinRole, PlayerRole, QueryRequest, Ref, WireError, WireErrorCode } from '../shared/protocol/index.ts';
-import { createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
-import type { HostEvent, HostResult } from './game_host.ts';
+import type { Ack, ActionRequest, ClientRequest, ControlRequest, CreateOptions, JoinRole, PlayerRole, QueryRequest, Ref, RoomControls, WireError, WireErrorCode } from '../shared/protocol/index.ts';
+import { controlEntry, createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
 import { GameHost } from './game_host.ts';
 import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
-import { gameStore, loadGame, RESTORE_SECRET, RoomArchive as Archive } from './persistence/archive.ts';
+import { EXPORT_POINTS, gameStore, loadGame, RESTORE_SECRET, RoomArchive as Archive } from './persistence/archive.ts';
+import { rebuildGame } from './persistence/recovery.ts';
 import type { ExportableGame } from './game_registry.ts';
 import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
+import { addressOf, admission, admitMatchmake, admitSpectator, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
+import { Refusal } from './refusal.ts';
+import { nameForSeat } from './names.ts';
+import { kitTransferRefusal } from './kits.ts';
+import { TickBudget } from './tick_budget.ts';
+import { SeriesCache } from './series_cache.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 import { ArenaState } from '../shared/protocol/schema.ts';
@@ -20,19 +26,12 @@ import { TickStats } from './tick_stats.ts';
 
 /** Seconds a dropped client has to come back with `client.reconnect` before it counts as gone. */
 export const RECONNECT_SECONDS = 60;
-/** Seconds an empty room lives on (a facilitator's refresh, a projector's reboot) before it closes. */
-export const EMPTY_ROOM_SECONDS = 600;
 /** Most actions one client may have waiting for the next block. */
 const MAX_QUEUED_PER_CLIENT = 16;
 /** Most blocks run in one tick when the server falls behind: it slows rather than stalls. */
 const MAX_BLOCKS_PER_TICK = 20;
 /** Shortest simulation tick; faster block rates run several blocks per tick. */
 const MIN_TICK_MS = 50;
-/**
- * Most of a tick the blocks owed may take (ms) before the rest wait for the next tick: a server that
- * fell behind catches up over several short ticks instead of one long one. Blocks are the same either way.
- */
-const BLOCKS_BUDGET_MS = 12;
 
 /** One connection: a player (playerId set) or a spectator. */
 interface Member {
@@ -67,6 +66,10 @@ export class ArenaRoom extends Room<ArenaState> {
   maxClients = 250;
   autoDispose = false;
 
+  static async onAuth(_token: string, options: unknown, context: Parameters<typeof admitMatchmake>[1]): Promise<{ address: string }> {
+    return admitMatchmake(options, context);
+  }
+
   private host!: GameHost;
   private mirror!: Mirror;
   private feeds!: PrivateFeeds;
@@ -82,6 +85,10 @@ export class ArenaRoom extends Room<ArenaState> {
   private queue: Queued[] = [];
   private owedBlocks = 0;
   private emptyTimer: { clear(): void } | null = null;
+  private restored = false;
+  private admissionTicket: unknown;
+  private readonly budget = new TickBudget();
+  private readonly seriesCache = new SeriesCache();
   /** Where this game is kept (null when the process keeps no games, or for a replay). */
   private archive: RoomArchive | null = null;
   /** A replay room's source log, fed in at its blocks; null for a live game. */
@@ -96,6 +103,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const restore = (raw as { restore?: unknown; restoreSecret?: unknown } | null) ?? {};
     if (typeof restore.restore === 'string' && restore.restoreSecret === RESTORE_SECRET) return this.restore(restore.restore);
 
+    this.admissionTicket = (raw as Record<string, unknown> | null)?.[TICKET_OPTION];
     const opts = pickKnown(raw, ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'seats', 'replay', 'fork']);
     const checked = createOptionsChecker(opts, 'options');
     if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
@@ -131,8 +139,7 @@ export class ArenaRoom extends Room<ArenaState> {
       return host;
     }
     for (const [playerId, seat] of loaded.meta.players) this.seatsById.set(playerId, { ...seat, sessionId: null });
-    const snap = loaded.snapshot;
-    return snap && snap.block <= loaded.record.block ? GameHost.resume(loaded.record, { seq: snap.seq, snapshot: snap.state }) : GameHost.replay(loaded.record);
+    return rebuildGame(source.code.toUpperCase(), loaded);
   }
 
   /** A game this process was running when it stopped: same code, same tokens, same state. */
@@ -140,8 +147,9 @@ export class ArenaRoom extends Room<ArenaState> {
     const store = gameStore();
     const loaded = store ? loadGame(store, code) : null;
     if (!store || !loaded) throw new Error(`no stored game ${code}`);
-    const { record, snapshot, meta } = loaded;
-    const host = snapshot ? GameHost.resume(record, { seq: snapshot.seq, snapshot: snapshot.state }) : GameHost.replay(record);
+    const { meta } = loaded;
+    this.restored = true;
+    const host = rebuildGame(code, loaded);
     this.facilitatorKey = meta.facilitatorKey;
     this.creatorToken = null;
     this.isPublic = meta.isPublic;
@@ -174,6 +182,7 @@ export class ArenaRoom extends Room<ArenaState> {
     this.mirror.sync(true);
     await this.updateListing();
     games.add(this.exportable());
+    admission.openRoom(code, this.admissionTicket, host.game.scenario, this.state.clock.speed);
     this.armEmptyTimer();
   }
 
@@ -212,22 +221,27 @@ export class ArenaRoom extends Room<ArenaState> {
         if (this.quickplay) this.host.makeRoomForHuman(back[1].role, this.seats);
       }
     } else if (wanted === 'spectator') {
+      const full = admitSpectator(this.spectatorCount());
+      if (full) throw new Refusal(`${full.code}: ${full.message}`);
       token = newToken();
     } else if (this.replaySource) {
       throw new Refusal('REPLAY: a replay is watched, not played; join as a spectator');
     } else {
       if (this.state.clock.phase === 'ended') throw new Refusal('GAME_OVER: the game has ended; join as a spectator');
-      const joined = this.host.join(name, wanted, o.value.bot === true);
+      const named = nameForSeat(o.value.name, name, [...this.seatsById.values()].map((s) => s.name));
+      if ('code' in named) throw new Refusal(`${named.code}: ${named.message}`);
+      const joined = this.host.join(named.name, wanted, o.value.bot === true);
       if (!joined.ok) throw new Refusal(`${joined.error.code}: ${joined.error.message}`);
       playerId = joined.playerId;
       token = newToken();
-      this.seatsById.set(playerId, { key: digestOf(token), name, role: wanted, sessionId: client.sessionId, removed: false });
+      this.seatsById.set(playerId, { key: digestOf(token), name: named.name, role: wanted, sessionId: client.sessionId, removed: false });
       this.mirror.events(joined.events);
       if (this.quickplay) this.host.makeRoomForHuman(wanted, this.seats);
       this.saveMeta();
     }
     // Only a creator who actually got in takes the facilitator token.
     this.creatorPending = false;
+    admission.connected(client.sessionId, addressOf(client));
     this.members.set(client.sessionId, { playerId, limiter: new RateLimiter(MESSAGES_PER_SECOND, MESSAGE_BURST, Date.now()), queued: 0 });
     this.feeds.subscribe(client, playerId);
     client.send('welcome', {
@@ -282,6 +296,7 @@ export class ArenaRoom extends Room<ArenaState> {
       this.host.fillSeatLeftBy(seat.role);
       this.mirror.sync(true);
     }
+    admission.disconnected(client.sessionId);
     this.mirror.spectators(this.spectatorCount());
     if (this.clients.length === 0) this.armEmptyTimer();
     void this.updateListing();
@@ -292,6 +307,7 @@ export class ArenaRoom extends Room<ArenaState> {
     // not, and comes back on the next start.
     if (this.state.clock.phase !== 'ended' && matchMaker.state !== matchMaker.MatchMakerState.SHUTTING_DOWN) this.endGame();
     games.retire(this.exportable());
+    admission.closeRoom(this.roomId);
   }
 
   /** What the export endpoints read: standings, and every subnet's series at every sampled block. */
@@ -300,7 +316,7 @@ export class ArenaRoom extends Room<ArenaState> {
       code: this.roomId,
       facilitatorKey: this.facilitatorKey,
       results: () => this.host.results(this.roomId),
-      series: (maxPoints = Infinity) => this.host.series(maxPoints, this.host.topSubnets(Infinity)),
+      series: (maxPoints = EXPORT_POINTS) => this.host.series(maxPoints, this.host.topSubnets(Infinity)),
     };
   }
 
@@ -328,7 +344,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const member = this.members.get(client.sessionId);
     if (!member) return;
     const now = Date.now();
-    if (!member.limiter.take(now)) {
+    if (!member.limiter.take(now) || !admission.admitMessage(addressOf(client), now)) {
       if (member.limiter.shouldWarn(now)) this.refuse(client, String(type).slice(0, 32), 'TOO_MANY_MESSAGES', `more than ${MESSAGES_PER_SECOND} messages a second; some were dropped`);
       return;
     }
@@ -355,78 +371,66 @@ export class ArenaRoom extends Room<ArenaState> {
 
   private query(client: Client, q: QueryRequest): void {
     if (q.type === 'watch_subnet') return this.feeds.watch(client, q.netuid);
-    client.send('series', this.host.series(q.maxPoints, q.netuids));
+    client.send('series', this.seriesCache.get(this.host, q.maxPoints, q.netuids));
   }
 
   private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {
     if (!tokenMatches(this.facilitatorKey, token)) return this.refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
-    const phase = this.state.clock.phase;
-    if (phase === 'ended') return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
-    switch (c.type) {
-      case 'start':
-        if (phase !== 'lobby') return this.refuse(client, action, 'INVALID_PAYLOAD', 'the game has already started', ref);
-        this.state.clock.phase = 'running';
-        break;
-      case 'pause':
-        if (phase === 'running') this.state.clock.phase = 'paused';
-        // Everyone's wallet and watched table as of the paused block, not as of the last flush.
-        this.feeds.flush(this.clients, true);
-        break;
-      case 'resume':
-        if (phase === 'paused') this.state.clock.phase = 'running';
-        break;
-      case 'set_speed':
-        this.state.clock.speed = c.speed;
-        this.restartSimulation();
-        break;
-      case 'end_game':
-        this.endGame();
-        break;
-      case 'trigger_event':
-      case 'remove_player':
-      case 'add_bots':
-      case 'remove_bot': {
-        if (this.replaySource) return this.refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
-        const r = this.facilitate(c);
-        if (!r.ok) return this.refuse(client, action, r.error.code, r.error.message, ref);
-        this.mirror.events(r.events);
-        break;
-      }
-    }
+    if (this.state.clock.phase === 'ended') return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
+    const entry = controlEntry(c.type);
+    if (this.replaySource && !entry.inReplay) return this.refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
+    const r = entry.run(this.controls, c as never);
+    if (!r.ok) return this.refuse(client, action, r.error.code, r.error.message, ref);
+    this.mirror.events(r.events);
     this.ack(client, action, ref);
     this.saveMeta();
     this.mirror.sync(true);
     void this.updateListing();
   }
 
-  /** Controls that change the game itself (and so go into its log). */
-  private facilitate(c: Extract<ControlRequest, { type: 'trigger_event' | 'remove_player' | 'add_bots' | 'remove_bot' }>): HostResult {
-    if (c.type === 'trigger_event') return this.host.trigger(c.event);
-    if (c.type === 'add_bots') {
-      const events: HostEvent[] = [];
-      for (let i = 0; i < c.count; i++) {
-        const r = this.host.addBot(c.role, c.strategy);
-        if (!r.ok) return r;
-        events.push(...r.events);
+  /** What the facilitator's controls do to this room (shared/protocol/controls.ts names them). */
+  private readonly controls: RoomControls = {
+    start: () => {
+      if (this.state.clock.phase !== 'lobby') return { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'the game has already started' } };
+      this.state.clock.phase = 'running';
+      return { ok: true, events: [] };
+    },
+    pause: () => {
+      if (this.state.clock.phase === 'running') this.state.clock.phase = 'paused';
+      // Everyone's wallet and watched table as of the paused block, not as of the last flush.
+      this.feeds.flush(this.clients, true);
+    },
+    resume: () => {
+      if (this.state.clock.phase === 'paused') this.state.clock.phase = 'running';
+    },
+    setSpeed: (speed) => {
+      const tooFast = admission.admitSpeed(this.roomId, this.host.game.scenario, speed);
+      if (tooFast) return { ok: false, error: tooFast };
+      this.state.clock.speed = speed;
+      this.restartSimulation();
+      return { ok: true, events: [] };
+    },
+    end: () => this.endGame(),
+    trigger: (event) => this.host.trigger(event),
+    addBot: (role, strategy) => this.host.addBot(role, strategy),
+    removeBot: (playerId) => this.host.removeBot(playerId),
+    removePlayer: (playerId) => {
+      const seat = this.seatsById.get(playerId);
+      if (!seat) {
+        const r = this.host.removeBot(playerId);
+        return r.ok ? r : { ok: false, error: { code: 'UNKNOWN_PLAYER', message: `no player ${playerId} in this game` } };
       }
-      return { ok: true, events };
-    }
-    if (c.type === 'remove_bot') return this.host.removeBot(c.playerId);
-    const seat = this.seatsById.get(c.playerId);
-    if (!seat) {
-      const r = this.host.removeBot(c.playerId);
-      return r.ok ? r : { ok: false, error: { code: 'UNKNOWN_PLAYER', message: `no player ${c.playerId} in this game` } };
-    }
-    const r = this.host.remove(c.playerId);
-    if (!r.ok) return r;
-    seat.removed = true;
-    // Their queued actions die with their seat.
-    this.queue = this.queue.filter((q) => q.playerId !== c.playerId);
-    const sessionId = seat.sessionId;
-    const member = sessionId ? this.members.get(sessionId) : undefined;
-    if (member) member.queued = 0;
-    return r;
-  }
+      const r = this.host.remove(playerId);
+      if (!r.ok) return r;
+      seat.removed = true;
+      // Their queued actions die with their seat.
+      this.queue = this.queue.filter((q) => q.playerId !== playerId);
+      const sessionId = seat.sessionId;
+      const member = sessionId ? this.members.get(sessionId) : undefined;
+      if (member) member.queued = 0;
+      return r;
+    },
+  };
 
   private ack(client: Client, action: string, ref?: Ref): void {
     const ack: Ack = { action, ...(ref !== undefined ? { ref } : {}), block: this.host.block };
@@ -456,14 +460,15 @@ export class ArenaRoom extends Room<ArenaState> {
     }
     this.owedBlocks = Math.min(this.owedBlocks + (deltaMs * this.blocksPerSecond()) / 1000, MAX_BLOCKS_PER_TICK);
     const started = performance.now();
+    if (!this.budget.mayRun(started)) return;
     let ran = 0;
-    while (this.owedBlocks >= 1 && this.state.clock.phase === 'running') {
-      if (ran > 0 && performance.now() - started > BLOCKS_BUDGET_MS) break;
+    while (this.owedBlocks >= 1 && this.state.clock.phase === 'running' && this.budget.more(started, performance.now())) {
       this.owedBlocks -= 1;
       this.runBlock();
       this.archive?.afterBlock(this.host);
       ran++;
     }
+    this.budget.done(started, performance.now());
     if (ran === 0) return;
     this.mirror.sync(false);
     this.feeds.flush(this.clients, false);
@@ -479,7 +484,8 @@ export class ArenaRoom extends Room<ArenaState> {
     for (const q of queue) {
       const member = this.members.get(q.sessionId);
       if (member) member.queued = Math.max(0, member.queued - 1);
-      const result = this.host.act(q.playerId, q.request);
+      const kit = kitTransferRefusal(this.host, q.playerId, q.request);
+      const result = kit ? { ok: false as const, error: kit } : this.host.act(q.playerId, q.request);
       const client = this.clients.getById(q.sessionId);
       if (result.ok) {
         this.mirror.events(result.events);
@@ -512,7 +518,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const results = this.host.results(this.roomId);
     this.broadcast('results', results);
     this.saveMeta();
-    this.archive?.finish({ results, series: this.host.series(Infinity, this.host.topSubnets(Infinity)) }, Date.now());
+    this.archive?.finish({ results, series: this.host.series(EXPORT_POINTS, this.host.topSubnets(Infinity)) }, Date.now());
     void this.updateListing();
   }
 
@@ -547,7 +553,7 @@ export class ArenaRoom extends Room<ArenaState> {
     this.disarmEmptyTimer();
     this.emptyTimer = this.clock.setTimeout(() => {
       if (this.clients.length === 0) void this.disconnect();
-    }, EMPTY_ROOM_SECONDS * 1000);
+    }, emptyRoomSeconds(this.restored) * 1000);
   }
 
   private disarmEmptyTimer(): void {
@@ -556,8 +562,6 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 }
 
-/** A create or join refused for a reason the client is told ("CODE: message"); not a server fault. */
-class Refusal extends Error {}
 
 /** Only the options a room understands; Colyseus and SDKs may add their own keys beside them. */
 function pickKnown(raw: unknown, keys: readonly string[]): Record<string, unknown> {

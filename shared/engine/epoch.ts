@@ -86,14 +86,17 @@ export function drainPending(state: ChainState, s: Subnet): ChainEvent {
 
   // Miners: incentive as stake on their own hotkey; incentive to the owner's own hotkeys is burned.
   const n = s.neurons.length;
+  let ownerBurned = 0n;
   const anyIncentive = out.incentive.some((x) => x > 0);
   const incentive = anyIncentive ? apportion(pending.server, out.incentive) : new Array<Rao>(n).fill(0n);
   for (let j = 0; j < n; j++) {
     if (incentive[j] === 0n) continue;
     const hk = s.neurons[j].hotkey;
     const owner = state.hotkeys.get(hk)!.owner;
-    if (owner === s.owner) burn(incentive[j]);
-    else addStake(s.stake, hk, owner, incentive[j]);
+    if (owner === s.owner) {
+      burn(incentive[j]);
+      ownerBurned += incentive[j];
+    } else addStake(s.stake, hk, owner, incentive[j]);
   }
 
   // Validators: dividends split into an alpha part and a root part by where each hotkey's stake weight comes from.
@@ -141,6 +144,7 @@ export function drainPending(state: ChainState, s: Subnet): ChainEvent {
     incentive: paidIncentive,
     dividends,
     burned,
+    ownerBurned,
   };
 }
 

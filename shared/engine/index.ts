@@ -12,7 +12,7 @@ export * from './money.ts';
 export { medianSubnetPrice, networkLockCost, subnetToPrune } from './network.ts';
 export { quoteAlphaForTao, quoteTaoForAlpha, spotPrice, swapFee } from './pool.ts';
 export type { Reserves, SwapQuote } from './pool.ts';
-export { neuronToPrune } from './registration.ts';
+export { intervalFull, neuronToPrune } from './registration.ts';
 export * from './rng.ts';
 export { chainParams, LEGACY_PARAMS, MAINNET_CHAIN } from './scenario.ts';
 export type { ChainParams, RuleVersions } from './scenario.ts';

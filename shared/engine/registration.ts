@@ -39,7 +39,7 @@ export function adjustBurn(s: Subnet, block: number, p: ChainParams): void {
  * registration.rs:261: at most factor × target registrations an interval (factor 0: no cap; no
  * interval, no cap either, since the count only restarts at an adjustment).
  */
-const intervalFull = (s: Subnet, p: ChainParams): boolean =>
+export const intervalFull = (s: Subnet, p: ChainParams): boolean =>
   p.maxRegistrationsPerIntervalFactor > 0 && p.adjustmentInterval > 0 && s.registrationsThisInterval >= p.maxRegistrationsPerIntervalFactor * p.targetRegistrationsPerInterval;
 
 /**

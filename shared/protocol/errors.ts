@@ -35,6 +35,14 @@ export type ProtocolErrorCode =
   | 'REPLAY'
   /** No stored game has that code with that facilitator token (replay, fork). */
   | 'NOT_FOUND'
+  /** One address asked for more than its share (games a minute, connections, messages): try again later. */
+  | 'RATE_LIMITED'
+  /** The server, or this room, is as full or as busy as it may be (games, load, spectators, speed). */
+  | 'OVER_CAPACITY'
+  /** Another player in this game has that name, or one that reads the same. */
+  | 'NAME_TAKEN'
+  /** A transfer of more than the sender has gained: a starting kit stays with its seat. */
+  | 'KIT_NOT_TRANSFERABLE'
   /** The server failed; the action was not applied. */
   | 'INTERNAL';
 

@@ -1,7 +1,8 @@
 import type { ChainParams } from '../engine/index.ts';
 import { formatAmount } from '../engine/index.ts';
 import type { WireError } from './errors.ts';
-import type { JoinRole, PlayerRole, Ref } from './messages.ts';
+import type { JoinRole, PlayerRole } from './fields.ts';
+import type { Ref } from './messages.ts';
 
 /**
  * Server → client messages besides the synced state (schema.ts). Everything private goes

@@ -336,6 +336,7 @@ describe('epoch payout: owner cut, incentive, dividends, take and nominators', (
     expect(s.neurons[0].incentive).toBeCloseTo(1, 9);
     expect(epoch.incentive).toBeGreaterThan(0n);
     expect(epoch.burned).toBeGreaterThanOrEqual(epoch.incentive);
+    expect(epoch.ownerBurned).toBe(epoch.incentive);
     expect(s.alphaBurnedInIssuance - inIssuance).toBe(epoch.burned);
     // The owner's hotkey got its owner cut and dividends, none of the miners' share.
     expect(stakeOf(s.stake, hk('o1-hk'), ck('o1')) - ownerStake).toBeLessThan(epoch.ownerCut + epoch.dividends + 1n);

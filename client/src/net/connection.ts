@@ -57,7 +57,9 @@ export class Connection {
   static async join(code: string, options: { name: string; role: JoinRole }, store: Storage = localStorage): Promise<Connection> {
     const stored = loadSession(store, code);
     const resume = stored && (stored.role === options.role || stored.facilitatorToken) ? stored : null;
-    const c = new Connection(resume ?? { code, ...options }, store);
+    // A player of this game asking for another role gets its own seat back (one kit per browser), not a second one.
+    const token = stored?.playerToken && options.role !== 'spectator' ? { playerToken: stored.playerToken } : {};
+    const c = new Connection(resume ?? { code, ...options, ...token }, store);
     try {
       await c.attach(await c.enter());
     } catch (e) {

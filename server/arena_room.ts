@@ -32,7 +32,6 @@ const MAX_QUEUED_PER_CLIENT = 16;
 const MAX_BLOCKS_PER_TICK = 20;
 /** Shortest simulation tick; faster block rates run several blocks per tick. */
 const MIN_TICK_MS = 50;
-
 /** One connection: a player (playerId set) or a spectator. */
 interface Member {
   playerId: string | null;
@@ -437,8 +436,8 @@ export class ArenaRoom extends Room<ArenaState> {
     client.send('ack', ack);
   }
 
-  private refuse(client: Client, action: string, code: WireErrorCode, message: string, ref?: Ref): void {
-    const error: WireError = { code, message, action, ...(ref !== undefined ? { ref } : {}) };
+  private refuse(client: Client, action: string, code: WireErrorCode, message: string, ref?: Ref, facts?: WireError['facts']): void {
+    const error: WireError = { code, message, action, ...(ref !== undefined ? { ref } : {}), ...(facts ? { facts } : {}) };
     client.send('error', error);
   }
 
@@ -491,7 +490,7 @@ export class ArenaRoom extends Room<ArenaState> {
         this.mirror.events(result.events);
         this.feeds.touch(q.sessionId);
         if (client) this.ack(client, q.request.type, q.ref);
-      } else if (client) this.refuse(client, q.request.type, result.error.code, result.error.message, q.ref);
+      } else if (client) this.refuse(client, q.request.type, result.error.code, result.error.message, q.ref, this.host.refusalFacts(q.playerId, q.request, result.error.code));
     }
     const events = this.host.step();
     this.mirror.events(events);

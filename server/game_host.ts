@@ -5,6 +5,7 @@ import type { GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Ro
 import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, playerId as toPlayerId } from '../shared/game/index.ts';
 import { DEFAULT_SERIES_SUBNETS, toGameActions } from '../shared/protocol/index.ts';
 import type { ActionRequest, NeuronHoldingView, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
+import { type RefusalFacts, refusalFacts } from '../shared/game/refusal_facts.ts';
 import type { Namer } from './feed.ts';
 import { Holdings } from './holdings.ts';
 import type { GameRecord, LogEntry } from './record.ts';
@@ -157,6 +158,13 @@ export class GameHost implements Namer {
       events.push(...r.events);
     }
     return { ok: true, events };
+  }
+
+  /** The numbers behind a refused action, read right after the refusal (which changed nothing). */
+  refusalFacts(player: string, request: ActionRequest, code: string): RefusalFacts | undefined {
+    const p = this.game.player(toPlayerId(player));
+    const actions = toGameActions(request, this.chain);
+    return p && !('code' in actions) ? refusalFacts(this.chain, p, actions[0], code) : undefined;
   }
 
   trigger(event: ScenarioEvent): HostResult {
@@ -340,7 +348,7 @@ export class GameHost implements Namer {
     const row = this.leaderboard().find((r) => r.id === id);
     const held = this.holdings();
     const positions: WalletView['positions'] = held.positionsOf(ck).map((p) => ({ netuid: p.netuid, hotkey: p.hotkey, alpha: formatAmount(p.alpha), value: formatAmount(liquidationValue(chain, ck, [{ netuid: p.netuid, hotkey: p.hotkey }])) }));
-    const neurons: WalletView['neurons'] = held.uidsOf(me.hotkey).map(({ netuid, uid }) => ({ netuid, uid, hotkey: me.hotkey, ...(me.role === 'miner' ? { effort: me.effort } : {}), ...storedWeights(chain.subnet(netuid)!.weights.get(uid)) }));
+    const neurons: WalletView['neurons'] = held.uidsOf(me.hotkey).map(({ netuid, uid }) => ({ netuid, uid, hotkey: me.hotkey, permit: chain.subnet(netuid)!.neurons[uid].validatorPermit, ...(me.role === 'miner' ? { effort: me.effort } : {}), ...storedWeights(chain.subnet(netuid)!.weights.get(uid)) }));
     const subnets: number[] = [];
     for (const s of chain.state.subnets) if (s && s.owner === ck) subnets.push(s.netuid);
     for (const [hk, holders] of chain.state.root) {
@@ -362,6 +370,7 @@ export class GameHost implements Namer {
       change: signed(row?.change ?? 0n),
       emissionIncome: signed(row?.emissionIncome ?? 0n),
       priceGains: signed(row?.priceGains ?? 0n),
+      business: signed(row?.business ?? 0n),
     };
   }
 
@@ -391,6 +400,7 @@ export class GameHost implements Namer {
         incentive: ratio(n.incentive),
         dividends: ratio(n.dividends),
         trust: ratio(n.validatorTrust),
+        take: (this.chain.state.hotkeys.get(n.hotkey as Hotkey)?.takeU16 ?? this.chain.state.params.defaultTakeU16) / 65_535,
         consensus: ratio(n.consensus),
         bonds: ratio((s.bonds.get(n.uid) ?? []).reduce((a, b) => a + b, 0) / 65_535),
         emission: formatAmount(n.emission),

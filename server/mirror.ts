@@ -73,6 +73,7 @@ export class Mirror {
     put(clock, 'halvingIn', next !== null && st.blockEmission > 0n ? Number((next - st.tao.issuance + st.blockEmission - 1n) / st.blockEmission) : 0);
     put(this.state, 'lockCost', formatAmount(chain.lockCost()));
     put(this.state, 'subnetLimit', p.subnetLimit);
+    put(this.state, 'subnetOpensAt', st.network.lastRegistrationBlock === null ? 0 : st.network.lastRegistrationBlock + p.networkRateLimit);
 
     const now = Date.now();
     if (full || now - this.lastSubnets >= SUBNETS_EVERY_MS) {

@@ -90,6 +90,8 @@ export class ArenaState extends Schema {
   /** Network-wide cost to register a subnet now (TAO), and how many slots there are. */
   @type('string') lockCost = '0';
   @type('uint16') subnetLimit = 0;
+  /** First block at which the network's rate limit lets the next subnet register (0: any time). */
+  @type('uint32') subnetOpensAt = 0;
   /** Keyed by netuid as a string. */
   @type({ map: SubnetState }) subnets = new MapSchema<SubnetState>();
   /** Keyed by player id: the leaderboard. Spectators are not players. */

@@ -82,6 +82,8 @@ export interface NeuronHoldingView {
   netuid: number;
   uid: number;
   hotkey: string;
+  /** Whether the UID holds a validator permit (the top UIDs by stake at the last epoch). */
+  permit: boolean;
   /** For miners: chosen effort, 0..1. */
   effort?: number;
   /**
@@ -111,6 +113,11 @@ export interface WalletView {
   /** The seed's two ways to make money: emission received vs alpha price gains (TAO). */
   emissionIncome: string;
   priceGains: string;
+  /**
+   * The third part of the change: product revenue in, compute bills, subnet locks and UID burns out
+   * (change = emissionIncome + priceGains + business).
+   */
+  business: string;
 }
 
 export interface ObservationsView {
@@ -130,6 +137,8 @@ export interface NeuronRowView {
   dividends: number;
   trust: number;
   consensus: number;
+  /** The hotkey's delegate take: the share of its nominators' dividends it keeps, 0..1. */
+  take: number;
   /** Sum of this validator's bonds (normalised u16 rows), 0 for miners. */
   bonds: number;
   /** Alpha received at the last epoch. */

@@ -63,7 +63,7 @@ describe('a watched neuron table: whole once, then what changed', () => {
   });
 
   it('a delta replaces rows by uid, and a table that shrank (a subnet registered again) loses its tail', () => {
-    const row = (uid: number, stake: string) => ({ uid, hotkey: `hk${uid}`, owner: null, stake, validatorPermit: false, incentive: 0, dividends: 0, trust: 0, consensus: 0, bonds: 0, emission: '0', registeredAt: 0, immune: false });
+    const row = (uid: number, stake: string) => ({ uid, hotkey: `hk${uid}`, owner: null, stake, validatorPermit: false, incentive: 0, dividends: 0, trust: 0, consensus: 0, bonds: 0, emission: '0', registeredAt: 0, immune: false, take: 0 });
     const table: SubnetDetailView = { netuid: 3, block: 10, name: 'A', burn: '1', neurons: [row(0, '1'), row(1, '2'), row(2, '3')] };
     const grown = applySubnetDelta(table, { netuid: 3, block: 11, name: 'A', burn: '2', size: 4, rows: [row(1, '5'), row(3, '9')] });
     expect(grown.neurons.map((n) => n.stake)).toEqual(['1', '5', '3', '9']);

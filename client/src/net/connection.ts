@@ -34,6 +34,7 @@ export class Connection {
   private constructor(session: StoredSession, private readonly store: Storage) {
     this.client = new Client(serverUrl(window.location));
     this.session = session;
+    this.welcome = session.welcome ?? null;
   }
 
   get code(): string {
@@ -131,6 +132,7 @@ export class Connection {
         role: w.role,
         playerToken: w.playerToken || this.session.playerToken,
         facilitatorToken: w.facilitatorToken ?? this.session.facilitatorToken,
+        welcome: w,
       };
       saveSession(this.store, this.session);
       this.onWelcome?.();

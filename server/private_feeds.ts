@@ -125,7 +125,8 @@ export class PrivateFeeds {
   private sendWallet(s: Subscriber, playerId: string, now: number): void {
     s.lastWallet = now;
     s.dirty = false;
-    this.send(s, 'wallet', this.host.wallet(playerId));
+    const wallet = this.host.wallet(playerId);
+    if (wallet) this.send(s, 'wallet', wallet);
     const obs = this.host.observations(playerId);
     if (obs) this.send(s, 'observations', obs);
   }

@@ -13,7 +13,7 @@ import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
-import { addressOf, admission, admitMatchmake, admitSpectator, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
+import { addressOf, admission, admitMatchmake, admitSpectator, CREATE_OPTIONS, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
 import { Refusal } from './refusal.ts';
 import { nameForSeat } from './names.ts';
 import { kitTransferRefusal } from './kits.ts';
@@ -105,7 +105,7 @@ export class ArenaRoom extends Room<ArenaState> {
     if (typeof restore.restore === 'string' && restore.restoreSecret === RESTORE_SECRET) return this.restore(restore.restore);
 
     this.admissionTicket = (raw as Record<string, unknown> | null)?.[TICKET_OPTION];
-    const opts = pickKnown(raw, ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'seats', 'replay', 'fork']);
+    const opts = pickKnown(raw, CREATE_OPTIONS);
     const checked = createOptionsChecker(opts, 'options');
     if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
     const o: CreateOptions = checked.value;

@@ -1,9 +1,8 @@
 import type { Client, RoomException } from '@colyseus/core';
 import { matchMaker, Room } from '@colyseus/core';
 import type { GameSnapshot } from '../shared/game/index.ts';
-import type { Ack, ActionRequest, ClientRequest, ControlRequest, CreateOptions, JoinRole, PlayerRole, QueryRequest, Ref, WireError, WireErrorCode } from '../shared/protocol/index.ts';
-import { createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
-import type { HostEvent, HostResult } from './game_host.ts';
+import type { Ack, ActionRequest, ClientRequest, ControlRequest, CreateOptions, JoinRole, PlayerRole, QueryRequest, Ref, RoomControls, WireError, WireErrorCode } from '../shared/protocol/index.ts';
+import { controlEntry, createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
 import { GameHost } from './game_host.ts';
 import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
 import { EXPORT_POINTS, gameStore, loadGame, RESTORE_SECRET, RoomArchive as Archive } from './persistence/archive.ts';
@@ -33,7 +32,6 @@ const MAX_QUEUED_PER_CLIENT = 16;
 const MAX_BLOCKS_PER_TICK = 20;
 /** Shortest simulation tick; faster block rates run several blocks per tick. */
 const MIN_TICK_MS = 50;
-
 /** One connection: a player (playerId set) or a spectator. */
 interface Member {
   playerId: string | null;
@@ -377,82 +375,69 @@ export class ArenaRoom extends Room<ArenaState> {
 
   private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {
     if (!tokenMatches(this.facilitatorKey, token)) return this.refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
-    const phase = this.state.clock.phase;
-    if (phase === 'ended') return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
-    switch (c.type) {
-      case 'start':
-        if (phase !== 'lobby') return this.refuse(client, action, 'INVALID_PAYLOAD', 'the game has already started', ref);
-        this.state.clock.phase = 'running';
-        break;
-      case 'pause':
-        if (phase === 'running') this.state.clock.phase = 'paused';
-        break;
-      case 'resume':
-        if (phase === 'paused') this.state.clock.phase = 'running';
-        break;
-      case 'set_speed': {
-        const tooFast = admission.admitSpeed(this.roomId, this.host.game.scenario, c.speed);
-        if (tooFast) return this.refuse(client, action, tooFast.code, tooFast.message, ref);
-        this.state.clock.speed = c.speed;
-        this.restartSimulation();
-        break;
-      }
-      case 'end_game':
-        this.endGame();
-        break;
-      case 'trigger_event':
-      case 'remove_player':
-      case 'add_bots':
-      case 'remove_bot': {
-        if (this.replaySource) return this.refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
-        const r = this.facilitate(c);
-        if (!r.ok) return this.refuse(client, action, r.error.code, r.error.message, ref);
-        this.mirror.events(r.events);
-        break;
-      }
-    }
+    if (this.state.clock.phase === 'ended') return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
+    const entry = controlEntry(c.type);
+    if (this.replaySource && !entry.inReplay) return this.refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
+    const r = entry.run(this.controls, c as never);
+    if (!r.ok) return this.refuse(client, action, r.error.code, r.error.message, ref);
+    this.mirror.events(r.events);
     this.ack(client, action, ref);
     this.saveMeta();
     this.mirror.sync(true);
     void this.updateListing();
   }
 
-  /** Controls that change the game itself (and so go into its log). */
-  private facilitate(c: Extract<ControlRequest, { type: 'trigger_event' | 'remove_player' | 'add_bots' | 'remove_bot' }>): HostResult {
-    if (c.type === 'trigger_event') return this.host.trigger(c.event);
-    if (c.type === 'add_bots') {
-      const events: HostEvent[] = [];
-      for (let i = 0; i < c.count; i++) {
-        const r = this.host.addBot(c.role, c.strategy);
-        if (!r.ok) return r;
-        events.push(...r.events);
+  /** What the facilitator's controls do to this room (shared/protocol/controls.ts names them). */
+  private readonly controls: RoomControls = {
+    start: () => {
+      if (this.state.clock.phase !== 'lobby') return { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'the game has already started' } };
+      this.state.clock.phase = 'running';
+      return { ok: true, events: [] };
+    },
+    pause: () => {
+      if (this.state.clock.phase === 'running') this.state.clock.phase = 'paused';
+      // Everyone's wallet and watched table as of the paused block, not as of the last flush.
+      this.feeds.flush(this.clients, true);
+    },
+    resume: () => {
+      if (this.state.clock.phase === 'paused') this.state.clock.phase = 'running';
+    },
+    setSpeed: (speed) => {
+      const tooFast = admission.admitSpeed(this.roomId, this.host.game.scenario, speed);
+      if (tooFast) return { ok: false, error: tooFast };
+      this.state.clock.speed = speed;
+      this.restartSimulation();
+      return { ok: true, events: [] };
+    },
+    end: () => this.endGame(),
+    trigger: (event) => this.host.trigger(event),
+    addBot: (role, strategy) => this.host.addBot(role, strategy),
+    removeBot: (playerId) => this.host.removeBot(playerId),
+    removePlayer: (playerId) => {
+      const seat = this.seatsById.get(playerId);
+      if (!seat) {
+        const r = this.host.removeBot(playerId);
+        return r.ok ? r : { ok: false, error: { code: 'UNKNOWN_PLAYER', message: `no player ${playerId} in this game` } };
       }
-      return { ok: true, events };
-    }
-    if (c.type === 'remove_bot') return this.host.removeBot(c.playerId);
-    const seat = this.seatsById.get(c.playerId);
-    if (!seat) {
-      const r = this.host.removeBot(c.playerId);
-      return r.ok ? r : { ok: false, error: { code: 'UNKNOWN_PLAYER', message: `no player ${c.playerId} in this game` } };
-    }
-    const r = this.host.remove(c.playerId);
-    if (!r.ok) return r;
-    seat.removed = true;
-    // Their queued actions die with their seat.
-    this.queue = this.queue.filter((q) => q.playerId !== c.playerId);
-    const sessionId = seat.sessionId;
-    const member = sessionId ? this.members.get(sessionId) : undefined;
-    if (member) member.queued = 0;
-    return r;
-  }
+      const r = this.host.remove(playerId);
+      if (!r.ok) return r;
+      seat.removed = true;
+      // Their queued actions die with their seat.
+      this.queue = this.queue.filter((q) => q.playerId !== playerId);
+      const sessionId = seat.sessionId;
+      const member = sessionId ? this.members.get(sessionId) : undefined;
+      if (member) member.queued = 0;
+      return r;
+    },
+  };
 
   private ack(client: Client, action: string, ref?: Ref): void {
     const ack: Ack = { action, ...(ref !== undefined ? { ref } : {}), block: this.host.block };
     client.send('ack', ack);
   }
 
-  private refuse(client: Client, action: string, code: WireErrorCode, message: string, ref?: Ref): void {
-    const error: WireError = { code, message, action, ...(ref !== undefined ? { ref } : {}) };
+  private refuse(client: Client, action: string, code: WireErrorCode, message: string, ref?: Ref, facts?: WireError['facts']): void {
+    const error: WireError = { code, message, action, ...(ref !== undefined ? { ref } : {}), ...(facts ? { facts } : {}) };
     client.send('error', error);
   }
 
@@ -505,7 +490,7 @@ export class ArenaRoom extends Room<ArenaState> {
         this.mirror.events(result.events);
         this.feeds.touch(q.sessionId);
         if (client) this.ack(client, q.request.type, q.ref);
-      } else if (client) this.refuse(client, q.request.type, result.error.code, result.error.message, q.ref);
+      } else if (client) this.refuse(client, q.request.type, result.error.code, result.error.message, q.ref, this.host.refusalFacts(q.playerId, q.request, result.error.code));
     }
     const events = this.host.step();
     this.mirror.events(events);

@@ -1,11 +1,13 @@
 import { strategyNames } from '../shared/bots/index.ts';
 import type { Chain, Coldkey, Hotkey } from '../shared/engine/index.ts';
-import { formatAmount, netuid as toNetuid, toUnits, uid as toUid } from '../shared/engine/index.ts';
-import type { GameAction, GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
+import { formatAmount, netuid as toNetuid, toUnits } from '../shared/engine/index.ts';
+import type { GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
 import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, playerId as toPlayerId } from '../shared/game/index.ts';
-import { DEFAULT_SERIES_SUBNETS } from '../shared/protocol/index.ts';
-import type { ActionRequest, EventRequest, NeuronHoldingView, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
+import { DEFAULT_SERIES_SUBNETS, toGameActions } from '../shared/protocol/index.ts';
+import type { ActionRequest, NeuronHoldingView, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
+import { type RefusalFacts, refusalFacts } from '../shared/game/refusal_facts.ts';
 import type { Namer } from './feed.ts';
+import { Holdings } from './holdings.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 
 export type HostEvent = GameEvent;
@@ -54,6 +56,8 @@ export class GameHost implements Namer {
   private readonly labels = new Map<number, { name: string; product: string }>();
   /** The leaderboard of the current block and log: every wallet and the board read it, computed once. */
   private board: { key: string; rows: LeaderboardRow[] } | null = null;
+  /** Players' positions and UIDs of the current block and log, for the wallets: found once. */
+  private held: { key: string; holdings: Holdings } | null = null;
   /** Players' net worth sampled with the game's series, for the charts (derived, so not in the record). */
   private readonly worth: { block: number; values: Map<string, number> }[] = [];
 
@@ -144,7 +148,7 @@ export class GameHost implements Namer {
   }
 
   act(player: string, request: ActionRequest): HostResult {
-    const actions = this.toGameActions(request);
+    const actions = toGameActions(request, this.chain);
     if ('code' in actions) return { ok: false, error: actions };
     const events: GameEvent[] = [];
     for (const action of actions) {
@@ -156,8 +160,15 @@ export class GameHost implements Namer {
     return { ok: true, events };
   }
 
-  trigger(e: EventRequest): HostResult {
-    return this.apply({ block: this.block, kind: 'event', event: e as ScenarioEvent });
+  /** The numbers behind a refused action, read right after the refusal (which changed nothing). */
+  refusalFacts(player: string, request: ActionRequest, code: string): RefusalFacts | undefined {
+    const p = this.game.player(toPlayerId(player));
+    const actions = toGameActions(request, this.chain);
+    return p && !('code' in actions) ? refusalFacts(this.chain, p, actions[0], code) : undefined;
+  }
+
+  trigger(event: ScenarioEvent): HostResult {
+    return this.apply({ block: this.block, kind: 'event', event });
   }
 
   addBot(role: PlayerRole, strategy?: string): HostResult {
@@ -246,48 +257,6 @@ export class GameHost implements Namer {
     return r;
   }
 
-  /** The wire's request in the game's terms: defaults filled, fractions to the chain's u16. */
-  private toGameActions(q: ActionRequest): GameAction[] | GameError {
-    // Stake goes behind the subnet owner's hotkey unless the player names a validator's.
-    const hk = (given: string | undefined, netuid: number): Hotkey | GameError => {
-      if (given !== undefined) return given as Hotkey;
-      const s = this.chain.subnet(toNetuid(netuid));
-      return s ? s.ownerHotkey : { code: 'SUBNET_NOT_FOUND', message: `there is no subnet ${netuid}` };
-    };
-    const named = (name: string, product?: string): GameAction => ({ type: 'name_subnet', name, ...(product !== undefined ? { product } : {}) });
-    switch (q.type) {
-      case 'stake':
-      case 'unstake': {
-        const h = hk(q.hotkey, q.netuid);
-        if (typeof h !== 'string') return h;
-        return [{ type: q.type, hotkey: h, netuid: toNetuid(q.netuid), amount: q.amount, ...(q.limitPrice !== undefined ? { limitPrice: q.limitPrice } : {}) }];
-      }
-      case 'move_stake': {
-        const from = hk(q.fromHotkey, q.fromNetuid);
-        if (typeof from !== 'string') return from;
-        const to = hk(q.toHotkey, q.toNetuid);
-        if (typeof to !== 'string') return to;
-        return [{ type: 'move_stake', fromHotkey: from, toHotkey: to, fromNetuid: toNetuid(q.fromNetuid), toNetuid: toNetuid(q.toNetuid), amount: q.amount }];
-      }
-      case 'register_subnet':
-        return q.name !== undefined ? [{ type: 'register_subnet' }, named(q.name, q.product)] : [{ type: 'register_subnet' }];
-      case 'name_subnet':
-        return [named(q.name, q.product)];
-      case 'register_neuron':
-        return [{ type: 'register_neuron', netuid: toNetuid(q.netuid) }];
-      case 'set_weights':
-        return [{ type: 'set_weights', netuid: toNetuid(q.netuid), uids: q.uids.map((u) => toUid(u)), weights: q.weights }];
-      case 'set_take':
-        return [{ type: 'set_take', takeU16: Math.round(q.take * 65_535) }];
-      case 'set_effort':
-        return [{ type: 'set_effort', effort: q.effort }];
-      case 'buy_back':
-        return [{ type: 'buy_back', amount: q.amount }];
-      case 'transfer':
-        return [{ type: 'transfer', to: toPlayerId(q.to), amount: q.amount }];
-    }
-  }
-
   private refreshLabels(): void {
     this.labels.clear();
     for (const id of this.game.subnetIds()) this.labels.set(id, this.game.subnetLabel(id) ?? { name: `SN${id}`, product: '' });
@@ -343,6 +312,15 @@ export class GameHost implements Namer {
     return this.board.rows;
   }
 
+  private holdings(): Holdings {
+    const key = `${this.block}:${this.log.length}`;
+    if (this.held?.key !== key) {
+      const players = this.game.players();
+      this.held = { key, holdings: new Holdings(this.chain.state, new Set(players.map((p) => p.coldkey)), new Set(players.map((p) => p.hotkey))) };
+    }
+    return this.held.holdings;
+  }
+
   standings(): Standing[] {
     const connected = new Map(this.game.players().map((p) => [p.id as string, p.connected]));
     return this.leaderboard().map((r) => ({
@@ -368,20 +346,11 @@ export class GameHost implements Namer {
     const me = this.game.player(toPlayerId(id))!;
     const ck = me.coldkey as Coldkey;
     const row = this.leaderboard().find((r) => r.id === id);
-    // Read from the chain directly: one pass over the stake books and neurons, no per-player view.
-    const positions: WalletView['positions'] = [];
-    const neurons: WalletView['neurons'] = [];
+    const held = this.holdings();
+    const positions: WalletView['positions'] = held.positionsOf(ck).map((p) => ({ netuid: p.netuid, hotkey: p.hotkey, alpha: formatAmount(p.alpha), value: formatAmount(liquidationValue(chain, ck, [{ netuid: p.netuid, hotkey: p.hotkey }])) }));
+    const neurons: WalletView['neurons'] = held.uidsOf(me.hotkey).map(({ netuid, uid }) => ({ netuid, uid, hotkey: me.hotkey, permit: chain.subnet(netuid)!.neurons[uid].validatorPermit, ...(me.role === 'miner' ? { effort: me.effort } : {}), ...storedWeights(chain.subnet(netuid)!.weights.get(uid)) }));
     const subnets: number[] = [];
-    for (const s of chain.state.subnets) {
-      if (!s) continue;
-      if (s.owner === ck) subnets.push(s.netuid);
-      for (const [hk, holders] of s.stake) {
-        const alpha = holders.get(ck);
-        if (alpha && alpha > 0n) positions.push({ netuid: s.netuid, hotkey: hk, alpha: formatAmount(alpha), value: formatAmount(liquidationValue(chain, ck, [{ netuid: s.netuid, hotkey: hk }])) });
-      }
-      const j = s.neurons.findIndex((n) => n.hotkey === me.hotkey);
-      if (j >= 0) neurons.push({ netuid: s.netuid, uid: j, hotkey: me.hotkey, ...(me.role === 'miner' ? { effort: me.effort } : {}), ...storedWeights(s.weights.get(j)) });
-    }
+    for (const s of chain.state.subnets) if (s && s.owner === ck) subnets.push(s.netuid);
     for (const [hk, holders] of chain.state.root) {
       const tao = holders.get(ck);
       if (tao && tao > 0n) positions.push({ netuid: 0, hotkey: hk, alpha: formatAmount(tao), value: formatAmount(tao) });
@@ -401,6 +370,7 @@ export class GameHost implements Namer {
       change: signed(row?.change ?? 0n),
       emissionIncome: signed(row?.emissionIncome ?? 0n),
       priceGains: signed(row?.priceGains ?? 0n),
+      business: signed(row?.business ?? 0n),
     };
   }
 
@@ -430,6 +400,7 @@ export class GameHost implements Namer {
         incentive: ratio(n.incentive),
         dividends: ratio(n.dividends),
         trust: ratio(n.validatorTrust),
+        take: (this.chain.state.hotkeys.get(n.hotkey as Hotkey)?.takeU16 ?? this.chain.state.params.defaultTakeU16) / 65_535,
         consensus: ratio(n.consensus),
         bonds: ratio((s.bonds.get(n.uid) ?? []).reduce((a, b) => a + b, 0) / 65_535),
         emission: formatAmount(n.emission),

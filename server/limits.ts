@@ -38,7 +38,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxRooms: 100,
   roomLoadMs: 100,
   processLoadMs: 600,
-  tickBudgetMs: 40,
+  tickBudgetMs: 16,
   createsPerMinute: 120,
   roomsPerAddress: 64,
   connectionsPerAddress: 300,

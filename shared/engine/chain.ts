@@ -81,6 +81,7 @@ export class Chain {
       root: new Map(),
       subnets: [null],
       network: { lastLockCost: p.networkMinLockCost, lastLockBlock: 0, lastRegistrationBlock: null },
+      stakedThisBlock: new Map(),
     };
     genesis.forEach((g, i) => {
       const s = newSubnet({ netuid: (i + 1) as Netuid, owner: g.owner, ownerHotkey: g.ownerHotkey, block: 0, lockPaid: 0n, taoIn: g.taoIn, alphaIn: g.alphaIn }, p);
@@ -118,6 +119,7 @@ export class Chain {
     const state = this.state;
     const p = state.params;
     state.block += 1;
+    state.stakedThisBlock.clear();
     const events: ChainEvent[] = [];
     for (const s of state.subnets) if (s) adjustBurn(s, state.block, p);
     const emission = taoBlockEmission(state.tao.issuance, p);

@@ -9,6 +9,10 @@ import { accept, refuse } from './errors.ts';
  * throws, whatever it is given (NaN, bigint, Infinity, nested junk, prototypes).
  */
 export type Checker<T> = (value: unknown, field: string) => Checked<T>;
+/** A checked value as a client writes it: money (rao once checked) as a decimal string. */
+export type Wire<P> = P extends unknown ? { [K in keyof P]: Exclude<P[K], undefined> extends bigint ? string : Exclude<P[K], undefined> extends object ? Wire<P[K]> : P[K] } : never;
+/** The type a checker lets through: a contract's type, derived from its checker. */
+export type CheckedValue<C> = C extends Checker<infer T> ? T : never;
 
 /** Longest string field we accept anywhere: names, products, hotkeys. */
 export const MAX_TEXT = 64;
@@ -26,6 +30,8 @@ export const finite =
     typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
       ? accept(v)
       : refuse('INVALID_PAYLOAD', `${field} must be a number from ${min} to ${max}`);
+
+export const bool: Checker<boolean> = (v, field) => (typeof v === 'boolean' ? accept(v) : refuse('INVALID_PAYLOAD', `${field} must be true or false`));
 
 /** Printable text, trimmed, 1..max characters: no control characters reach a leaderboard. */
 export const text =

@@ -1,4 +1,5 @@
 import type { ErrorCode as ChainErrorCode } from '../engine/errors.ts';
+import type { RefusalFacts } from '../game/refusal_facts.ts';
 
 /**
  * Why the room refused a message before it reached the game. Chain refusals keep the engine's own
@@ -56,6 +57,8 @@ export interface WireError {
   action: string;
   /** The `ref` the client put in its payload, echoed so it can show the error where the action was taken. */
   ref?: string | number;
+  /** The numbers behind a refused action (what you have, what it needs, when it may pass). */
+  facts?: RefusalFacts;
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; code: WireErrorCode; message: string };

@@ -18,6 +18,8 @@ export interface ArenaDebug {
   pools?: Record<number, string>;
   positions?: { netuid: number; alpha: string }[];
   lastError?: { code: string; message: string; action: string } | null;
+  /** Alerts shown to this player, oldest first. */
+  alerts?: string[];
 }
 
 declare global {

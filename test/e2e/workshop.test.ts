@@ -181,7 +181,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
 
     // More than the wallet holds: the preview says so, the server refuses, and nothing moves.
     await staker.fill('[data-testid=transfer-amount]', '5000');
-    expect(await staker.textContent('[data-testid=transfer-preview]')).toBe('⚠ You have 875.00 τ free; this needs 5,000.00 τ.');
+    expect(await staker.textContent('[data-testid=transfer-preview]')).toBe('⚠ You have 900.00 τ free; this needs 5,000.00 τ.');
     await staker.click('[data-testid=transfer-submit]');
     await staker.waitForFunction(() => /starting kit stays with your seat/.test(document.querySelector('[data-testid=transfer-error]')?.textContent ?? ''));
     expect((await arena(staker))!.balance).toBe('900');

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { buildScenario, isScenarioError, scenarioLoadMs } from '../shared/game/overrides.ts';
+import { createOptionsChecker } from '../shared/protocol/index.ts';
 import type { Scenario } from '../shared/game/scenario.ts';
 import { logRefusal, Refusal } from './refusal.ts';
 import { newToken } from './secrets.ts';
@@ -41,8 +42,11 @@ interface RoomCost {
   loadMs: number;
 }
 
-/** An admitted create whose room has not opened within this long never will (its options were refused). */
-const TICKET_MS = 30_000;
+/**
+ * An admitted create whose room has not opened within this long never will (the room refused its
+ * options after the gate: a replay or fork of an unknown game). Until then it counts as a room.
+ */
+const TICKET_MS = 5_000;
 
 /**
  * Per-address and per-process counters: room creations, live rooms and their estimated load, open
@@ -160,6 +164,9 @@ export class Admission {
 /** One per process: the arena rooms and the HTTP routes share it. */
 export const admission = new Admission();
 
+/** What a create may carry (Colyseus and SDKs may add their own keys beside them). */
+export const CREATE_OPTIONS = ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'seats', 'replay', 'fork'] as const;
+
 /** The create option that carries an admitted create's ticket from the matchmaker to the room. */
 export const TICKET_OPTION = 'admissionTicket';
 
@@ -178,6 +185,9 @@ export function admitMatchmake(options: unknown, context: RequestContext & { req
   if (full) throw refusal(creating ? 'create' : 'join', address, full);
   if (!creating) return { address };
   const o = options !== null && typeof options === 'object' ? (options as Record<string, unknown>) : {};
+  // The room's own check of its options, run here too so a refused create never counts as one.
+  const checked = createOptionsChecker(Object.fromEntries(CREATE_OPTIONS.filter((k) => Object.hasOwn(o, k)).map((k) => [k, o[k]])), 'options');
+  if (!checked.ok) throw refusal('create', address, { code: 'INVALID_OPTIONS', message: checked.message });
   let loadMs = 0;
   if (o.replay === undefined && o.fork === undefined) {
     const scenario = buildScenario(typeof o.preset === 'string' ? o.preset : 'workshop', o.overrides);

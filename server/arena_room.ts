@@ -17,7 +17,7 @@ import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
-import { addressOf, admission, admitMatchmake, admitSpectator, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
+import { addressOf, admission, admitMatchmake, admitSpectator, CREATE_OPTIONS, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
 import { kitTransferRefusal } from './kits.ts';
 import { nameForSeat } from './names.ts';
 import { Refusal } from './refusal.ts';
@@ -94,7 +94,7 @@ export class ArenaRoom extends Room<ArenaState> {
     if (typeof restore.restore === 'string' && restore.restoreSecret === RESTORE_SECRET) return this.restore(restore.restore);
 
     this.admissionTicket = (raw as Record<string, unknown> | null)?.[TICKET_OPTION];
-    const opts = pickKnown(raw, ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'seats', 'replay', 'fork']);
+    const opts = pickKnown(raw, CREATE_OPTIONS);
     const checked = createOptionsChecker(opts, 'options');
     if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
     const o = checked.value;
@@ -281,7 +281,7 @@ export class ArenaRoom extends Room<ArenaState> {
     // A room closed because everyone left long ago is over; one closed by a server shutdown is
     // not, and comes back on the next start.
     if (this.state.clock.phase !== 'ended' && matchMaker.state !== matchMaker.MatchMakerState.SHUTTING_DOWN) this.endGame();
-    games.retire(this.exportable());
+    games.retire(this.exportable(), this.archive !== null);
     admission.closeRoom(this.roomId);
   }
 

@@ -25,9 +25,13 @@ export class GameRegistry {
     this.live.set(game.code, game);
   }
 
-  /** The room is going away: keep a frozen copy of what it can export. */
-  retire(game: ExportableGame): void {
+  /**
+   * The room is going away: keep a frozen copy of what it can export, unless the database keeps it
+   * (`stored`): then the exports are read from there and memory holds none of its series.
+   */
+  retire(game: ExportableGame, stored = false): void {
     this.live.delete(game.code);
+    if (stored) return;
     const results = game.results();
     const series = game.series();
     this.finished.set(game.code, { code: game.code, facilitatorKey: game.facilitatorKey, results: () => results, series: () => series });

@@ -1,7 +1,8 @@
 import type { ColyseusTestServer } from '@colyseus/testing';
 import { boot } from '@colyseus/testing';
+import { matchMaker } from '@colyseus/core';
 import { Client, type Room } from 'colyseus.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Admission } from '../../server/admission.ts';
 import { appConfig } from '../../server/app.config.ts';
 import { DEFAULT_LIMITS, readLimits, useLimits } from '../../server/limits.ts';
@@ -19,9 +20,7 @@ let server: ColyseusTestServer;
 let url = '';
 
 beforeAll(async () => {
-  useLimits({ trustProxy: true, maxRooms: 6, createsPerMinute: 3, roomsPerAddress: 4, spectatorsPerRoom: 2, connectionsPerAddress: 6, messagesPerSecond: 5, emptyRoomSeconds: 8 });
-  // Eight seconds: the seven creates of the capacity test must all land while the first is still open,
-  // however slow a loaded machine makes them.
+  useLimits({ trustProxy: true, maxRooms: 6, createsPerMinute: 3, roomsPerAddress: 4, spectatorsPerRoom: 2, connectionsPerAddress: 6, messagesPerSecond: 5, emptyRoomSeconds: 3600 });
   const port = await freePort();
   server = await boot(appConfig({ clientDir: '/nonexistent' }), port);
   url = `http://127.0.0.1:${port}`;
@@ -69,8 +68,6 @@ describe('what a scenario may cost', () => {
   });
 
   it('a facilitator cannot speed a room past its budget', async () => {
-    // The workshop at 1,000× its pace costs about twice what a room may use; a full network would be
-    // a heavier room to build for the same refusal.
     const room = await from('10.0.2.1').create('arena', { preset: 'workshop', name: 'Fac' });
     const welcome = await new Promise<{ facilitatorToken: string }>((ok) => room.onMessage('welcome', ok));
     const error = new Promise<{ code: string; action: string }>((ok) => room.onMessage('error', ok));
@@ -81,21 +78,44 @@ describe('what a scenario may cost', () => {
 });
 
 describe('rooms per address and per process', () => {
-  it('an address creates a few games a minute, the process holds a few games, /health counts them, and empty rooms close', async () => {
-    await until(async () => (await health()).rooms === 0);
+  it('an address creates a few games a minute, the process holds a few games, /health counts them', async () => {
+    const before = (await health()).rooms;
     const made: Awaited<ReturnType<typeof httpCreate>>[] = [];
     for (let i = 0; i < 3; i++) made.push(await httpCreate('10.0.3.1', { preset: 'workshop' }));
     expect(made.every((m) => m.room?.roomId)).toBe(true);
     expect((await httpCreate('10.0.3.1', { preset: 'workshop' })).error).toMatch(/^RATE_LIMITED: at most 3 games a minute from one address/);
-    expect((await health()).rooms).toBe(3);
-    for (let i = 0; i < 3; i++) expect((await httpCreate('10.0.3.2', { preset: 'workshop' })).room?.roomId).toBeTruthy();
+    expect((await health()).rooms).toBe(before + 3);
+    while ((await health()).rooms < 6) expect((await httpCreate('10.0.3.2', { preset: 'workshop' })).room?.roomId).toBeTruthy();
     expect((await httpCreate('10.0.3.3', { preset: 'workshop' })).error).toMatch(/^OVER_CAPACITY: this server runs at most 6 games/);
     const q = await fetch(`${url}/api/quickplay`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.3.3' }, body: '{}' });
     expect(q.status).toBe(503);
     expect(await q.json()).toMatchObject({ code: 'OVER_CAPACITY' });
-    // Nobody ever connected: every one of them closes after the empty-room time, and the server takes games again.
-    await until(async () => (await health()).rooms === 0);
-    expect((await httpCreate('10.0.3.3', { preset: 'workshop' })).room?.roomId).toBeTruthy();
+    useLimits({ maxRooms: 100 });
+  });
+
+  it('a room nobody is in closes after the empty-room time', async () => {
+    useLimits({ emptyRoomSeconds: 0.2 });
+    const made = await httpCreate('10.0.3.4', { preset: 'workshop' });
+    useLimits({ emptyRoomSeconds: 3600 });
+    // Created (it has a code), and gone once its empty-room time is up.
+    const code = made.room!.roomId;
+    await until(async () => matchMaker.getLocalRoomById(code) === undefined);
+  });
+});
+
+describe('refused creates in the log', () => {
+  it('each writes one line saying who and why, never a stack trace', async () => {
+    const lines: string[] = [];
+    const spies = (['log', 'warn', 'error'] as const).map((level) => vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' '))));
+    try {
+      expect((await httpCreate('10.0.6.1', { preset: 'mainnet', overrides: { durationBlocks: 0 } })).error).toMatch(/^INVALID_OPTIONS/);
+      expect((await httpCreate('10.0.6.1', { preset: 'workshop', seed: { no: 1 } })).error).toMatch(/^INVALID_OPTIONS/);
+      expect((await httpCreate('10.0.6.1', { replay: { code: 'ZZZZZZ', token: 'nope' } })).error).toMatch(/^NOT_FOUND/);
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+    expect(lines.filter((l) => l.includes('\n'))).toEqual([]);
+    expect(lines.filter((l) => /^refused create from 10\.0\.6\.1: INVALID_OPTIONS: durationBlocks/.test(l))).toHaveLength(1);
   });
 });
 

@@ -6,6 +6,7 @@ import express from 'express';
 import type { GameListing } from '../shared/protocol/index.ts';
 import { resultsCsv, seriesCsv } from './export_csv.ts';
 import { games } from './game_registry.ts';
+import { lanRoute } from './lan.ts';
 import { storedExports } from './persistence/archive.ts';
 import { sameToken } from './secrets.ts';
 
@@ -51,6 +52,8 @@ export function initializeExpress(app: express.Express, opts: { clientDir?: stri
   app.get('/health', (_req, res) => {
     res.json({ ok: true, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
   });
+
+  app.get('/api/lan', lanRoute);
 
   app.get('/api/games', async (_req, res) => {
     res.json(await publicGames());

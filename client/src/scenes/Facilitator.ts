@@ -4,6 +4,7 @@ import { CONTROL_TYPES, EVENT_TYPES, MAX_SPEED, PLAYER_ROLES, type ResultsView, 
 import { leaderboard, subnetsByNetuid } from '../lib/arena.ts';
 import { percent, signed, subnetTitle, taoText } from '../lib/format.ts';
 import { joinLink } from '../lib/join_link.ts';
+import { isLoopback, roomOrigin } from '../lib/lan.ts';
 import { httpOrigin } from '../lib/server_url.ts';
 import type { Connection } from '../net/connection.ts';
 import { publishDebug } from '../net/debug_hook.ts';
@@ -40,7 +41,24 @@ export class Facilitator extends Scene {
     // Nothing is drawn behind the panels here: an empty canvas costs frames for nothing.
     fitStage(this, new DOMRect(0, 0, 1, 1));
     const origin = httpOrigin(window.location);
-    const url = joinLink(origin, conn.code);
+    const joinBox = h('div', { class: 'stack', style: 'justify-items:center;gap:12px' });
+    const lanNote = h('p', { class: 'warn-box', testid: 'lan-warning', hidden: true });
+    const showJoin = (lan: readonly string[]) => {
+      const room = roomOrigin(window.location, lan);
+      const url = joinLink(room.origin, conn.code);
+      joinBox.replaceChildren(qrCode(url, 'qr'), h('div', { class: 'url', testid: 'join-url' }, url));
+      lanNote.hidden = !room.loopback;
+      lanNote.textContent = !room.loopback
+        ? ''
+        : room.lan
+          ? `This page was opened on ${window.location.hostname}: phones cannot reach that. The QR code and link use this laptop's network address ${room.lan}; open ${room.origin} here too.`
+          : `This page was opened on ${window.location.hostname} and the server reports no network address: phones cannot reach it. Connect this laptop to the room's network and open the page by its address.`;
+    };
+    showJoin([]);
+    if (isLoopback(window.location.hostname))
+      void fetch(`${origin}/api/lan`)
+        .then((r) => (r.ok ? (r.json() as Promise<{ addresses: string[] }>) : { addresses: [] }))
+        .then((b) => showJoin(b.addresses), () => showJoin([]));
     const status = statusBar();
     const message = h('p', { class: 'error', testid: 'control-error', role: 'alert' });
     const control = (type: Parameters<Connection['control']>[0], payload: object = {}) => {
@@ -91,8 +109,8 @@ export class Facilitator extends Scene {
           { class: 'panel join' },
           h('h2', {}, 'Join at'),
           h('div', { class: 'code', testid: 'fac-code' }, conn.code),
-          qrCode(url, 'qr'),
-          h('div', { class: 'url', testid: 'join-url' }, url),
+          lanNote,
+          joinBox,
           h('a', { href: joinLink(origin, conn.code, true), target: '_blank', style: 'color:var(--accent)', testid: 'big-screen-link' }, 'Open the big screen'),
         ),
         h(

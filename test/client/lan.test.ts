@@ -29,3 +29,34 @@ describe("the big screen's page store", () => {
     expect(loadSession(pageStore(), 'ABCDEF')).toBeNull();
   });
 });
+
+import { headline } from '../../client/src/lib/dominance.ts';
+import { tickLabel, ticks } from '../../client/src/lib/chart.ts';
+import { subnetColour } from '../../client/src/lib/subnet_colour.ts';
+
+describe('what the big screen leads with', () => {
+  const s = (netuid: number, emissionShare: number, flowEma: number) => ({ netuid, emissionShare, flowEma });
+  it("names the leader's share of the whole, the flow leader, and the top-10 share only past ten subnets", () => {
+    const six = [s(1, 0.3, 0.1), s(2, 0.5, -0.2), s(3, 0.2, 0.3), s(4, 0, -1), s(5, 0, 0), s(6, 0, 0)];
+    const h = headline(six);
+    expect(h.leader?.netuid).toBe(2);
+    expect(h.leaderShare).toBeCloseTo(0.5);
+    expect(h.flowLeader?.netuid).toBe(3);
+    expect(h.topTen).toBeNull();
+    expect(headline(Array.from({ length: 12 }, (_, i) => s(i + 1, 1 / 12, 0))).topTen).toBeCloseTo(10 / 12);
+    expect(headline([s(1, 1, -0.1)]).flowLeader).toBeNull();
+  });
+
+  it('keeps a colour with its netuid whatever the ranking', () => {
+    expect(subnetColour(3)).toBe(subnetColour(3));
+    expect(new Set([1, 2, 3, 4, 5, 6].map(subnetColour)).size).toBe(6);
+  });
+
+  it('puts round ticks across a chart with labels in its unit', () => {
+    expect(ticks({ min: 0, max: 1 }, 4)).toEqual([0, 0.5, 1]);
+    expect(ticks({ min: 0.1, max: 0.7 }, 4)).toEqual([0.2, 0.4, 0.6]);
+    expect(ticks({ min: -0.3, max: 0.5 }, 4)).toContain(0);
+    expect(tickLabel(1500, 'τ')).toBe('1.5k τ');
+    expect(tickLabel(40, '%')).toBe('40 %');
+  });
+});

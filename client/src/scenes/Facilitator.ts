@@ -4,7 +4,6 @@ import { CONTROL_TYPES, EVENT_TYPES, MAX_SPEED, PLAYER_ROLES, type ResultsView, 
 import { leaderboard, subnetsByNetuid } from '../lib/arena.ts';
 import { percent, signed, subnetTitle, taoText } from '../lib/format.ts';
 import { joinLink } from '../lib/join_link.ts';
-import { isLoopback, roomOrigin } from '../lib/lan.ts';
 import { httpOrigin } from '../lib/server_url.ts';
 import type { Connection } from '../net/connection.ts';
 import { publishDebug } from '../net/debug_hook.ts';
@@ -12,6 +11,7 @@ import { liveSelect } from '../ui/action_form.ts';
 import { h, mount } from '../ui/dom.ts';
 import { eventFeed } from '../ui/event_feed.ts';
 import { lineChart } from '../ui/line_chart.ts';
+import { joinTarget } from '../ui/join_target.ts';
 import { qrCode } from '../ui/qr_code.ts';
 import { fitStage } from '../ui/stage.ts';
 import { statusBar } from '../ui/status_bar.ts';
@@ -43,22 +43,11 @@ export class Facilitator extends Scene {
     const origin = httpOrigin(window.location);
     const joinBox = h('div', { class: 'stack', style: 'justify-items:center;gap:12px' });
     const lanNote = h('p', { class: 'warn-box', testid: 'lan-warning', hidden: true });
-    const showJoin = (lan: readonly string[]) => {
-      const room = roomOrigin(window.location, lan);
-      const url = joinLink(room.origin, conn.code);
+    joinTarget(conn.code, ({ url, warning }) => {
       joinBox.replaceChildren(qrCode(url, 'qr'), h('div', { class: 'url', testid: 'join-url' }, url));
-      lanNote.hidden = !room.loopback;
-      lanNote.textContent = !room.loopback
-        ? ''
-        : room.lan
-          ? `This page was opened on ${window.location.hostname}: phones cannot reach that. The QR code and link use this laptop's network address ${room.lan}; open ${room.origin} here too.`
-          : `This page was opened on ${window.location.hostname} and the server reports no network address: phones cannot reach it. Connect this laptop to the room's network and open the page by its address.`;
-    };
-    showJoin([]);
-    if (isLoopback(window.location.hostname))
-      void fetch(`${origin}/api/lan`)
-        .then((r) => (r.ok ? (r.json() as Promise<{ addresses: string[] }>) : { addresses: [] }))
-        .then((b) => showJoin(b.addresses), () => showJoin([]));
+      lanNote.hidden = warning === null;
+      lanNote.textContent = warning ?? '';
+    });
     const status = statusBar();
     const message = h('p', { class: 'error', testid: 'control-error', role: 'alert' });
     const control = (type: Parameters<Connection['control']>[0], payload: object = {}) => {

@@ -13,3 +13,5 @@ export { liquidationValue, netWorth, parsePosition, sellInTurn } from './liquida
 export type { Position } from './liquidation.ts';
 export { BLOCK_COLUMNS, EPOCH_COLUMNS, SUBNET_COLUMNS, toCsv, topShare, WORTH_COLUMNS } from './series.ts';
 export type { SeriesData, SeriesSummary } from './series.ts';
+export { MECHANISMS, playSeed, quantile, STAND_INS, summariseSeeds, WORKSHOP_SCRIPT } from './balance.ts';
+export type { BalanceSummary, SeedFigures } from './balance.ts';

@@ -5,6 +5,8 @@ import type { Ack, ActionRequest, ClientRequest, ControlRequest, CreateOptions, 
 import { createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage } from '../shared/protocol/index.ts';
 import type { HostEvent, HostResult } from './game_host.ts';
 import { GameHost } from './game_host.ts';
+import { announce } from './announce.ts';
+import { debriefOf } from './debrief_view.ts';
 import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
 import { gameStore, loadGame, RESTORE_SECRET, RoomArchive as Archive } from './persistence/archive.ts';
 import type { ExportableGame } from './game_registry.ts';
@@ -349,12 +351,17 @@ export class ArenaRoom extends Room<ArenaState> {
 
   private query(client: Client, q: QueryRequest): void {
     if (q.type === 'watch_subnet') return this.feeds.watch(client, q.netuid);
+    if (q.type === 'get_debrief') return client.send('debrief', debriefOf(this.host));
     client.send('series', this.host.series(q.maxPoints, q.netuids));
   }
 
   private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {
     if (!tokenMatches(this.facilitatorKey, token)) return this.refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
     const phase = this.state.clock.phase;
+    if (c.type === 'announce' || c.type === 'show_debrief') {
+      announce(this, this.state.clock, c, this.host.block);
+      return this.ack(client, action, ref);
+    }
     if (phase === 'ended') return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
     switch (c.type) {
       case 'start':

@@ -2,7 +2,7 @@ import { strategyNames } from '../shared/bots/index.ts';
 import type { Chain, Coldkey, Hotkey } from '../shared/engine/index.ts';
 import { formatAmount, netuid as toNetuid, toUnits, uid as toUid } from '../shared/engine/index.ts';
 import type { GameAction, GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
-import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, playerId as toPlayerId } from '../shared/game/index.ts';
+import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, StoryLog, playerId as toPlayerId } from '../shared/game/index.ts';
 import { DEFAULT_SERIES_SUBNETS } from '../shared/protocol/index.ts';
 import type { ActionRequest, EventRequest, NeuronHoldingView, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
 import type { Namer } from './feed.ts';
@@ -40,6 +40,8 @@ export const QUICKPLAY_SEATS = 8;
  */
 export class GameHost implements Namer {
   private readonly log: LogEntry[] = [];
+  /** What the debrief needs of the events (kept from this process's start: a restore begins it afresh). */
+  readonly story = new StoryLog((netuid) => this.subnetName(netuid));
   /**
    * Called with each accepted change, in order, before the room acknowledges it: a store that
    * writes it here synchronously never loses an acknowledged action.
@@ -201,6 +203,7 @@ export class GameHost implements Namer {
 
   step(): GameEvent[] {
     const events = this.game.step();
+    this.story.note(events);
     this.noteLabels(events);
     if ((this.block - this.game.startBlock) % this.game.scenario.game.seriesEvery === 0) this.sampleWorth();
     return events;
@@ -241,6 +244,7 @@ export class GameHost implements Namer {
     if (r.ok) {
       this.log.push(entry);
       this.onEntry?.(entry, this.log.length);
+      this.story.note(r.events);
       this.noteLabels(r.events);
     }
     return r;

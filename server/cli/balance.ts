@@ -3,7 +3,7 @@
 // workshop's schedule, and prints the figures that make a session explainable against targets.
 // npm run balance [-- --seeds 24 --from 1 --preset workshop --overrides JSON --json]
 import { parseArgs } from 'node:util';
-import { type BalanceSummary, buildScenario, isScenarioError, MECHANISMS, playSeed, presetNames, ROLES, summariseSeeds } from '../../shared/game/index.ts';
+import { type BalanceSummary, buildScenario, isScenarioError, MECHANISMS, playSeed, presetNames, ROLES, summariseSeeds, WORKSHOP_ROOM } from '../../shared/game/index.ts';
 import { ProgressBar } from './progress.ts';
 
 const USAGE = `usage: npm run balance -- [--seeds N (24)] [--from S (1)] [--preset ${presetNames.join('|')}] [--overrides JSON] [--json]
@@ -61,7 +61,7 @@ const s = summariseSeeds(figures);
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(0)} %`;
 const share = (x: number) => `${(x * 100).toFixed(0)} %`;
 const lines = [
-  `${scenario.name}: ${seeds} seeds (${from}–${from + seeds - 1}) in ${((performance.now() - started) / 1000).toFixed(0)} s; a sensible and a naive player per role, surge at block 2,100, shock at 5,700`,
+  `${scenario.name}: ${seeds} seeds (${from}–${from + seeds - 1}) in ${((performance.now() - started) / 1000).toFixed(0)} s; a room of ${Object.values(WORKSHOP_ROOM).reduce((a, b) => a + b, 0)} stand-ins, half of them careful, beside the preset's bots; surge at block 2,100, shock at 5,700`,
   `largest emission share held for a minute: median ${share(s.maxEmissionShare.median)}, p90 ${share(s.maxEmissionShare.p90)}; one subnet above half of emission for ${s.longestMajorityBlocks.median} blocks (median), ${s.longestMajorityBlocks.p90} (p90)`,
   'return on starting net worth    sensible: median (p10 … p90)        naive: median (p10 … p90)   sensible tops its role',
   ...ROLES.map((r) => `  ${r.padEnd(10)} ${`${pct(s.roleReturn[r].median)} (${pct(s.roleReturn[r].p10)} … ${pct(s.roleReturn[r].p90)})`.padStart(32)}   ${`${pct(s.naiveReturn[r].median)} (${pct(s.naiveReturn[r].p10)} … ${pct(s.naiveReturn[r].p90)})`.padStart(30)}   ${share(s.roleTopRate[r]).padStart(6)}`),

@@ -1,7 +1,8 @@
 // Is the workshop explainable? One game of a preset played headless with stand-ins for the room's
 // people (a sensible and a naive player per role) beside the preset's bots, the facilitator's
 // events at the times docs/WORKSHOP.md gives, and the figures that make a session tellable.
-import { auditConservation, netuid, tao, toUnits } from '../engine/index.ts';
+import type { Netuid } from '../engine/index.ts';
+import { auditConservation, tao, toUnits } from '../engine/index.ts';
 import { Game } from './game.ts';
 import type { Scenario } from './scenario.ts';
 import type { SeriesData } from './series.ts';
@@ -24,6 +25,9 @@ export interface Script {
 
 export const WORKSHOP_SCRIPT: Script = { surge: { block: 2100, tao: 2740, blocks: 150 }, shock: { block: 5700, fraction: 0.3 }, window: 300 };
 
+/** The room docs/WORKSHOP.md asks for (two owners, a few validators and miners, the rest stakers), half of each careful. */
+export const WORKSHOP_ROOM: Record<Role, number> = { owner: 2, validator: 4, miner: 4, staker: 10 };
+
 export interface SeedFigures {
   seed: number;
   /** Largest emission share any subnet held for a whole minute (the lowest share over the minute). */
@@ -32,7 +36,7 @@ export interface SeedFigures {
   longestMajority: number;
   /** Return on starting net worth per role, for each stand-in kind. */
   returns: Record<StandIn, Partial<Record<Role, number>>>;
-  /** The sensible stand-in topped its role's table. */
+  /** A sensible stand-in topped its role's table. */
   roleTop: Partial<Record<Role, boolean>>;
   /** Podium places (of 3) held by the preset's own bots. */
   botPodium: number;
@@ -85,26 +89,28 @@ export function longestAbove(subnets: SeriesData['subnets'], level: number): num
 }
 
 /** Plays one seed of `scenario` with stand-ins and the script; returns its figures. */
-export function playSeed(scenario: Scenario, seed: number, script: Script = WORKSHOP_SCRIPT): SeedFigures {
+export function playSeed(scenario: Scenario, seed: number, script: Script = WORKSHOP_SCRIPT, room: Record<Role, number> = WORKSHOP_ROOM): SeedFigures {
   const s = structuredClone(scenario);
-  const smallest = [...s.subnets].map((x, i) => ({ i, taoIn: x.taoIn })).sort((a, b) => (a.taoIn < b.taoIn ? -1 : 1))[0].i + 1;
-  const events: [number, ScenarioEvent, EventName][] = [
-    [script.surge.block, { type: 'inflow_surge', netuid: netuid(smallest), tao: tao(script.surge.tao), blocks: script.surge.blocks }, 'surge'],
-    [script.shock.block, { type: 'market_shock', fraction: script.shock.fraction }, 'shock'],
+  // The facilitator's events, fired as a facilitator would: the surge into the smallest pool of the moment.
+  const smallest = (): Netuid => game.subnetIds().map((id) => game.subnetInfo(id)!).sort((a, b) => (a.taoIn < b.taoIn ? -1 : a.taoIn > b.taoIn ? 1 : a.netuid - b.netuid))[0].netuid;
+  const events: [number, () => ScenarioEvent, EventName][] = [
+    [script.surge.block, () => ({ type: 'inflow_surge', netuid: smallest(), tao: tao(script.surge.tao), blocks: script.surge.blocks }), 'surge'],
+    [script.shock.block, () => ({ type: 'market_shock', fraction: script.shock.fraction }), 'shock'],
   ];
-  s.game.schedule = [...s.game.schedule, ...events.map(([block, event]) => ({ block, event }))];
   const game = Game.create(s, seed);
   const standIns = new Map<string, { kind: StandIn; role: Role }>();
+  // People arrive role by role, careful and naive in turn, as a room fills.
   for (const role of ROLES)
-    for (const kind of STAND_INS) {
-      const id = playerId(`${kind}-${role}`);
-      const r = game.join(id, { name: `${kind} ${role}`, role, bot: kind });
+    for (let k = 0; k < room[role]; k++) {
+      const kind = STAND_INS[k % 2];
+      const id = playerId(`${kind}-${role}-${k}`);
+      const r = game.join(id, { name: `${kind} ${role} ${k}`, role, bot: kind });
       if (r.ok) standIns.set(id, { kind, role });
     }
   const sensible = [...standIns].filter(([, x]) => x.kind === 'sensible').map(([id]) => playerId(id));
   const worthOfSensible = () => sensible.map((id) => toUnits(game.netWorth(id) ?? 0n));
   const marks: { name: EventName; before: number[]; at: number }[] = [];
-  const pending = new Map<number, EventName>(events.map(([b, , n]) => [b - 1, n]));
+  const pending = new Map(events.map(([b, make, n]) => [b, { make, name: n }]));
   let halvingSeen = false;
   let pruned = false;
   let clipped = false;
@@ -119,8 +125,11 @@ export function playSeed(scenario: Scenario, seed: number, script: Script = WORK
     }
   };
   for (let b = 1; b <= duration; b++) {
-    const name = pending.get(b - 1);
-    if (name) marks.push({ name, before: worthOfSensible(), at: b });
+    const due = pending.get(b);
+    if (due) {
+      marks.push({ name: due.name, before: worthOfSensible(), at: b });
+      game.trigger(due.make());
+    }
     watchHalving(game.step());
     if (!clipped && b % (s.chain.tempo * 4) === 0) clipped = someoneClipped(game);
   }
@@ -128,11 +137,13 @@ export function playSeed(scenario: Scenario, seed: number, script: Script = WORK
   const byId = new Map(board.map((r) => [r.id as string, r]));
   const returns: SeedFigures['returns'] = { sensible: {}, naive: {} };
   const roleTop: SeedFigures['roleTop'] = {};
+  const gathered: Record<StandIn, Partial<Record<Role, number[]>>> = { sensible: {}, naive: {} };
   for (const [id, x] of standIns) {
     const row = byId.get(id)!;
-    returns[x.kind][x.role] = Number(row.change) / Number(row.startWorth);
-    if (x.kind === 'sensible') roleTop[x.role] = row.roleRank === 1;
+    (gathered[x.kind][x.role] ??= []).push(Number(row.change) / Number(row.startWorth));
+    if (x.kind === 'sensible') roleTop[x.role] = roleTop[x.role] === true || row.roleRank === 1;
   }
+  for (const kind of STAND_INS) for (const [role, xs] of Object.entries(gathered[kind]) as [Role, number[]][]) returns[kind][role] = median(xs);
   const series = game.series;
   const playerIndex = new Map(game.players().map((p, i) => [p.id as string, i]));
   const worthAt = (id: string, block: number): number => {

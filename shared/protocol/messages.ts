@@ -1,6 +1,6 @@
 import type { Rao } from '../engine/money.ts';
 import type { Checker } from './check.ts';
-import { amount, finite, integer, list, nullable, object, oneOf, optional, text } from './check.ts';
+import { amount, bool, finite, integer, list, nullable, object, oneOf, optional, text } from './check.ts';
 import type { Checked } from './errors.ts';
 import { refuse } from './errors.ts';
 
@@ -104,6 +104,10 @@ export interface ControlPayloads {
   add_bots: { token: string; role: PlayerRole; count: number; strategy?: string };
   remove_bot: { token: string; playerId: string };
   end_game: { token: string };
+  /** A message on every screen (`announcement`); `pause` also pauses the game while people read it. */
+  announce: { token: string; text: string; pause?: boolean };
+  /** The debrief page every big screen shows (`debrief_page`); null takes it down. Works after the end. */
+  show_debrief: { token: string; page: number | null };
 }
 export type ControlType = keyof ControlPayloads;
 
@@ -116,9 +120,13 @@ export type ControlRequest =
   | { type: 'trigger_event'; event: EventRequest }
   | { type: 'remove_player'; playerId: string }
   | { type: 'add_bots'; role: PlayerRole; count: number; strategy?: string }
-  | { type: 'remove_bot'; playerId: string };
+  | { type: 'remove_bot'; playerId: string }
+  | { type: 'announce'; text: string; pause?: boolean }
+  | { type: 'show_debrief'; page: number | null };
 
 export const MIN_SPEED = 0.1;
+/** An announcement is read off a projector and a phone: a sentence or two. */
+export const MAX_ANNOUNCEMENT = 200;
 export const MAX_SPEED = 1000;
 const token = text(64);
 const eventChecker: Checker<EventRequest> = (v, f) => {
@@ -138,6 +146,8 @@ const controlCheckers: { [T in ControlType]: Checker<{ token: string } & Omit<Ex
   remove_player: object({ token, playerId: text(64) }),
   add_bots: object({ token, role: oneOf(PLAYER_ROLES), count: integer(1, 50), strategy: optional(text(32)) }),
   remove_bot: object({ token, playerId: text(64) }),
+  announce: object({ token, text: text(MAX_ANNOUNCEMENT), pause: optional(bool) }),
+  show_debrief: object({ token, page: nullable(integer(0, 20)) }),
 };
 export const CONTROL_TYPES = Object.keys(controlCheckers) as ControlType[];
 
@@ -150,14 +160,17 @@ export interface QueryPayloads {
    * picks the subnets (≤ 32); by default the 12 with the largest emission share now.
    */
   get_series: { maxPoints?: number; netuids?: number[] };
+  /** This game's debrief (`debrief` message): docs/WORKSHOP.md's questions with the room's own answers. */
+  get_debrief: Record<string, never>;
 }
 export type QueryType = keyof QueryPayloads;
-export type QueryRequest = { type: 'watch_subnet'; netuid: number | null } | { type: 'get_series'; maxPoints?: number; netuids?: number[] };
+export type QueryRequest = { type: 'watch_subnet'; netuid: number | null } | { type: 'get_series'; maxPoints?: number; netuids?: number[] } | { type: 'get_debrief' };
 /** Subnets in a `series` answer when the request names none: a full network's 128 would be ~1 MB. */
 export const DEFAULT_SERIES_SUBNETS = 12;
 const queryCheckers: { [T in QueryType]: Checker<Omit<Extract<QueryRequest, { type: T }>, 'type'>> } = {
   watch_subnet: object({ netuid: nullable(netuidField) }),
   get_series: object({ maxPoints: optional(integer(2, 2000)), netuids: optional(list(netuidField, 32)) }),
+  get_debrief: object({}),
 };
 
 export type ClientMessageType = ActionType | ControlType | QueryType;

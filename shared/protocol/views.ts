@@ -1,4 +1,5 @@
 import type { WireError } from './errors.ts';
+import type { Debrief } from '../game/debrief.ts';
 import type { JoinRole, PlayerRole, Ref } from './messages.ts';
 
 /**
@@ -23,6 +24,12 @@ export interface ServerMessages {
   series: SeriesView;
   /** The game is over: final standings (also kept for `GET /api/games/:code/results`). */
   results: ResultsView;
+  /** This game's debrief (answer to `get_debrief`). */
+  debrief: DebriefView;
+  /** The facilitator's words for every screen (`announce`). */
+  announcement: AnnouncementView;
+  /** The debrief page the big screens show, or null (`show_debrief`). */
+  debrief_page: { page: number | null };
 }
 export type ServerMessageType = keyof ServerMessages;
 
@@ -165,4 +172,14 @@ export interface GameListing {
   players: number;
   freeSeats: number;
   phase: string;
+}
+
+/** The debrief: docs/WORKSHOP.md's questions answered from this game, each page with its chart data. */
+export type DebriefView = Debrief;
+
+export interface AnnouncementView {
+  text: string;
+  /** Whether the facilitator paused the game with it. */
+  paused: boolean;
+  block: number;
 }

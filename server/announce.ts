@@ -1,0 +1,14 @@
+// The facilitator's words to every screen in the room, and the debrief page the big screens show.
+// Broadcasts, not synced state: a screen that joins later gets the next one.
+import type { AnnouncementView, ControlRequest } from '../shared/protocol/index.ts';
+
+type Notice = Extract<ControlRequest, { type: 'announce' | 'show_debrief' }>;
+
+/** Sends the notice to everyone; an announcement with `pause` pauses a running game first. */
+export function announce(room: { broadcast(type: string, message: unknown): void }, clock: { phase: string }, c: Notice, block: number): void {
+  if (c.type === 'show_debrief') return room.broadcast('debrief_page', { page: c.page });
+  const paused = c.pause === true && clock.phase === 'running';
+  if (paused) clock.phase = 'paused';
+  const note: AnnouncementView = { text: c.text, paused: paused || clock.phase === 'paused', block };
+  room.broadcast('announcement', note);
+}

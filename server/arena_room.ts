@@ -1,9 +1,8 @@
 import type { Client, RoomException } from '@colyseus/core';
 import { matchMaker, Room } from '@colyseus/core';
 import type { GameSnapshot } from '../shared/game/index.ts';
-import type { Ack, ActionRequest, ClientRequest, ControlRequest, CreateOptions, JoinRole, PlayerRole, QueryRequest, Ref, WireError, WireErrorCode } from '../shared/protocol/index.ts';
-import { createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage } from '../shared/protocol/index.ts';
-import type { HostEvent, HostResult } from './game_host.ts';
+import type { Ack, ActionRequest, ClientRequest, ControlRequest, CreateOptions, JoinRole, PlayerRole, QueryRequest, Ref, RoomControls, WireError, WireErrorCode } from '../shared/protocol/index.ts';
+import { controlEntry, createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
 import { GameHost } from './game_host.ts';
 import { announce } from './announce.ts';
 import { debriefOf } from './debrief_view.ts';
@@ -16,7 +15,7 @@ import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
 import type { GameRecord, LogEntry } from './record.ts';
-import { ArenaState } from './schema.ts';
+import { ArenaState } from '../shared/protocol/schema.ts';
 import { digestOf, newToken, sameToken, type TokenDigest, tokenMatches } from './secrets.ts';
 import { TickStats } from './tick_stats.ts';
 
@@ -237,6 +236,7 @@ export class ArenaRoom extends Room<ArenaState> {
       preset: this.host.preset,
       seed: this.host.seed,
       blocksPerSecond: this.host.blocksPerSecond,
+      pool: poolLimitsView(this.host.chain.state.params),
     });
     if (isCreator) this.creatorToken = null;
     if (isCreator && this.isPublic) void this.setPrivate(false);
@@ -357,75 +357,58 @@ export class ArenaRoom extends Room<ArenaState> {
 
   private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {
     if (!tokenMatches(this.facilitatorKey, token)) return this.refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
-    const phase = this.state.clock.phase;
-    if (c.type === 'announce' || c.type === 'show_debrief') {
-      announce(this, this.state.clock, c, this.host.block);
-      return this.ack(client, action, ref);
-    }
-    if (phase === 'ended') return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
-    switch (c.type) {
-      case 'start':
-        if (phase !== 'lobby') return this.refuse(client, action, 'INVALID_PAYLOAD', 'the game has already started', ref);
-        this.state.clock.phase = 'running';
-        break;
-      case 'pause':
-        if (phase === 'running') this.state.clock.phase = 'paused';
-        break;
-      case 'resume':
-        if (phase === 'paused') this.state.clock.phase = 'running';
-        break;
-      case 'set_speed':
-        this.state.clock.speed = c.speed;
-        this.restartSimulation();
-        break;
-      case 'end_game':
-        this.endGame();
-        break;
-      case 'trigger_event':
-      case 'remove_player':
-      case 'add_bots':
-      case 'remove_bot': {
-        if (this.replaySource) return this.refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
-        const r = this.facilitate(c);
-        if (!r.ok) return this.refuse(client, action, r.error.code, r.error.message, ref);
-        this.mirror.events(r.events);
-        break;
-      }
-    }
+    const entry = controlEntry(c.type);
+    if (this.state.clock.phase === 'ended' && !entry.afterEnd) return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
+    if (this.replaySource && !entry.inReplay) return this.refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
+    const r = entry.run(this.controls, c as never);
+    if (!r.ok) return this.refuse(client, action, r.error.code, r.error.message, ref);
+    this.mirror.events(r.events);
     this.ack(client, action, ref);
     this.saveMeta();
     this.mirror.sync(true);
     void this.updateListing();
   }
 
-  /** Controls that change the game itself (and so go into its log). */
-  private facilitate(c: Extract<ControlRequest, { type: 'trigger_event' | 'remove_player' | 'add_bots' | 'remove_bot' }>): HostResult {
-    if (c.type === 'trigger_event') return this.host.trigger(c.event);
-    if (c.type === 'add_bots') {
-      const events: HostEvent[] = [];
-      for (let i = 0; i < c.count; i++) {
-        const r = this.host.addBot(c.role, c.strategy);
-        if (!r.ok) return r;
-        events.push(...r.events);
+  /** What the facilitator's controls do to this room (shared/protocol/controls.ts names them). */
+  private readonly controls: RoomControls = {
+    start: () => {
+      if (this.state.clock.phase !== 'lobby') return { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'the game has already started' } };
+      this.state.clock.phase = 'running';
+      return { ok: true, events: [] };
+    },
+    pause: () => {
+      if (this.state.clock.phase === 'running') this.state.clock.phase = 'paused';
+    },
+    resume: () => {
+      if (this.state.clock.phase === 'paused') this.state.clock.phase = 'running';
+    },
+    setSpeed: (speed) => {
+      this.state.clock.speed = speed;
+      this.restartSimulation();
+    },
+    end: () => this.endGame(),
+    trigger: (event) => this.host.trigger(event),
+    addBot: (role, strategy) => this.host.addBot(role, strategy),
+    removeBot: (playerId) => this.host.removeBot(playerId),
+    announce: (text, pause) => announce(this, this.state.clock, { type: 'announce', text, pause }, this.host.block),
+    showDebrief: (page) => announce(this, this.state.clock, { type: 'show_debrief', page }, this.host.block),
+    removePlayer: (playerId) => {
+      const seat = this.seatsById.get(playerId);
+      if (!seat) {
+        const r = this.host.removeBot(playerId);
+        return r.ok ? r : { ok: false, error: { code: 'UNKNOWN_PLAYER', message: `no player ${playerId} in this game` } };
       }
-      return { ok: true, events };
-    }
-    if (c.type === 'remove_bot') return this.host.removeBot(c.playerId);
-    const seat = this.seatsById.get(c.playerId);
-    if (!seat) {
-      const r = this.host.removeBot(c.playerId);
-      return r.ok ? r : { ok: false, error: { code: 'UNKNOWN_PLAYER', message: `no player ${c.playerId} in this game` } };
-    }
-    const r = this.host.remove(c.playerId);
-    if (!r.ok) return r;
-    seat.removed = true;
-    // Their queued actions die with their seat.
-    this.queue = this.queue.filter((q) => q.playerId !== c.playerId);
-    const sessionId = seat.sessionId;
-    const member = sessionId ? this.members.get(sessionId) : undefined;
-    if (member) member.queued = 0;
-    return r;
-  }
+      const r = this.host.remove(playerId);
+      if (!r.ok) return r;
+      seat.removed = true;
+      // Their queued actions die with their seat.
+      this.queue = this.queue.filter((q) => q.playerId !== playerId);
+      const sessionId = seat.sessionId;
+      const member = sessionId ? this.members.get(sessionId) : undefined;
+      if (member) member.queued = 0;
+      return r;
+    },
+  };
 
   private ack(client: Client, action: string, ref?: Ref): void {
     const ack: Ack = { action, ...(ref !== undefined ? { ref } : {}), block: this.host.block };

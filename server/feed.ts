@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { formatAmount } from '../shared/engine/index.ts';
 import type { Rao } from '../shared/engine/index.ts';
 import type { GameEvent } from '../shared/game/index.ts';
+import { eventEntry } from '../shared/protocol/index.ts';
 
 export interface FeedLine {
   block: number;
@@ -51,10 +52,8 @@ export function describeEvent(e: GameEvent, names: Namer): FeedLine | null {
     case 'player_left':
       return line('player_left', `${names.nameOf(e.player) ?? e.player} ${e.removed ? 'was removed' : 'left'}`);
     case 'scenario_event': {
-      const ev = e.event;
-      if (ev.type === 'halving_now') return line('scenario_event', 'Event: the halving comes now');
-      if (ev.type === 'market_shock') return line('scenario_event', `Event: market shock — outside holders sell ${Math.round(ev.fraction * 100)} % of their alpha`);
-      return line('scenario_event', `Event: ${tao(ev.tao)} flows into ${sn(ev.netuid)} over ${ev.blocks} blocks`, ev.netuid);
+      const said = eventEntry(e.event.type).feed(e.event as never, { subnet: sn, tao });
+      return line('scenario_event', said.text, said.netuid);
     }
     case 'game_over':
       return line('game_over', 'The game is over');

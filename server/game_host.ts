@@ -1,10 +1,10 @@
 import { strategyNames } from '../shared/bots/index.ts';
 import type { Chain, Coldkey, Hotkey } from '../shared/engine/index.ts';
-import { formatAmount, netuid as toNetuid, toUnits, uid as toUid } from '../shared/engine/index.ts';
-import type { GameAction, GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
+import { formatAmount, netuid as toNetuid, toUnits } from '../shared/engine/index.ts';
+import type { GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
 import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, StoryLog, playerId as toPlayerId } from '../shared/game/index.ts';
-import { DEFAULT_SERIES_SUBNETS } from '../shared/protocol/index.ts';
-import type { ActionRequest, EventRequest, NeuronHoldingView, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
+import { DEFAULT_SERIES_SUBNETS, toGameActions } from '../shared/protocol/index.ts';
+import type { ActionRequest, NeuronHoldingView, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
 import type { Namer } from './feed.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 
@@ -146,7 +146,7 @@ export class GameHost implements Namer {
   }
 
   act(player: string, request: ActionRequest): HostResult {
-    const actions = this.toGameActions(request);
+    const actions = toGameActions(request, this.chain);
     if ('code' in actions) return { ok: false, error: actions };
     const events: GameEvent[] = [];
     for (const action of actions) {
@@ -158,8 +158,8 @@ export class GameHost implements Namer {
     return { ok: true, events };
   }
 
-  trigger(e: EventRequest): HostResult {
-    return this.apply({ block: this.block, kind: 'event', event: e as ScenarioEvent });
+  trigger(event: ScenarioEvent): HostResult {
+    return this.apply({ block: this.block, kind: 'event', event });
   }
 
   addBot(role: PlayerRole, strategy?: string): HostResult {
@@ -248,48 +248,6 @@ export class GameHost implements Namer {
       this.noteLabels(r.events);
     }
     return r;
-  }
-
-  /** The wire's request in the game's terms: defaults filled, fractions to the chain's u16. */
-  private toGameActions(q: ActionRequest): GameAction[] | GameError {
-    // Stake goes behind the subnet owner's hotkey unless the player names a validator's.
-    const hk = (given: string | undefined, netuid: number): Hotkey | GameError => {
-      if (given !== undefined) return given as Hotkey;
-      const s = this.chain.subnet(toNetuid(netuid));
-      return s ? s.ownerHotkey : { code: 'SUBNET_NOT_FOUND', message: `there is no subnet ${netuid}` };
-    };
-    const named = (name: string, product?: string): GameAction => ({ type: 'name_subnet', name, ...(product !== undefined ? { product } : {}) });
-    switch (q.type) {
-      case 'stake':
-      case 'unstake': {
-        const h = hk(q.hotkey, q.netuid);
-        if (typeof h !== 'string') return h;
-        return [{ type: q.type, hotkey: h, netuid: toNetuid(q.netuid), amount: q.amount, ...(q.limitPrice !== undefined ? { limitPrice: q.limitPrice } : {}) }];
-      }
-      case 'move_stake': {
-        const from = hk(q.fromHotkey, q.fromNetuid);
-        if (typeof from !== 'string') return from;
-        const to = hk(q.toHotkey, q.toNetuid);
-        if (typeof to !== 'string') return to;
-        return [{ type: 'move_stake', fromHotkey: from, toHotkey: to, fromNetuid: toNetuid(q.fromNetuid), toNetuid: toNetuid(q.toNetuid), amount: q.amount }];
-      }
-      case 'register_subnet':
-        return q.name !== undefined ? [{ type: 'register_subnet' }, named(q.name, q.product)] : [{ type: 'register_subnet' }];
-      case 'name_subnet':
-        return [named(q.name, q.product)];
-      case 'register_neuron':
-        return [{ type: 'register_neuron', netuid: toNetuid(q.netuid) }];
-      case 'set_weights':
-        return [{ type: 'set_weights', netuid: toNetuid(q.netuid), uids: q.uids.map((u) => toUid(u)), weights: q.weights }];
-      case 'set_take':
-        return [{ type: 'set_take', takeU16: Math.round(q.take * 65_535) }];
-      case 'set_effort':
-        return [{ type: 'set_effort', effort: q.effort }];
-      case 'buy_back':
-        return [{ type: 'buy_back', amount: q.amount }];
-      case 'transfer':
-        return [{ type: 'transfer', to: toPlayerId(q.to), amount: q.amount }];
-    }
   }
 
   private refreshLabels(): void {

@@ -4,8 +4,8 @@ import { blocksUntilEpoch, formatAmount, nextHalvingIssuance, spotPrice, subnetT
 import type { Rao } from '../shared/engine/index.ts';
 import type { GameHost, HostEvent } from './game_host.ts';
 import { describeEvent } from './feed.ts';
-import type { ArenaState } from './schema.ts';
-import { FeedEvent, PlayerState, SubnetState } from './schema.ts';
+import type { ArenaState } from '../shared/protocol/schema.ts';
+import { FeedEvent, PlayerState, SubnetState } from '../shared/protocol/schema.ts';
 
 /** How many events the ticker keeps. */
 const FEED_LENGTH = 30;

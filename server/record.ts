@@ -1,5 +1,4 @@
 import type { GameAction, ScenarioEvent } from '../shared/game/index.ts';
-import { decode, encode } from '../shared/game/codec.ts';
 
 /**
  * One accepted change to a game, at the block (before that block's step) it happened. Steps are
@@ -25,6 +24,3 @@ export interface GameRecord {
   log: LogEntry[];
 }
 
-/** The record as JSON text (amounts as {"$rao": "digits"}), for storage; `parseRecord` reads it back. */
-export const recordToJson = (r: GameRecord): string => JSON.stringify(encode(r));
-export const parseRecord = (json: string): GameRecord => decode(JSON.parse(json)) as GameRecord;

@@ -94,7 +94,7 @@ function checkEpoch(file: string, v: Vector, e: number, out: YumaOutput): number
   return asserted;
 }
 
-describe('yumaEpoch against the reference vectors', () => {
+describe('yumaEpoch against the reference vectors (the chain’s tests of run_epoch.rs::epoch_dense_mechanism)', () => {
   it('finds the Yuma vectors', () => {
     expect(vectors.length).toBeGreaterThan(0);
   });

@@ -14,7 +14,8 @@ new Game({
   type: AUTO,
   parent: 'stage',
   backgroundColor: '#0b1020',
-  // The canvas is the window: the overlay's CSS decides the layout, the scenes draw into its holes.
+  // The canvas starts at the window's size; each scene then fits #stage to what it draws (ui/stage.ts):
+  // the map's hole in the overlay's layout, or the whole window for the lobby's backdrop.
   scale: { mode: Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
   // Nothing moves on its own between patches except small highlights; 60 fps is plenty and a
   // projector laptop stays cool.

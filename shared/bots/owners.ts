@@ -1,13 +1,16 @@
 import { mulRatio, nextInt } from '../engine/index.ts';
 import type { GameAction } from '../game/types.ts';
-import { subnetOf } from './moves.ts';
+import { setWeights, subnetOf } from './moves.ts';
 import type { BotView, Strategy } from './view.ts';
 
 const PRODUCTS = ['inference API', 'model training', 'data labelling', 'protein folding', 'price feeds', 'code review'];
 
 /**
  * Registers a subnet when a slot and the lock allow, names it, then keeps buying back its own alpha
- * with the TAO it holds and its product earns: the net inflow Taoflow rewards (the flywheel).
+ * with the TAO it holds and its product earns: the net inflow Taoflow rewards (the flywheel). Once
+ * its owner UID holds a validator permit it weighs only itself: the owner's self-weight counts in
+ * Yuma and incentive it wins is burned (run_epoch.rs:695-700, run_coinbase.rs:538-553), the way
+ * owners burn miner emission that would otherwise be sold into their pool.
  */
 export const buyback: Strategy = (v: BotView, rng) => {
   if (!v.me.owner) {
@@ -21,5 +24,7 @@ export const buyback: Strategy = (v: BotView, rng) => {
   const half = mulRatio(v.me.balance, 0.5);
   const amount = half < home.taoIn / 50n ? half : home.taoIn / 50n;
   if (amount >= v.minStake * 1000n && amount <= v.me.balance) actions.push({ type: 'buy_back', amount });
+  const burn = v.me.uid === null ? null : setWeights(v, new Map([[v.me.uid, 1]]));
+  if (burn) actions.push(burn);
   return actions;
 };

@@ -81,6 +81,7 @@ export class Chain {
       root: new Map(),
       subnets: [null],
       network: { lastLockCost: p.networkMinLockCost, lastLockBlock: 0, lastRegistrationBlock: null },
+      stakedThisBlock: new Map(),
     };
     genesis.forEach((g, i) => {
       const s = newSubnet({ netuid: (i + 1) as Netuid, owner: g.owner, ownerHotkey: g.ownerHotkey, block: 0, lockPaid: 0n, taoIn: g.taoIn, alphaIn: g.alphaIn }, p);
@@ -118,6 +119,7 @@ export class Chain {
     const state = this.state;
     const p = state.params;
     state.block += 1;
+    state.stakedThisBlock.clear();
     const events: ChainEvent[] = [];
     for (const s of state.subnets) if (s) adjustBurn(s, state.block, p);
     const emission = taoBlockEmission(state.tao.issuance, p);
@@ -128,6 +130,16 @@ export class Chain {
     events.push(...runCoinbase(state, emission));
     for (const s of state.subnets) if (s) updateMovingPrice(s, state.block, p);
     return events;
+  }
+
+  /**
+   * One more TAO halving than issuance has reached, from the next block on (a game's "halving now");
+   * alpha keeps its own schedule. False, changing nothing, once the emission cannot halve further.
+   */
+  decreeTaoHalving(): boolean {
+    if (this.state.blockEmission <= 1n) return false;
+    this.state.params = { ...this.state.params, decreedTaoHalvings: this.state.params.decreedTaoHalvings + 1 };
+    return true;
   }
 
   // Queries for the game, the server and previews.

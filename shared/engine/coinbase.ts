@@ -6,7 +6,8 @@ import { apportion, mulRatio } from './money.ts';
 import { U16_MAX } from './pool.ts';
 import { totalStake } from './stake_book.ts';
 import type { ChainState, Subnet } from './state.ts';
-import { burnAlpha } from './subnet.ts';
+import { alphaIssuance } from './state.ts';
+import { recycleAlpha } from './subnet.ts';
 import { emissionShares, updateFlowEmas } from './subnet_emissions.ts';
 
 /** Subnets that take part in emission: every registered non-root subnet (start_call is implicit). */
@@ -27,7 +28,7 @@ export const isEpochBlock = (block: number, netuid: number, tempo: number): bool
 
 /**
  * One block of run_coinbase (2025 code): split the block's TAO across subnets, inject TAO and alpha
- * into each pool (capped at the block's alpha emission, the excess TAO buying alpha that is recycled),
+ * into each pool (capped by the injection-cap rule, the excess TAO buying alpha that is recycled),
  * accrue the subnet's alpha emission as pending (owner cut, miners, validators, root), and drain the
  * pending emission of every subnet whose epoch falls on this block.
  */
@@ -47,27 +48,28 @@ export function runCoinbase(state: ChainState, emission: Rao): ChainEvent[] {
     s.emissionShare = emission > 0n ? Number(taoEmission) / Number(emission) : 0;
     s.lastTaoIn = taoEmission;
 
-    const alphaIssuance = s.alphaIn + s.alphaOut;
-    const alphaEmission = blockEmissionForIssuance(alphaIssuance, p.totalSupply, p.defaultBlockEmission);
-    injectTao(s, taoEmission, alphaEmission);
+    const issued = alphaIssuance(s);
+    const alphaEmission = blockEmissionForIssuance(issued, p.totalSupply, p.defaultBlockEmission);
+    injectTao(s, taoEmission, p.rules.injectionCap === 'min-alpha-tao-emission' && emission < alphaEmission ? emission : alphaEmission);
 
     const ownerCut = (alphaEmission * BigInt(p.subnetOwnerCutU16)) / U16_MAX;
     const rest = alphaEmission - ownerCut;
     const server = rest / 2n;
     const validators = rest - server;
-    const rootProportion = rootTao > 0 ? (p.taoWeight * rootTao) / (p.taoWeight * rootTao + Number(alphaIssuance)) : 0;
+    const rootProportion = rootTao > 0 ? (p.taoWeight * rootTao) / (p.taoWeight * rootTao + Number(issued)) : 0;
     const rootAlpha = mulRatio(validators, rootProportion);
     s.alphaOut += alphaEmission;
     s.alphaMinted += alphaEmission;
     s.pending.ownerCut += ownerCut;
     s.pending.server += server;
     s.pending.validator += validators - rootAlpha;
+    // run_coinbase.rs:233-240: root's alpha is recycled when root does not sell.
     if (rootSells) s.pending.root += rootAlpha;
-    else burnAlpha(s, rootAlpha);
+    else recycleAlpha(s, rootAlpha);
 
     if (isEpochBlock(state.block, s.netuid, p.tempo)) events.push(drainPending(state, s));
     // The subnet's alpha halves by its own issuance (§2); announce the block that crossed the line.
-    const nextAlphaEmission = blockEmissionForIssuance(s.alphaIn + s.alphaOut, p.totalSupply, p.defaultBlockEmission);
+    const nextAlphaEmission = blockEmissionForIssuance(alphaIssuance(s), p.totalSupply, p.defaultBlockEmission);
     if (nextAlphaEmission < alphaEmission) events.push({ type: 'alpha_halving', block: state.block, netuid: s.netuid, emission: nextAlphaEmission });
   });
 
@@ -78,15 +80,16 @@ export function runCoinbase(state: ChainState, emission: Rao): ChainEvent[] {
 }
 
 /**
- * get_subnet_terms + injection: alpha_in = T / price, capped at the block's alpha emission; when
- * capped, the TAO beyond what keeps the price is a fee-free chain buy whose alpha is recycled.
+ * get_subnet_terms + inject_and_maybe_swap: alpha_in = T / price, capped (run_coinbase.rs:150, by the
+ * rule version: min(alpha emission, TAO block emission), or the alpha emission alone); when capped,
+ * the TAO beyond what keeps the price is a fee-free chain buy whose alpha is recycled.
  */
-function injectTao(s: Subnet, taoEmission: Rao, alphaEmission: Rao): void {
+function injectTao(s: Subnet, taoEmission: Rao, cap: Rao): void {
   if (taoEmission === 0n) return;
   let alphaIn = s.taoIn > 0n ? (taoEmission * s.alphaIn) / s.taoIn : 0n;
   let taoIn = taoEmission;
-  if (alphaIn > alphaEmission) {
-    alphaIn = alphaEmission;
+  if (alphaIn > cap) {
+    alphaIn = cap;
     taoIn = s.alphaIn > 0n ? (alphaIn * s.taoIn) / s.alphaIn : 0n;
   }
   s.taoIn += taoIn;

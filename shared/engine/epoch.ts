@@ -6,7 +6,7 @@ import { U16_MAX } from './pool.ts';
 import { addStake, hotkeyStake, payNominators } from './stake_book.ts';
 import type { ChainState, Subnet } from './state.ts';
 import { noPending } from './state.ts';
-import { burnAlpha } from './subnet.ts';
+import { burnAlpha, uidOf } from './subnet.ts';
 import type { YumaInput } from './yuma.ts';
 import { yumaEpoch } from './yuma.ts';
 
@@ -34,6 +34,12 @@ function rowsByUid(rows: Map<number, number[]>, n: number): (readonly number[])[
   return out;
 }
 
+/** get_owner_uid: the UID of the subnet's owner hotkey, if it holds one. */
+function ownerUid(s: Subnet): number | undefined {
+  const uid = uidOf(s, s.ownerHotkey);
+  return uid >= 0 ? uid : undefined;
+}
+
 export function yumaInput(state: ChainState, s: Subnet, emission: number, stake: number[]): YumaInput {
   const p = state.params;
   const n = s.neurons.length;
@@ -53,6 +59,7 @@ export function yumaInput(state: ChainState, s: Subnet, emission: number, stake:
     alphaSigmoidSteepness: p.alphaSigmoidSteepness,
     maxAllowedValidators: p.maxAllowedValidators,
     emission,
+    ownerUid: ownerUid(s),
   };
 }
 
@@ -79,14 +86,17 @@ export function drainPending(state: ChainState, s: Subnet): ChainEvent {
 
   // Miners: incentive as stake on their own hotkey; incentive to the owner's own hotkeys is burned.
   const n = s.neurons.length;
+  let ownerBurned = 0n;
   const anyIncentive = out.incentive.some((x) => x > 0);
   const incentive = anyIncentive ? apportion(pending.server, out.incentive) : new Array<Rao>(n).fill(0n);
   for (let j = 0; j < n; j++) {
     if (incentive[j] === 0n) continue;
     const hk = s.neurons[j].hotkey;
     const owner = state.hotkeys.get(hk)!.owner;
-    if (owner === s.owner) burn(incentive[j]);
-    else addStake(s.stake, hk, owner, incentive[j]);
+    if (owner === s.owner) {
+      burn(incentive[j]);
+      ownerBurned += incentive[j];
+    } else addStake(s.stake, hk, owner, incentive[j]);
   }
 
   // Validators: dividends split into an alpha part and a root part by where each hotkey's stake weight comes from.
@@ -134,18 +144,22 @@ export function drainPending(state: ChainState, s: Subnet): ChainEvent {
     incentive: paidIncentive,
     dividends,
     burned,
+    ownerBurned,
   };
 }
 
-/** A validator hotkey's dividend: its take to its owner, the rest to its nominators pro rata. */
+/**
+ * A validator hotkey's dividend: its take to its owner first, then the rest to its nominators pro
+ * rata (run_coinbase.rs:584-600), so on the alpha side the take just credited shares in the rest,
+ * as it does in the chain's share pool. The root part goes to root nominators by their root stake.
+ */
 function payValidator(state: ChainState, s: Subnet, hk: Hotkey, amount: Rao, fromRoot: boolean): void {
   if (amount === 0n) return;
   const info = state.hotkeys.get(hk)!;
   const take = (amount * BigInt(info.takeU16)) / U16_MAX;
   const book = fromRoot ? state.root : s.stake;
-  // Nominators first, so the take just paid does not earn a share of the rest.
-  if (!payNominators(book, hk, amount - take, s.stake, hk)) addStake(s.stake, hk, info.owner, amount - take);
   addStake(s.stake, hk, info.owner, take);
+  if (!payNominators(book, hk, amount - take, s.stake, hk)) addStake(s.stake, hk, info.owner, amount - take);
 }
 
 /**

@@ -16,6 +16,10 @@ export type ErrorCode =
   | 'SUBNET_NOT_FOUND'
   | 'SUBNET_LIMIT_REACHED'
   | 'RATE_LIMITED'
+  /** More neuron registrations this interval than the subnet allows (TooManyRegistrationsThisInterval). */
+  | 'TOO_MANY_REGISTRATIONS'
+  /** Unstaking or moving stake staked in this same block (StakingOperationRateLimitExceeded). */
+  | 'STAKED_THIS_BLOCK'
   | 'NOT_SUBNET_OWNER'
   | 'NOT_REGISTERED'
   | 'ALREADY_REGISTERED'

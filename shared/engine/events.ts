@@ -6,7 +6,11 @@ export type ChainEvent =
   | { type: 'block_emission'; block: number; emission: Rao; injected: Rao }
   | { type: 'halving'; block: number; emission: Rao; issuance: Rao }
   | { type: 'alpha_halving'; block: number; netuid: Netuid; emission: Rao }
-  | { type: 'epoch'; block: number; netuid: Netuid; distributed: Rao; ownerCut: Rao; incentive: Rao; dividends: Rao; burned: Rao }
+  /**
+   * A subnet's epoch payout. `burned` is all alpha nobody received; `ownerBurned` the part of it that
+   * was miners' incentive landing on the owner's own hotkeys (the owner burning miner emission).
+   */
+  | { type: 'epoch'; block: number; netuid: Netuid; distributed: Rao; ownerCut: Rao; incentive: Rao; dividends: Rao; burned: Rao; ownerBurned: Rao }
   | { type: 'subnet_registered'; block: number; netuid: Netuid; owner: Coldkey; hotkey: Hotkey; lockCost: Rao }
   | { type: 'subnet_pruned'; block: number; netuid: Netuid; owner: Coldkey; refunded: Rao; recycled: Rao }
   | { type: 'neuron_registered'; block: number; netuid: Netuid; uid: Uid; hotkey: Hotkey; burn: Rao }

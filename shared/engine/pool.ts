@@ -19,6 +19,8 @@ export interface SwapQuote {
   /** What the swapper pays in (TAO for a stake, alpha for an unstake), fee included. */
   amountIn: Rao;
   fee: Rao;
+  /** TAO the fee pays the block author (outside the modelled network); 0 when fees stay in the pool. */
+  authorFee: Rao;
   /** What the swapper receives (alpha for a stake, TAO for an unstake). */
   amountOut: Rao;
   taoInAfter: Rao;
@@ -33,41 +35,57 @@ export type SwapRefusal = 'input_too_large' | 'reserve_too_small' | 'no_output';
 
 /**
  * Constant-product swaps in the 2025 pool (V2 curve; the V3 pallet's full-range protocol position
- * behaves the same). The fee is taken from the input and stays in the pool, as the V3 position's
- * fees did in that era. The output floors, as the chain does.
+ * behaves the same). The fee is taken from the input; by the `swapFee` rule it stays in the pool,
+ * as the V3 position's fees did, or goes to the block author (from 2026-03-11): a TAO fee leaves
+ * the pool, an alpha fee is sold into it fee-free and its TAO leaves (swap_step.rs::process_swap,
+ * stake_utils.rs unstake_from_subnet). The output floors, as the chain does.
  */
-function constantProduct(reserveIn: Rao, reserveOut: Rao, amountIn: Rao, feeRateU16: number, maxInputMultiplier: number, minReserve: Rao) {
-  const fee = swapFee(amountIn, feeRateU16);
+function constantProduct(reserveIn: Rao, reserveOut: Rao, amountIn: Rao, limits: PoolLimits, inputIsTao: boolean) {
+  const fee = swapFee(amountIn, limits.feeRateU16);
   const net = amountIn - fee;
-  if (net > reserveIn * BigInt(maxInputMultiplier)) return 'input_too_large' as const;
+  if (net > reserveIn * BigInt(limits.maxSwapInputMultiplier)) return 'input_too_large' as const;
   const out = (reserveOut * net) / (reserveIn + net);
   if (out <= 0n) return 'no_output' as const;
-  if (reserveOut - out < minReserve) return 'reserve_too_small' as const;
-  return { fee, out, reserveInAfter: reserveIn + amountIn, reserveOutAfter: reserveOut - out };
+  let reserveInAfter = reserveIn + amountIn;
+  let reserveOutAfter = reserveOut - out;
+  let authorFee = 0n;
+  if (limits.rules?.swapFee === 'block-author' && fee > 0n) {
+    if (inputIsTao) {
+      reserveInAfter -= fee;
+      authorFee = fee;
+    } else {
+      authorFee = (reserveOutAfter * fee) / (reserveIn + amountIn);
+      reserveOutAfter -= authorFee;
+    }
+  }
+  if (reserveOutAfter < limits.minPoolReserve) return 'reserve_too_small' as const;
+  return { fee, out, reserveInAfter, reserveOutAfter, authorFee };
 }
 
 export interface PoolLimits {
   feeRateU16: number;
   maxSwapInputMultiplier: number;
   minPoolReserve: Rao;
+  /** Where fees go (ChainParams.rules.swapFee); absent: the pool. */
+  rules?: { swapFee: 'pool' | 'block-author' };
 }
 
 /** Stake: TAO in, alpha out. */
 export function quoteTaoForAlpha(r: Reserves, tao: Rao, limits: PoolLimits): SwapQuote | SwapRefusal {
-  const res = constantProduct(r.taoIn, r.alphaIn, tao, limits.feeRateU16, limits.maxSwapInputMultiplier, limits.minPoolReserve);
+  const res = constantProduct(r.taoIn, r.alphaIn, tao, limits, true);
   if (typeof res === 'string') return res;
   const after = { taoIn: res.reserveInAfter, alphaIn: res.reserveOutAfter };
   const before = spotPrice(r);
   const effective = Number(tao) / Number(res.out);
-  return { amountIn: tao, fee: res.fee, amountOut: res.out, taoInAfter: after.taoIn, alphaInAfter: after.alphaIn, priceBefore: before, priceAfter: spotPrice(after), slippage: Math.max(0, 1 - before / effective) };
+  return { amountIn: tao, fee: res.fee, authorFee: res.authorFee, amountOut: res.out, taoInAfter: after.taoIn, alphaInAfter: after.alphaIn, priceBefore: before, priceAfter: spotPrice(after), slippage: Math.max(0, 1 - before / effective) };
 }
 
 /** Unstake: alpha in, TAO out. */
 export function quoteAlphaForTao(r: Reserves, alpha: Rao, limits: PoolLimits): SwapQuote | SwapRefusal {
-  const res = constantProduct(r.alphaIn, r.taoIn, alpha, limits.feeRateU16, limits.maxSwapInputMultiplier, limits.minPoolReserve);
+  const res = constantProduct(r.alphaIn, r.taoIn, alpha, limits, false);
   if (typeof res === 'string') return res;
   const after = { taoIn: res.reserveOutAfter, alphaIn: res.reserveInAfter };
   const before = spotPrice(r);
   const effective = Number(res.out) / Number(alpha);
-  return { amountIn: alpha, fee: res.fee, amountOut: res.out, taoInAfter: after.taoIn, alphaInAfter: after.alphaIn, priceBefore: before, priceAfter: spotPrice(after), slippage: Math.max(0, 1 - effective / before) };
+  return { amountIn: alpha, fee: res.fee, authorFee: res.authorFee, amountOut: res.out, taoInAfter: after.taoIn, alphaInAfter: after.alphaIn, priceBefore: before, priceAfter: spotPrice(after), slippage: Math.max(0, 1 - effective / before) };
 }

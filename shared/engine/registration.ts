@@ -15,11 +15,12 @@ import { newNeuron, uidOf } from './subnet.ts';
 type Of<T extends Action['type']> = Extract<Action, { type: T }>;
 
 /**
- * The 2025 burn adjustment (block_step.rs::adjust_registration_terms_for_networks), every
- * AdjustmentInterval blocks: burn ← burn · (regs + target) / (2 · target), clamped to [MinBurn, MaxBurn].
- * More registrations than the target raise the price; none halve it. With burn registrations only
- * (no PoW), 1..target registrations are the chain's case D, which lowers the PoW difficulty and
- * leaves the burn alone.
+ * The burn adjustment (block_step.rs:67-190, upgraded_burn 241-270), every AdjustmentInterval blocks:
+ * next = α·burn + (1 − α)·burn·(regs + target)/(2·target), clamped to [MinBurn, MaxBurn], α being
+ * AdjustmentAlpha (0.97 for every subnet do_register_network creates). More registrations than the
+ * target raise the price; none lower it (by 1.5 % an interval at α = 0.97). With burn registrations
+ * only (no PoW), 1..target registrations are the chain's case D, which lowers the PoW difficulty
+ * and leaves the burn alone.
  */
 export function adjustBurn(s: Subnet, block: number, p: ChainParams): void {
   s.registrationsThisBlock = 0;
@@ -28,9 +29,18 @@ export function adjustBurn(s: Subnet, block: number, p: ChainParams): void {
   s.registrationsThisInterval = 0;
   const target = p.targetRegistrationsPerInterval;
   if (target <= 0 || (regs > 0 && regs <= target)) return;
-  const next = (s.burn * BigInt(regs + target)) / BigInt(2 * target);
-  s.burn = min(p.maxBurn, max(p.minBurn, next));
+  const updated = (Number(s.burn) * (regs + target)) / (2 * target);
+  const next = p.adjustmentAlpha * Number(s.burn) + (1 - p.adjustmentAlpha) * updated;
+  // The chain's U110F18 truncates; float64 is exact to the rao below 2^53 rao (9 M TAO).
+  s.burn = min(p.maxBurn, max(p.minBurn, BigInt(Math.floor(next))));
 }
+
+/**
+ * registration.rs:261: at most factor × target registrations an interval (factor 0: no cap; no
+ * interval, no cap either, since the count only restarts at an adjustment).
+ */
+export const intervalFull = (s: Subnet, p: ChainParams): boolean =>
+  p.maxRegistrationsPerIntervalFactor > 0 && p.adjustmentInterval > 0 && s.registrationsThisInterval >= p.maxRegistrationsPerIntervalFactor * p.targetRegistrationsPerInterval;
 
 /**
  * get_neuron_to_prune: when the subnet is full, the non-immune UID with the lowest emission (ties:
@@ -75,6 +85,10 @@ export function planRegisterNeuron(state: ChainState, a: Of<'register_neuron'>):
     () => checkClaimableHotkey(state, a.coldkey, a.hotkey),
     () => (uidOf(s, a.hotkey) >= 0 ? chainError('ALREADY_REGISTERED', `${a.hotkey} already holds a UID in subnet ${a.netuid}`) : null),
     () => (s.registrationsThisBlock >= p.maxRegistrationsPerBlock ? chainError('RATE_LIMITED', 'this subnet has had its registration for this block; try next block') : null),
+    () =>
+      intervalFull(s, p)
+        ? chainError('TOO_MANY_REGISTRATIONS', `subnet ${a.netuid} has had its ${s.registrationsThisInterval} registrations for this interval; next interval in ${p.adjustmentInterval - (state.block % p.adjustmentInterval)} blocks`)
+        : null,
     () => checkBalance(state, a.coldkey, s.burn),
   );
   if (refusal) return refusal;
@@ -89,6 +103,7 @@ export function planRegisterNeuron(state: ChainState, a: Of<'register_neuron'>):
     s.taoIn = quote.taoInAfter;
     s.alphaIn = quote.alphaInAfter;
     s.alphaBurned += quote.amountOut;
+    state.tao.outside += quote.authorFee;
     claimHotkey(state, a.coldkey, a.hotkey);
     const replaced = full ? s.neurons[slot].hotkey : null;
     s.neurons[slot] = newNeuron(a.hotkey, state.block);

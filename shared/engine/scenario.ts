@@ -17,6 +17,17 @@ export interface RuleVersions {
    * the rest of the lock; the 2026 code keeps the whole lock and opens at the median subnet price.
    */
   subnetPool: 'min-lock-at-par' | 'lock-at-median';
+  /**
+   * The cap on the alpha injected into a pool each block (§4.3): the subnet's alpha emission
+   * (2025 code), or the smaller of that and the TAO block emission (PR #2281, main from 2025-12-12,
+   * run_coinbase.rs:150), which after the TAO halving caps injection at 0.5 alpha a block.
+   */
+  injectionCap: 'alpha-emission' | 'min-alpha-tao-emission';
+  /**
+   * Where swap fees go (§3.2): into the pool's liquidity, as the V3 protocol position's fees did, or
+   * to the block author — outside the modelled network — as from 2026-03-11 (`7eb6f9bb7`).
+   */
+  swapFee: 'pool' | 'block-author';
 }
 
 /**
@@ -73,6 +84,13 @@ export interface ChainParams {
   initialBurn: Rao;
   adjustmentInterval: number;
   targetRegistrationsPerInterval: number;
+  /**
+   * AdjustmentAlpha as a float (chain: u64 / 2^64): the old burn's weight in each adjustment,
+   * next = α·burn + (1 − α)·burn·(regs + target)/(2·target) (block_step.rs::upgraded_burn).
+   */
+  adjustmentAlpha: number;
+  /** Registrations per interval are refused from this multiple of the target on (registration.rs:261: 3); 0: no cap. */
+  maxRegistrationsPerIntervalFactor: number;
   maxRegistrationsPerBlock: number;
   minNonImmuneUids: number;
 
@@ -97,7 +115,7 @@ export interface ChainParams {
 
 /** The chain as ECONOMICS.md describes it for the seed's era (late 2025 – early 2026). */
 export const MAINNET_CHAIN: ChainParams = {
-  rules: { emission: 'taoflow', pool: 'constant-product', yuma: 'yuma2', subnetPool: 'min-lock-at-par' },
+  rules: { emission: 'taoflow', pool: 'constant-product', yuma: 'yuma2', subnetPool: 'min-lock-at-par', injectionCap: 'min-alpha-tao-emission', swapFee: 'pool' },
   totalSupply: tao(21_000_000),
   defaultBlockEmission: tao(1),
   decreedTaoHalvings: 0,
@@ -122,9 +140,13 @@ export const MAINNET_CHAIN: ChainParams = {
   neuronImmunityPeriod: 5000,
   minBurn: 500_000n,
   maxBurn: tao(100),
-  initialBurn: tao(1),
-  adjustmentInterval: 100,
-  targetRegistrationsPerInterval: 2,
+  // What do_register_network gives every new subnet (subnet.rs:276-278) and the era's opening burn
+  // (runtime/src/lib.rs:1032, SubtensorInitialBurn 0.1 TAO), not the runtime defaults 100 / 2 / 0.
+  initialBurn: tao(1) / 10n,
+  adjustmentInterval: 360,
+  targetRegistrationsPerInterval: 1,
+  adjustmentAlpha: 17_893_341_751_498_265_066 / 2 ** 64,
+  maxRegistrationsPerIntervalFactor: 3,
   maxRegistrationsPerBlock: 1,
   minNonImmuneUids: 10,
   kappaU16: 32_767,
@@ -142,6 +164,16 @@ export const MAINNET_CHAIN: ChainParams = {
   maxDelegateTakeU16: 11_796,
   minDelegateTakeU16: 0,
 };
+
+/**
+ * What the engine did before these parameters existed: a snapshot stored without them gets these,
+ * not today's defaults, so a stored game plays on as it did.
+ */
+export const LEGACY_PARAMS = {
+  rules: { injectionCap: 'alpha-emission', swapFee: 'pool' },
+  adjustmentAlpha: 0,
+  maxRegistrationsPerIntervalFactor: 0,
+} as const satisfies Partial<Omit<ChainParams, 'rules'>> & { rules: Partial<RuleVersions> };
 
 /** Deep-enough merge of overrides onto the chain's defaults (rules merge field by field). */
 export function chainParams(overrides: Partial<Omit<ChainParams, 'rules'>> & { rules?: Partial<RuleVersions> } = {}): ChainParams {

@@ -1,5 +1,5 @@
 import type { ChainParams } from './scenario.ts';
-import { chainParams } from './scenario.ts';
+import { chainParams, LEGACY_PARAMS } from './scenario.ts';
 import type { ChainState } from './state.ts';
 
 /**
@@ -46,6 +46,9 @@ export const toSnapshot = (state: ChainState): ChainSnapshot => encode(state) as
 export function fromSnapshot(snapshot: unknown): ChainState {
   const state = decode(snapshot) as ChainState;
   if (state?.version !== 1) throw new Error('not a Subnet Arena chain snapshot (version 1)');
-  state.params = chainParams(state.params as Partial<ChainParams>);
+  const stored = state.params as Partial<ChainParams>;
+  state.params = chainParams({ ...LEGACY_PARAMS, ...stored, rules: { ...LEGACY_PARAMS.rules, ...stored.rules } });
+  state.stakedThisBlock ??= new Map();
+  for (const s of state.subnets) if (s) s.alphaBurnedInIssuance ??= 0n;
   return state;
 }

@@ -39,16 +39,34 @@ function stakeBook(state: ChainState, id: Netuid): StakeBook | ChainError {
   return isRefusal(s) ? s : s.stake;
 }
 
-/** TAO → alpha behind a hotkey (root: TAO held 1:1). Records the TAO inflow for Taoflow. */
-function buyLeg(state: ChainState, ck: Coldkey, hk: Hotkey, id: Netuid, tao: Rao, limitPrice?: number): Leg | ChainError {
+/**
+ * (hotkey, coldkey, netuid) as StakingOperationRateLimiter keys it: a stake marks it for the rest of
+ * the block, and an unstake or a move away from it is refused until then (stake_utils.rs:1261-1278).
+ */
+const stakeKey = (hk: Hotkey, ck: Coldkey, id: Netuid): string => `${id}\u0000${hk}\u0000${ck}`;
+
+function checkNotStakedThisBlock(state: ChainState, ck: Coldkey, hk: Hotkey, id: Netuid): ChainError | null {
+  return state.stakedThisBlock.has(stakeKey(hk, ck, id))
+    ? chainError('STAKED_THIS_BLOCK', `this stake behind ${show(hk)} on subnet ${id} was added in this block; it can be unstaked or moved from the next block`)
+    : null;
+}
+
+/**
+ * TAO → alpha behind a hotkey (root: TAO held 1:1). Records the TAO inflow for Taoflow. `dropFee`:
+ * the destination of a cross-subnet move pays no fee (move_stake.rs:355).
+ */
+function buyLeg(state: ChainState, ck: Coldkey, hk: Hotkey, id: Netuid, tao: Rao, limitPrice?: number, dropFee = false): Leg | ChainError {
   const refusal = hotkeyExists(state, hk);
   if (refusal) return refusal;
   if (tao < state.params.minStake) return chainError('AMOUNT_BELOW_MINIMUM', `the minimum stake is ${state.params.minStake} rao`);
-  const event = (alpha: Rao): ChainEvent => ({ type: 'staked', block: state.block, netuid: id, coldkey: ck, hotkey: hk, tao, alpha });
+  const event = (alpha: Rao): ChainEvent => {
+    state.stakedThisBlock.set(stakeKey(hk, ck, id), true);
+    return { type: 'staked', block: state.block, netuid: id, coldkey: ck, hotkey: hk, tao, alpha };
+  };
   if (id === ROOT) return { out: tao, commit: () => (addStake(state.root, hk, ck, tao), event(tao)) };
   const s = findSubnet(state, id);
   if (isRefusal(s)) return s;
-  const quote = quoteTaoForAlpha(s, tao, state.params);
+  const quote = quoteTaoForAlpha(s, tao, dropFee ? { ...state.params, feeRateU16: 0 } : state.params);
   if (typeof quote === 'string') return poolRefusal(quote);
   const limit = checkLimit(quote, limitPrice, true);
   if (limit) return limit;
@@ -58,6 +76,7 @@ function buyLeg(state: ChainState, ck: Coldkey, hk: Hotkey, id: Netuid, tao: Rao
       s.taoIn = quote.taoInAfter;
       s.alphaIn = quote.alphaInAfter;
       s.alphaOut += quote.amountOut;
+      state.tao.outside += quote.authorFee;
       // record_tao_inflow(amount_paid_in): what entered the curve, the fee excluded (ECONOMICS §3.2).
       s.taoFlow += tao - quote.fee;
       addStake(s.stake, hk, ck, quote.amountOut);
@@ -70,6 +89,8 @@ function buyLeg(state: ChainState, ck: Coldkey, hk: Hotkey, id: Netuid, tao: Rao
 function sellLeg(state: ChainState, ck: Coldkey, hk: Hotkey, id: Netuid, alpha: Rao, limitPrice?: number): Leg | ChainError {
   const book = stakeBook(state, id);
   if (isRefusal(book)) return book;
+  const limited = checkNotStakedThisBlock(state, ck, hk, id);
+  if (limited) return limited;
   const held = stakeOf(book, hk, ck);
   if (held < alpha) return chainError('INSUFFICIENT_STAKE', `stake behind ${show(hk)} is ${held} rao, less than ${alpha} rao`);
   const event = (tao: Rao): ChainEvent => ({ type: 'unstaked', block: state.block, netuid: id, coldkey: ck, hotkey: hk, tao, alpha });
@@ -86,6 +107,7 @@ function sellLeg(state: ChainState, ck: Coldkey, hk: Hotkey, id: Netuid, alpha: 
       s.taoIn = quote.taoInAfter;
       s.alphaIn = quote.alphaInAfter;
       s.alphaOut -= alpha;
+      state.tao.outside += quote.authorFee;
       s.taoFlow -= quote.amountOut;
       removeStake(book, hk, ck, alpha);
       return event(quote.amountOut);
@@ -124,8 +146,10 @@ export function planUnstake(state: ChainState, a: Of<'unstake'>): Plan {
 }
 
 /**
- * Unstake then stake the proceeds. Within one subnet the alpha moves between hotkeys without
- * touching the pool (the chain's transfer within a subnet); across subnets it is two swaps.
+ * Unstake then stake the proceeds (move_stake.rs::transition_stake_internal). Within one subnet the
+ * alpha moves between hotkeys without touching the pool (the chain's transfer within a subnet);
+ * across subnets it is two swaps and one fee: the destination's is dropped unless the stake comes
+ * from root (move_stake.rs:355), so the full TAO is the destination's inflow.
  */
 export function planMoveStake(state: ChainState, a: Of<'move_stake'>): Plan {
   const refusal = firstRefusal(
@@ -137,6 +161,8 @@ export function planMoveStake(state: ChainState, a: Of<'move_stake'>): Plan {
   if (a.fromNetuid === a.toNetuid) {
     const book = stakeBook(state, a.fromNetuid);
     if (isRefusal(book)) return book;
+    const limited = checkNotStakedThisBlock(state, a.coldkey, a.fromHotkey, a.fromNetuid);
+    if (limited) return limited;
     const held = stakeOf(book, a.fromHotkey, a.coldkey);
     if (held < a.amount) return chainError('INSUFFICIENT_STAKE', `stake behind ${show(a.fromHotkey)} is ${held} rao, less than ${a.amount} rao`);
     return () => {
@@ -147,7 +173,7 @@ export function planMoveStake(state: ChainState, a: Of<'move_stake'>): Plan {
   }
   const sell = sellLeg(state, a.coldkey, a.fromHotkey, a.fromNetuid, a.amount);
   if (isRefusal(sell)) return sell;
-  const buy = buyLeg(state, a.coldkey, a.toHotkey, a.toNetuid, sell.out);
+  const buy = buyLeg(state, a.coldkey, a.toHotkey, a.toNetuid, sell.out, undefined, a.fromNetuid !== ROOT);
   if (isRefusal(buy)) return buy;
   return () => [sell.commit(), buy.commit()];
 }

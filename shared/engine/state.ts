@@ -61,6 +61,12 @@ export interface Subnet {
   /** Alpha ever minted into and burned out of this subnet, for the conservation check. */
   alphaMinted: Rao;
   alphaBurned: Rao;
+  /**
+   * The part of `alphaBurned` the chain burns without lowering SubnetAlphaOut (burn_subnet_alpha,
+   * staking/helpers.rs:416-418), so it still counts in the subnet's alpha issuance; recycled alpha
+   * (helpers.rs:359) does not.
+   */
+  alphaBurnedInIssuance: Rao;
 }
 
 export interface HotkeyInfo {
@@ -103,6 +109,14 @@ export interface ChainState {
   /** Indexed by netuid; null where no subnet is registered. Index 0 (root) is always null. */
   subnets: (Subnet | null)[];
   network: NetworkRegistration;
+  /**
+   * (hotkey, coldkey, netuid) that staked in the current block (StakingOperationRateLimiter,
+   * stake_utils.rs:1261-1278): they may not unstake or move that stake away until the next block.
+   */
+  stakedThisBlock: Map<string, true>;
 }
+
+/** SubnetAlphaIn + SubnetAlphaOut as the chain counts it (get_alpha_issuance): what the alpha halvings read. */
+export const alphaIssuance = (s: Subnet): Rao => s.alphaIn + s.alphaOut + s.alphaBurnedInIssuance;
 
 export const noPending = (): PendingEmission => ({ ownerCut: 0n, server: 0n, validator: 0n, root: 0n });

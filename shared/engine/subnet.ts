@@ -31,6 +31,7 @@ export function newSubnet(args: { netuid: Netuid; owner: Coldkey; ownerHotkey: H
     stake: new Map(),
     alphaMinted: args.alphaIn,
     alphaBurned: 0n,
+    alphaBurnedInIssuance: 0n,
   };
 }
 
@@ -46,11 +47,24 @@ export const newNeuron = (hotkey: Hotkey, block: number): Neuron => ({
   emission: 0n,
 });
 
-/** Alpha taken out of circulation (recycled or burned): it leaves alpha_out and is counted as burned. */
-export function burnAlpha(s: Subnet, amount: Rao): void {
+/**
+ * recycle_subnet_alpha (staking/helpers.rs:359): the alpha leaves alpha_out, so the subnet's alpha
+ * issuance falls and its next alpha halving moves away.
+ */
+export function recycleAlpha(s: Subnet, amount: Rao): void {
   if (amount <= 0n) return;
   s.alphaOut -= amount;
   s.alphaBurned += amount;
+}
+
+/**
+ * burn_subnet_alpha (staking/helpers.rs:416-418) does nothing to the chain's counters: the alpha is
+ * held by no one, yet still counts in the subnet's alpha issuance.
+ */
+export function burnAlpha(s: Subnet, amount: Rao): void {
+  if (amount <= 0n) return;
+  recycleAlpha(s, amount);
+  s.alphaBurnedInIssuance += amount;
 }
 
 export const uidOf = (s: Subnet, hk: Hotkey): number => s.neurons.findIndex((n) => n.hotkey === hk);

@@ -1,6 +1,7 @@
 /**
  * Yuma consensus for one subnet epoch — the chain's `epoch/run_epoch.rs::epoch_dense_mechanism`
- * (ECONOMICS.md §5), in float64 instead of the chain's I32F32. The chain's fixed point differs by
+ * (ECONOMICS.md §5) with the production epoch's one difference, the owner UID's kept self-weight
+ * (`ownerUid`), in float64 instead of the chain's I32F32. The chain's fixed point differs by
  * ~1e-9 per op; the one rounding that matters across epochs, u16 bond storage, is reproduced.
  *
  * Pure: no I/O, no clock, no randomness. Matrices are dense row-major Float64Arrays (row =
@@ -41,6 +42,12 @@ export interface YumaInput {
   active?: boolean[];
   /** Miners re-registered since the validators' last update: their weights and old bonds are dropped. */
   recentlyRegistered?: boolean[];
+  /**
+   * The subnet owner's UID: the production (sparse) epoch keeps its self-weight (run_epoch.rs:695-700),
+   * which is how an owner burns miner emission. Absent, every self-weight is masked, as in the dense
+   * epoch the chain's tests (and the Yuma vectors) use.
+   */
+  ownerUid?: number;
 }
 
 export interface YumaOutput {
@@ -109,7 +116,7 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
     const bondRow = input.bondsU16[i];
     for (let j = 0, end = Math.min(n, bondRow.length); j < end; j++) bonds[base + j] = (bondRow[j] * keep[j]) / U16_MAX;
     if (!permit[i]) continue;
-    // Weights: no self-weight, none on re-registered miners; row-normalised. The u16 sum is exact.
+    // Weights: no self-weight but the owner's, none on re-registered miners; row-normalised. The u16 sum is exact.
     const weightRow = input.weightsU16[i];
     let rowSum = 0;
     for (let j = 0, end = Math.min(n, weightRow.length); j < end; j++) {
@@ -117,8 +124,10 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
       weights[base + j] = w;
       rowSum += w;
     }
-    rowSum -= weights[base + i];
-    weights[base + i] = 0;
+    if (i !== input.ownerUid) {
+      rowSum -= weights[base + i];
+      weights[base + i] = 0;
+    }
     if (rowSum > 0) for (let j = 0; j < n; j++) weights[base + j] /= rowSum;
   }
 

@@ -1,13 +1,18 @@
 import type { BotView, SubnetView } from '../bots/index.ts';
 import { isStrategy, STRATEGIES } from '../bots/index.ts';
-import type { Action, ChainEvent, ChainSnapshot, Hotkey, Netuid, Rao, Subnet, Uid } from '../engine/index.ts';
+import type { ChainEvent, ChainSnapshot, Netuid, Rao, Subnet, Uid } from '../engine/index.ts';
 import { Chain, coldkey, hotkey, hotkeyStake, isEpochBlock, mulRatio, nextFloat, quoteTaoForAlpha, seedRng, spotPrice, toUnits } from '../engine/index.ts';
 import { show } from '../engine/errors.ts';
+import { actionEntry } from '../protocol/actions.ts';
+import { nameField } from '../protocol/fields.ts';
+import { eventEntry } from '../protocol/scenario_events.ts';
 import { decode, encode } from './codec.ts';
 import { genesis, MARKET } from './genesis.ts';
 import type { LeaderboardRow } from './leaderboard.ts';
 import { leaderboard } from './leaderboard.ts';
 import { liquidationValue, netWorth, parsePosition, positionKey, sellInTurn } from './liquidation.ts';
+import { runSurges } from './market.ts';
+import type { MoveContext } from './move_context.ts';
 import { observe } from './observations.ts';
 import { driftQuality, productQuality, targetQuality } from './quality.ts';
 import type { Scenario } from './scenario.ts';
@@ -86,14 +91,12 @@ export interface GameSnapshot {
   game: unknown;
 }
 
-const NAME = /^[\p{L}\p{N} ._'-]{1,32}$/u;
-
 const positionsOf = (p: Player) => p.positions.map(parsePosition);
 
 /**
  * The game on the chain: players with roles, miners' hidden quality, validators' private readings,
  * product revenue and buybacks, scenario events, bots, scores and time series. Pure like the chain:
- * every change goes through `Chain.apply`/`Chain.step`, randomness comes from the chain's RNG (and
+ * every change to the chain goes through its own methods (`apply`, `step`, `decreeTaoHalving`), randomness comes from the chain's RNG (and
  * each validator's own noise stream, seeded from the game seed), and the same seed with the same
  * calls gives byte-identical snapshots.
  */
@@ -105,11 +108,13 @@ export class Game {
   private incumbentQuality = new Map<string, number>();
   private viewCache: SubnetView[] | null = null;
   private sources = new Map<number, { hotkeys: string[]; from: (number | Player | undefined)[] }>();
+  private readonly moves: MoveContext;
 
   private constructor(
     private readonly chainRef: Chain,
     private readonly g: GameState,
   ) {
+    this.moves = this.moveContext();
     for (const p of g.players) this.index(p);
     for (const inc of g.incumbents) for (const [hk, q] of Object.entries(inc.minerQuality)) this.incumbentQuality.set(hk, q);
   }
@@ -185,8 +190,9 @@ export class Game {
     if (typeof id !== 'string' || !/^[\w-]{1,40}$/.test(id)) return { ok: false, error: gameError('INVALID_PLAYER', 'a player id is 1 to 40 letters, digits, _ or -') };
     if (this.byId.has(id)) return { ok: false, error: gameError('PLAYER_EXISTS', `player ${id} has already joined`) };
     if (opts === null || typeof opts !== 'object') return { ok: false, error: gameError('INVALID_PLAYER', 'joining takes a name and a role') };
-    const name = typeof opts.name === 'string' ? opts.name.trim() : '';
-    if (!NAME.test(name)) return { ok: false, error: gameError('INVALID_PLAYER', 'a name is 1 to 32 letters, digits, spaces or ._\'-') };
+    const named = nameField(opts.name, 'a name');
+    if (!named.ok) return { ok: false, error: gameError('INVALID_PLAYER', named.message) };
+    const name = named.value;
     if (!ROLES.includes(opts.role)) return { ok: false, error: gameError('INVALID_PLAYER', `role must be one of ${ROLES.join(', ')}`) };
     const bot = opts.bot ?? null;
     if (bot !== null && bot !== EXTERNAL_BOT && !isStrategy(opts.role, bot)) return { ok: false, error: gameError('UNKNOWN_STRATEGY', `${show(bot)} is not a ${opts.role} strategy; ${opts.role} strategies are ${Object.keys(STRATEGIES[opts.role]).join(', ')}`) };
@@ -328,83 +334,40 @@ export class Game {
     if (!p) return { ok: false, error: gameError('UNKNOWN_PLAYER', `no player ${show(id)}`) };
     if (p.removed) return { ok: false, error: gameError('PLAYER_GONE', 'this player was removed from the game') };
     if (this.g.over) return { ok: false, error: gameError('GAME_OVER', 'the game has ended') };
-    const r = this.dispatch(p, action);
+    const move = actionEntry(action?.type);
+    if (!move) return { ok: false, error: gameError('UNKNOWN_ACTION', `unknown action ${show((action as { type?: unknown })?.type)}`) };
+    if (move.roles !== 'any' && !move.roles.includes(p.role)) return { ok: false, error: gameError('WRONG_ROLE', `${move.label}: only for ${move.roles.join(', ')}`) };
+    const r = move.play(this.moves, p, action);
     if (r.ok) this.viewCache = null;
     return r;
   }
 
-  private chainAct(a: Action, after?: (events: ChainEvent[]) => void): ActResult {
-    const r = this.chainRef.apply(a);
-    if (!r.ok) return { ok: false, error: r.error };
-    after?.(r.events);
-    return { ok: true, events: r.events };
-  }
-
-  private open(p: Player, netuid: Netuid, hk: string): void {
-    const key = positionKey({ netuid, hotkey: hk as never });
-    if (!p.positions.includes(key)) p.positions.push(key);
-  }
-
-  private dispatch(p: Player, a: GameAction): ActResult {
-    const ck = p.coldkey;
-    switch (a?.type) {
-      case 'stake':
-        return this.chainAct({ type: 'stake', coldkey: ck, hotkey: a.hotkey, netuid: a.netuid, amount: a.amount, limitPrice: a.limitPrice }, () => this.open(p, a.netuid, a.hotkey));
-      case 'unstake':
-        return this.chainAct({ type: 'unstake', coldkey: ck, hotkey: a.hotkey, netuid: a.netuid, amount: a.amount, limitPrice: a.limitPrice });
-      case 'move_stake':
-        return this.chainAct({ type: 'move_stake', coldkey: ck, fromHotkey: a.fromHotkey, toHotkey: a.toHotkey, fromNetuid: a.fromNetuid, toNetuid: a.toNetuid, amount: a.amount }, () => this.open(p, a.toNetuid, a.toHotkey));
-      case 'register_subnet':
-        return this.chainAct({ type: 'register_subnet', coldkey: ck, hotkey: p.hotkey }, (events) => {
-          for (const e of events) {
-            if (e.type === 'subnet_pruned') delete this.g.labels[e.netuid];
-            if (e.type === 'subnet_registered') {
-              p.business -= e.lockCost;
-              p.home = e.netuid;
-              this.open(p, e.netuid, p.hotkey);
-              this.g.labels[e.netuid] = { name: `SN${e.netuid}`, product: '' };
-            }
-          }
-        });
-      case 'register_neuron':
-        return this.chainAct({ type: 'register_neuron', coldkey: ck, hotkey: p.hotkey, netuid: a.netuid }, (events) => {
-          for (const e of events) if (e.type === 'neuron_registered') p.business -= e.burn;
-          if (p.role !== 'owner' && p.role !== 'staker') p.home = a.netuid;
-          this.open(p, a.netuid, p.hotkey);
-        });
-      case 'set_weights':
-        return this.chainAct({ type: 'set_weights', coldkey: ck, hotkey: p.hotkey, netuid: a.netuid, uids: a.uids, weights: a.weights });
-      case 'set_take':
-        return this.chainAct({ type: 'set_take', coldkey: ck, hotkey: p.hotkey, takeU16: a.takeU16 });
-      case 'transfer': {
-        const to = this.byId.get(a.to);
-        if (!to) return { ok: false, error: gameError('UNKNOWN_PLAYER', `no player ${show(a.to)}`) };
-        return this.chainAct({ type: 'transfer', coldkey: ck, to: to.coldkey, amount: a.amount });
-      }
-      case 'set_effort': {
-        if (p.role !== 'miner') return { ok: false, error: gameError('WRONG_ROLE', 'only miners choose an effort') };
-        if (typeof a.effort !== 'number' || !(a.effort >= 0 && a.effort <= 1)) return { ok: false, error: gameError('INVALID_PAYLOAD', 'effort is a number from 0 to 1') };
-        p.effort = a.effort;
-        return { ok: true, events: [{ type: 'effort_set', block: this.block, player: p.id, effort: a.effort }] };
-      }
-      case 'buy_back': {
-        const s = this.ownedSubnet(p);
-        if (!s) return { ok: false, error: gameError('NOT_SUBNET_OWNER', 'only a subnet owner buys back its alpha') };
-        return this.chainAct({ type: 'stake', coldkey: ck, hotkey: s.ownerHotkey, netuid: s.netuid, amount: a.amount }, () => this.open(p, s.netuid, s.ownerHotkey));
-      }
-      case 'name_subnet': {
-        const s = this.ownedSubnet(p);
-        if (!s) return { ok: false, error: gameError('NOT_SUBNET_OWNER', 'only a subnet owner names it') };
-        const name = typeof a.name === 'string' ? a.name.trim() : '';
-        const product = typeof a.product === 'string' ? a.product.trim() : (this.g.labels[s.netuid]?.product ?? '');
-        if (!NAME.test(name)) return { ok: false, error: gameError('INVALID_PAYLOAD', "a subnet name is 1 to 32 letters, digits, spaces or ._'-") };
-        if (product.length > 48 || (product !== '' && !/^[\p{L}\p{N} .,_'&/-]+$/u.test(product))) return { ok: false, error: gameError('INVALID_PAYLOAD', 'a product is at most 48 letters, digits, spaces or punctuation') };
-        this.g.labels[s.netuid] = { name, product };
-        return { ok: true, events: [{ type: 'subnet_named', block: this.block, netuid: s.netuid, name, product }] };
-      }
-      default:
-        return { ok: false, error: gameError('UNKNOWN_ACTION', `unknown action ${show((a as { type?: unknown })?.type)}`) };
-    }
+  /** What a move may use of the game: its chain and the books the game keeps beside it. */
+  private moveContext(): MoveContext {
+    const game = this;
+    return {
+      get chain() {
+        return game.chainRef;
+      },
+      get block() {
+        return game.block;
+      },
+      get labels() {
+        return game.g.labels;
+      },
+      chainAct: (a, after) => {
+        const r = this.chainRef.apply(a);
+        if (!r.ok) return { ok: false, error: r.error };
+        after?.(r.events);
+        return { ok: true, events: r.events };
+      },
+      open: (p, netuid, hk) => {
+        const key = positionKey({ netuid, hotkey: hk as never });
+        if (!p.positions.includes(key)) p.positions.push(key);
+      },
+      player: (id) => this.byId.get(id),
+      ownedSubnet: (p) => this.ownedSubnet(p),
+    };
   }
 
   /** The subnet at a netuid a caller passed (any value: a client's, unchecked), or null. */
@@ -423,67 +386,10 @@ export class Game {
   trigger(raw: ScenarioEvent | unknown): ActResult {
     const event = parseScenarioEvent(raw);
     if ('code' in event) return { ok: false, error: event };
-    const block = this.block;
-    const done: GameEvent = { type: 'scenario_event', block, event };
-    switch (event.type) {
-      case 'halving_now': {
-        // Halvings follow issuance; "now" decrees one more for TAO alone (alpha halves by its own
-        // issuance), and the next block shows it.
-        const st = this.chainRef.state;
-        if (st.blockEmission <= 1n) return { ok: false, error: gameError('INVALID_EVENT', 'emission cannot halve any further') };
-        st.params = { ...st.params, decreedTaoHalvings: st.params.decreedTaoHalvings + 1 };
-        return { ok: true, events: [done] };
-      }
-      case 'market_shock':
-        return { ok: true, events: [done, ...this.marketSells(event.fraction)] };
-      case 'inflow_surge': {
-        if (!this.chainRef.subnet(event.netuid)) return { ok: false, error: gameError('SUBNET_NOT_FOUND', `no subnet ${event.netuid}`) };
-        if (event.tao > this.chainRef.state.tao.outside) return { ok: false, error: gameError('INSUFFICIENT_BALANCE', 'not that much TAO exists outside the network') };
-        this.g.surges.push({ netuid: event.netuid, left: event.tao, blocksLeft: event.blocks });
-        return { ok: true, events: [done] };
-      }
-    }
-  }
-
-  /** The outside market sells a fraction of every position it holds; the TAO it gets leaves the network. */
-  private marketSells(fraction: number): GameEvent[] {
-    const events: GameEvent[] = [];
-    const ck = this.g.market;
-    for (const s of this.chainRef.state.subnets) {
-      if (!s) continue;
-      for (const [hk, row] of [...s.stake]) {
-        const held = row.get(ck);
-        if (!held) continue;
-        const amount = mulRatio(held, fraction);
-        if (amount <= 0n) continue;
-        const r = this.chainRef.apply({ type: 'unstake', coldkey: ck, hotkey: hk, netuid: s.netuid, amount });
-        if (r.ok) events.push(...r.events);
-      }
-    }
-    const cash = this.chainRef.balance(ck);
-    if (cash > 0n) this.chainRef.apply({ type: 'debit', coldkey: ck, amount: cash });
+    const r = eventEntry(event.type).apply({ chain: this.chainRef, market: this.g.market, surges: this.g.surges }, event as never);
+    if ('code' in r) return { ok: false, error: r };
     this.viewCache = null;
-    return events;
-  }
-
-  /** This block's part of every running surge: outside TAO arrives and is staked behind the subnet's top validator. */
-  private runSurges(): GameEvent[] {
-    const events: GameEvent[] = [];
-    const ck = this.g.market;
-    for (const surge of this.g.surges) {
-      const part = surge.left / BigInt(surge.blocksLeft);
-      surge.left -= part;
-      surge.blocksLeft -= 1;
-      const s = this.chainRef.subnet(surge.netuid);
-      if (!s || part <= 0n) continue;
-      const hk = topValidator(s);
-      if (!this.chainRef.apply({ type: 'credit', coldkey: ck, amount: part }).ok) continue;
-      const r = this.chainRef.apply({ type: 'stake', coldkey: ck, hotkey: hk, netuid: s.netuid, amount: part });
-      if (r.ok) events.push(...r.events);
-      else this.chainRef.apply({ type: 'debit', coldkey: ck, amount: part });
-    }
-    this.g.surges = this.g.surges.filter((s) => s.blocksLeft > 0);
-    return events;
+    return { ok: true, events: [{ type: 'scenario_event', block: this.block, event }, ...r] };
   }
 
   // The block.
@@ -497,7 +403,11 @@ export class Game {
       const r = this.trigger(e.event);
       if (r.ok) events.push(...r.events);
     }
-    if (this.g.surges.length > 0) events.push(...this.runSurges());
+    if (this.g.surges.length > 0) {
+      const surges = runSurges(chain, this.g.market, this.g.surges);
+      this.g.surges = surges.running;
+      events.push(...surges.events);
+    }
 
     const due = new Set<number>();
     for (const s of st.subnets) if (s && isEpochBlock(next, s.netuid, st.params.tempo)) due.add(s.netuid);
@@ -698,12 +608,6 @@ export class Game {
     return events;
   }
 
-  /** What a bot of this player sees now (also what a client preview may show it); null for an unknown id. */
-  viewFor(id: PlayerId): BotView | null {
-    const p = this.byId.get(id);
-    return p ? this.view(p) : null;
-  }
-
   private view(p: Player): BotView {
     this.viewCache ??= networkView(this.chainRef, this.g.labels, this.g.epochPrices);
     return botView(this.chainRef, this.g.scenario, p, this.viewCache);
@@ -803,19 +707,4 @@ export class Game {
   subnetIds(): Netuid[] {
     return this.chainRef.state.subnets.filter((s): s is Subnet => s !== null).map((s) => s.netuid);
   }
-}
-
-/** The permitted validator with the most stake, or the owner's key when there is none. */
-function topValidator(s: Subnet): Hotkey {
-  let best: Hotkey = s.ownerHotkey;
-  let bestStake = -1n;
-  for (const n of s.neurons) {
-    if (!n.validatorPermit) continue;
-    const stake = hotkeyStake(s.stake, n.hotkey);
-    if (stake > bestStake) {
-      best = n.hotkey;
-      bestStake = stake;
-    }
-  }
-  return best;
 }

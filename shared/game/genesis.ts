@@ -43,7 +43,7 @@ export function genesis(scenario: Scenario, seed: string): Genesis {
     const r = preMarketReserves(g.taoIn, g.price, market);
     return { owner: coldkey(`sn${i + 1}/owner`), ownerHotkey: hotkey(`sn${i + 1}/owner`), taoIn: r.taoIn, alphaIn: r.alphaIn, movingPrice: Math.min(g.price, 1), flowEma: g.flowEma };
   });
-  const genesisParams = { ...p, maxRegistrationsPerBlock: p.maxAllowedUids, initialBurn: p.minBurn };
+  const genesisParams = { ...p, maxRegistrationsPerBlock: p.maxAllowedUids, maxRegistrationsPerIntervalFactor: 0, initialBurn: p.minBurn };
   const chain = Chain.create({ params: genesisParams, seed, initialIssuance: scenario.initialIssuance, subnets });
 
   const marketTotal = specs.reduce((sum, g) => sum + (g.marketStake < g.taoIn / 2n ? g.marketStake : g.taoIn / 2n), 0n);

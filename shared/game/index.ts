@@ -11,7 +11,7 @@ export type { BotRefusal, GameSnapshot, JoinOptions, JoinResult, PlayerInfo, Sub
 export type { LeaderboardRow } from './leaderboard.ts';
 export { liquidationValue, netWorth, parsePosition, sellInTurn } from './liquidation.ts';
 export type { Position } from './liquidation.ts';
-export { BLOCK_COLUMNS, EPOCH_COLUMNS, SUBNET_COLUMNS, toCsv, topShare, WORTH_COLUMNS } from './series.ts';
+export { BLOCK_COLUMNS, EPOCH_COLUMNS, SUBNET_COLUMNS, toCsv, topShare } from './series.ts';
 export type { SeriesData, SeriesSummary } from './series.ts';
 export { MECHANISMS, playSeed, quantile, STAND_INS, summariseSeeds, WORKSHOP_ROOM, WORKSHOP_SCRIPT } from './balance.ts';
 export type { BalanceSummary, SeedFigures } from './balance.ts';

@@ -49,7 +49,7 @@ function bool(v: unknown, where: string): boolean {
 }
 
 // Chain constants that are ratios; every other number in ChainParams is a whole number.
-const FRACTIONS = new Set(['taoWeight', 'flowEmaAlpha', 'movingAlpha', 'flowCutoff', 'flowNormExponent']);
+const FRACTIONS = new Set(['taoWeight', 'flowEmaAlpha', 'movingAlpha', 'flowCutoff', 'flowNormExponent', 'adjustmentAlpha']);
 const UPPER: Partial<Record<keyof ChainParams, number>> = { tempo: 100_000, subnetLimit: 1024, maxAllowedUids: 4096, maxSwapInputMultiplier: 1e6, flowNormExponent: 10, flowCutoff: 1e15, maxAllowedValidators: 4096 };
 const AT_LEAST_ONE = new Set(['tempo', 'subnetLimit', 'maxAllowedUids', 'maxAllowedValidators']);
 
@@ -63,10 +63,12 @@ function chainOverrides(raw: unknown, base: ChainParams): ChainParams {
     const def = (MAINNET_CHAIN as unknown as Record<string, unknown>)[k];
     if (k === 'rules') {
       const r = object(v, where);
-      onlyKeys(r, ['emission', 'yuma', 'subnetPool'], where);
+      onlyKeys(r, ['emission', 'yuma', 'subnetPool', 'injectionCap', 'swapFee'], where);
       if (r.emission !== undefined) out.rules.emission = r.emission === 'taoflow' || r.emission === 'price-ema' ? r.emission : fail(`${where}.emission must be taoflow or price-ema`);
       if (r.yuma !== undefined) out.rules.yuma = r.yuma === 'yuma2' || r.yuma === 'yuma3' ? r.yuma : fail(`${where}.yuma must be yuma2 or yuma3`);
       if (r.subnetPool !== undefined) out.rules.subnetPool = r.subnetPool === 'min-lock-at-par' || r.subnetPool === 'lock-at-median' ? r.subnetPool : fail(`${where}.subnetPool must be min-lock-at-par or lock-at-median`);
+      if (r.injectionCap !== undefined) out.rules.injectionCap = r.injectionCap === 'alpha-emission' || r.injectionCap === 'min-alpha-tao-emission' ? r.injectionCap : fail(`${where}.injectionCap must be alpha-emission or min-alpha-tao-emission`);
+      if (r.swapFee !== undefined) out.rules.swapFee = r.swapFee === 'pool' || r.swapFee === 'block-author' ? r.swapFee : fail(`${where}.swapFee must be pool or block-author`);
     } else if (typeof def === 'bigint') w[k] = amount(v, where);
     else if (typeof def === 'boolean') w[k] = bool(v, where);
     else if (FRACTIONS.has(k)) w[k] = num(v, where, 0, UPPER[k as keyof ChainParams] ?? 1);

@@ -42,8 +42,10 @@ function workshop(): Scenario {
     minBurn: tao(1) / 10n,
     maxBurn: tao(20),
     adjustmentInterval: 90,
-    // A room of people joins at once: let a block take several registrations per subnet.
+    // A room of people joins at once: let a block take several registrations per subnet, and an
+    // interval a whole subnet's worth (the chain allows 3 × target an interval).
     maxRegistrationsPerBlock: 8,
+    maxRegistrationsPerIntervalFactor: 24,
     activityCutoff: 450,
     weightsSetRateLimit: 10,
     maxAllowedValidators: 8,

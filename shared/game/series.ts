@@ -18,8 +18,6 @@ export const BLOCK_COLUMNS = ['block', 'issuance', 'blockEmission', 'poolTao', '
 export const SUBNET_COLUMNS = ['block', 'netuid', 'price', 'movingPrice', 'flowEma', 'emissionShare', 'taoIn', 'alphaIn'] as const;
 export const EPOCH_COLUMNS = ['block', 'netuid', 'distributed', 'ownerCut', 'incentive', 'dividends', 'burned', 'revenue', 'productQuality', 'price'] as const;
 
-export const WORTH_COLUMNS = ['block', 'player', 'netWorth'] as const;
-
 export const emptySeries = (): SeriesData => ({ blocks: [], subnets: [], epochs: [], worth: [] });
 
 /** Share of the block's emission taken by the ten largest takers. */

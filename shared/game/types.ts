@@ -1,8 +1,10 @@
 import type { ChainError, ChainEvent, Hotkey, Netuid, Rao, Uid } from '../engine/index.ts';
+import type { PlayerRole as Role } from '../protocol/fields.ts';
+import type { ScenarioEvent } from '../protocol/scenario_events.ts';
 
-/** The four seats of the game; every role can still stake and unstake like anyone on the chain. */
-export type Role = 'owner' | 'validator' | 'miner' | 'staker';
-export const ROLES: readonly Role[] = ['owner', 'validator', 'miner', 'staker'];
+/** The four seats of the game, declared with the wire's roles. */
+export { PLAYER_ROLES as ROLES } from '../protocol/fields.ts';
+export type { PlayerRole as Role } from '../protocol/fields.ts';
 
 /** A player as the server names it (a session id, a bot seat id). */
 export type PlayerId = string & { readonly __brand: 'PlayerId' };
@@ -53,14 +55,7 @@ export type GameAction =
 
 export type GameActionType = GameAction['type'];
 
-/** Scenario events a facilitator may trigger, or a scenario schedules at a block. */
-export type ScenarioEvent =
-  /** The base block emission halves now (TAO and alpha), as if the next halving came early. */
-  | { type: 'halving_now' }
-  /** Outside holders sell `fraction` (0..1] of the alpha they hold in every subnet. */
-  | { type: 'market_shock'; fraction: number }
-  /** Outside money stakes `tao` into one subnet, spread evenly over `blocks` blocks. */
-  | { type: 'inflow_surge'; netuid: Netuid; tao: Rao; blocks: number };
+export type { ScenarioEvent } from '../protocol/scenario_events.ts';
 
 /** What happened in the game: the chain's events plus the game's own, for feeds and logs. */
 export type GameEvent =

@@ -9,6 +9,10 @@ import { accept, refuse } from './errors.ts';
  * throws, whatever it is given (NaN, bigint, Infinity, nested junk, prototypes).
  */
 export type Checker<T> = (value: unknown, field: string) => Checked<T>;
+/** A checked value as a client writes it: money (rao once checked) as a decimal string. */
+export type Wire<P> = P extends unknown ? { [K in keyof P]: Exclude<P[K], undefined> extends bigint ? string : Exclude<P[K], undefined> extends object ? Wire<P[K]> : P[K] } : never;
+/** The type a checker lets through: a contract's type, derived from its checker. */
+export type CheckedValue<C> = C extends Checker<infer T> ? T : never;
 
 /** Longest string field we accept anywhere: names, products, hotkeys. */
 export const MAX_TEXT = 64;

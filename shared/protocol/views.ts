@@ -1,9 +1,12 @@
-import type { WireError } from './errors.ts';
 import type { Debrief } from '../game/debrief.ts';
-import type { JoinRole, PlayerRole, Ref } from './messages.ts';
+import type { ChainParams } from '../engine/index.ts';
+import { formatAmount } from '../engine/index.ts';
+import type { WireError } from './errors.ts';
+import type { JoinRole, PlayerRole } from './fields.ts';
+import type { Ref } from './messages.ts';
 
 /**
- * Server → client messages besides the synced state (server/schema.ts). Everything private goes
+ * Server → client messages besides the synced state (schema.ts). Everything private goes
  * through these, to one client only: a wallet, a validator's observations, a watched subnet's
  * neuron table. Money is a decimal string of TAO (or alpha where named), ratios are numbers.
  */
@@ -31,7 +34,6 @@ export interface ServerMessages {
   /** The debrief page the big screens show, or null (`show_debrief`). */
   debrief_page: { page: number | null };
 }
-export type ServerMessageType = keyof ServerMessages;
 
 export interface Welcome {
   /** Join code of the room (= room id). */
@@ -48,7 +50,22 @@ export interface Welcome {
   seed: number | string;
   /** Blocks per second at speed 1. */
   blocksPerSecond: number;
+  /** This game's pool rules (a scenario may override the chain's), so a client's previews match the server's swaps. */
+  pool: PoolLimitsView;
 }
+
+/** The swap rules of the game's pools: the fee (of 65,535), the largest input as a multiple of a reserve, the smallest reserve left (TAO). */
+export interface PoolLimitsView {
+  feeRateU16: number;
+  maxSwapInputMultiplier: number;
+  minPoolReserve: string;
+}
+
+export const poolLimitsView = (p: Pick<ChainParams, 'feeRateU16' | 'maxSwapInputMultiplier' | 'minPoolReserve'>): PoolLimitsView => ({
+  feeRateU16: p.feeRateU16,
+  maxSwapInputMultiplier: p.maxSwapInputMultiplier,
+  minPoolReserve: formatAmount(p.minPoolReserve),
+});
 
 export interface Ack {
   action: string;
@@ -179,7 +196,7 @@ export type DebriefView = Debrief;
 
 export interface AnnouncementView {
   text: string;
-  /** Whether the facilitator paused the game with it. */
+  /** Whether the game is paused with it. */
   paused: boolean;
   block: number;
 }

@@ -1,17 +1,19 @@
 // Browser-test harness: the real server on a free port, Debian's chromium through playwright-core.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { unpack } from '@colyseus/msgpackr';
 import { decode } from '@colyseus/schema';
 import { Protocol } from 'colyseus.js';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, has } from '../support/programs.ts';
 import { ROOT, type ServerProcess, spawnServer } from '../support/server_process.ts';
 
-export { ROOT };
+export { CHROMIUM, ROOT };
+
+/** Browser suites run where Debian's chromium is installed (the global setup says when it is not). */
+export const browserReady = has('chromium');
 
 export const OUTPUT = resolve(ROOT, 'test/output');
-export const CHROMIUM = '/usr/bin/chromium';
-export const clientBuilt = () => existsSync(resolve(ROOT, 'client/dist/index.html'));
 
 export type RunningServer = ServerProcess;
 

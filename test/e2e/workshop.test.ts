@@ -1,18 +1,13 @@
 // A workshop in real browsers against the real server: a facilitator creates a game, a staker
 // joins by code and stakes, a big screen watches the same blocks, the facilitator pauses.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClient } from './harness_build.ts';
 import { WEIGHTS_PAGE_SIZE } from '../../client/src/ui/weights_form.ts';
-import { arena, blockAbove, CHROMIUM, LAPTOP, launchBrowser, openPage, PHONE, PROJECTOR, ROOT, type RunningServer, screenshot, sentMessages, startServer } from './harness.ts';
+import { arena, blockAbove, browserReady, LAPTOP, launchBrowser, openPage, PHONE, PROJECTOR, type RunningServer, screenshot, sentMessages, startServer } from './harness.ts';
 
-// The room lives in server/; without it (or without a browser) there is nothing to drive.
-const ready = existsSync(resolve(ROOT, 'server/app.config.ts')) && existsSync(CHROMIUM);
-
-describe.skipIf(!ready)('a workshop in the browser', { timeout: 180_000 }, () => {
+describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
   const errors: string[] = [];

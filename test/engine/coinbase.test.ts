@@ -89,15 +89,19 @@ describe('Taoflow shares (get_shares_flow)', () => {
     must(chain, { type: 'move_stake', coldkey: ck('w'), fromHotkey: hk('o1-hk'), toHotkey: hk('o2-hk'), fromNetuid: netuid(1), toNetuid: netuid(1), amount: alpha / 2n });
     expect(sub(chain, 1).taoFlow).toBe(0n);
     expect(chain.stake(ck('w'), hk('o2-hk'), netuid(1))).toBe(alpha / 2n);
+    const poolBefore = { taoIn: sub(chain, 2).taoIn, alphaIn: sub(chain, 2).alphaIn };
     const events = must(chain, { type: 'move_stake', coldkey: ck('w'), fromHotkey: hk('o1-hk'), toHotkey: hk('o2-hk'), fromNetuid: netuid(1), toNetuid: netuid(2), amount: alpha / 2n });
     const out = (events[0] as Extract<ChainEvent, { type: 'unstaked' }>).tao;
     expect(sub(chain, 1).taoFlow).toBe(-out);
-    expect(sub(chain, 2).taoFlow).toBe(out - (out * 33n) / 65_535n);
+    // move_stake.rs:355: one fee (the unstake's); the destination's is dropped, so the full TAO is its inflow.
+    const bought = (events[1] as Extract<ChainEvent, { type: 'staked' }>).alpha;
+    expect(sub(chain, 2).taoFlow).toBe(out);
+    expect(bought).toBe((poolBefore.alphaIn * out) / (poolBefore.taoIn + out));
     expectConserved(chain);
   });
 });
 
-describe('price-EMA shares (the other rule version)', () => {
+describe('price-EMA shares (get_shares_price_ema, the other rule version)', () => {
   it('shares the TAO in proportion to moving prices', () => {
     const shares = emissionShares([{ movingPrice: 0.2 }, { movingPrice: 0.6 }, { movingPrice: 0 }] as Subnet[], testParams({ rules: { emission: 'price-ema' } }));
     expect(shares[0]).toBeCloseTo(0.25, 15);
@@ -137,6 +141,30 @@ describe('injection and the alpha split every block (get_subnet_terms, emit_to_s
     expectConserved(chain);
   });
 
+  it('after the TAO halving caps alpha_in at the TAO block emission, min(alpha emission, TAO emission) (run_coinbase.rs:150)', () => {
+    // Issuance past 10.5 M: 0.5 TAO a block. A price-1 pool would take 0.5 alpha for its 0.5 TAO —
+    // at the cap, no chain buy. At price 0.25 the 0.5 TAO would need 2 alpha: capped at 0.5 alpha
+    // (0.125 TAO at the price), the other 0.375 TAO buys alpha from the pool.
+    const pools = [{ taoIn: tao(500), alphaIn: tao(2000), flowEma: 1 }];
+    const chain = genesis(pools, {}, tao(10_600_000));
+    expect(chain.state.blockEmission).toBe(500_000_000n);
+    chain.step();
+    const s = sub(chain, 1);
+    const bought = (2_000_500_000_000n * 375_000_000n) / 500_500_000_000n;
+    expect(s.taoIn).toBe(tao(500) + 500_000_000n);
+    expect(s.alphaIn).toBe(tao(2000) + 500_000_000n - bought);
+    expect(s.alphaBurned).toBe(bought);
+    // The 2025 rule version caps at the alpha emission (1 alpha): 2 alpha wanted, 1 injected.
+    const legacy = genesis(pools, { rules: { injectionCap: 'alpha-emission' } }, tao(10_600_000));
+    legacy.step();
+    const boughtLegacy = (2_001_000_000_000n * 250_000_000n) / 500_500_000_000n;
+    expect(sub(legacy, 1).alphaIn).toBe(tao(2001) - boughtLegacy);
+    // Under the new cap the price climbs faster: the chain buys 1.5× the alpha.
+    expect(Number(bought) / Number(boughtLegacy)).toBeCloseTo(1.5, 3);
+    expectConserved(chain);
+    expectConserved(legacy);
+  });
+
   it('splits each block of alpha: 11796/65535 owner cut, the rest 50/50 miners and validators', () => {
     const chain = genesis([{}]);
     chain.step();
@@ -159,6 +187,31 @@ describe('alpha halving (alpha emission by the subnet’s own issuance)', () => 
     expect(sub(chain, 1).alphaOut).toBe(tao(1) + 500_000_000n);
     expect(sub(chain, 2).alphaOut).toBe(tao(2));
     expectConserved(chain);
+  });
+
+  it('counts burned alpha in the issuance the halving reads; recycled alpha not (staking/helpers.rs:359, 416-418)', () => {
+    const chain = genesis([{ alphaIn: tao(10_500_000) - tao(3) }]);
+    const s = sub(chain, 1);
+    chain.step(); // alpha out 1: issuance 10.5 M − 2, emission still 1
+    s.alphaOut -= tao(1);
+    s.pending.server -= tao(1) / 2n;
+    s.pending.ownerCut -= tao(1) / 2n;
+    // A burn (owner incentive, burn_subnet_alpha) keeps the alpha in issuance...
+    s.alphaBurned += tao(1);
+    s.alphaBurnedInIssuance += tao(1);
+    expectConserved(chain);
+    const events = steps(chain, 2); // 10.5 M − 2 + 1 + 1: the second block crosses the line
+    expect(events.filter((e) => e.type === 'alpha_halving')).toHaveLength(1);
+    // ...a recycle (root's share when root does not sell, run_coinbase.rs:236) lowers it.
+    const recycled = genesis([{ alphaIn: tao(10_500_000) - tao(3) }]);
+    recycled.step();
+    const r = sub(recycled, 1);
+    r.alphaOut -= tao(1);
+    r.pending.server -= tao(1) / 2n;
+    r.pending.ownerCut -= tao(1) / 2n;
+    r.alphaBurned += tao(1);
+    expectConserved(recycled);
+    expect(steps(recycled, 2).some((e) => e.type === 'alpha_halving')).toBe(false);
   });
 });
 
@@ -236,11 +289,11 @@ describe('epoch payout: owner cut, incentive, dividends, take and nominators', (
     expect(s.pending).toEqual({ ownerCut: 0n, server: 0n, validator: 0n, root: 0n });
     expect(stakeOf(s.stake, hk('o1-hk'), ck('o1')) - before.owner).toBe(ownerCut);
     expect(stakeOf(s.stake, hk('mi'), ck('miner')) - before.miner).toBe(server);
-    // The validator's take (18 %) to its owner, the rest to everyone staked behind it pro rata (the
-    // owner too: it holds the take of the first epoch), split to the rao by largest remainder.
+    // The validator's take (18 %) to its owner first, then the rest to everyone staked behind it pro
+    // rata — the owner with the take just credited (run_coinbase.rs:584-600) — to the rao by largest remainder.
     expect(before.val).toBeGreaterThan(0n);
     const take = (validator * 11_796n) / 65_535n;
-    const [toVal, toN1, toN2] = apportionExact(validator - take, [before.val, before.n1, before.n2]);
+    const [toVal, toN1, toN2] = apportionExact(validator - take, [before.val + take, before.n1, before.n2]);
     expect(stakeOf(s.stake, hk('v'), ck('val')) - before.val).toBe(take + toVal);
     expect(stakeOf(s.stake, hk('v'), ck('n1')) - before.n1).toBe(toN1);
     expect(stakeOf(s.stake, hk('v'), ck('n2')) - before.n2).toBe(toN2);
@@ -262,6 +315,31 @@ describe('epoch payout: owner cut, incentive, dividends, take and nominators', (
     expect(epoch.block).toBe(7);
     expect(epoch.dividends + epoch.burned).toBe(7n * 2n * HALF_REST); // blocks 1..7 of miner + validator alpha
     expect(epoch.dividends).toBeGreaterThan(0n);
+    expectConserved(chain);
+  });
+
+  it('keeps the owner UID’s self-weight (run_epoch.rs:695-700) and burns the incentive it earns, in issuance (run_coinbase.rs:538-553)', () => {
+    const chain = network();
+    const s = sub(chain, 1);
+    // The owner hotkey (uid 0) stakes enough for a permit and a majority, then weighs only itself.
+    must(chain, { type: 'create_wallet', coldkey: ck('o1'), balance: tao(2000) });
+    must(chain, { type: 'stake', coldkey: ck('o1'), hotkey: hk('o1-hk'), netuid: netuid(1), amount: tao(1000) });
+    steps(chain, 10);
+    expect(s.neurons[0]).toMatchObject({ hotkey: 'o1-hk', validatorPermit: true });
+    must(chain, { type: 'set_weights', coldkey: ck('o1'), hotkey: hk('o1-hk'), netuid: netuid(1), uids: [uid(0)], weights: [1] });
+    must(chain, { type: 'set_weights', coldkey: ck('val'), hotkey: hk('v'), netuid: netuid(1), uids: [uid(0)], weights: [1] });
+    const ownerStake = stakeOf(s.stake, hk('o1-hk'), ck('o1'));
+    const inIssuance = s.alphaBurnedInIssuance;
+    const events = steps(chain, 11);
+    const epoch = events.find((e): e is Extract<ChainEvent, { type: 'epoch' }> => e.type === 'epoch')!;
+    // Without the owner's own vote, v's minority stake could not carry uid 0 past the median.
+    expect(s.neurons[0].incentive).toBeCloseTo(1, 9);
+    expect(epoch.incentive).toBeGreaterThan(0n);
+    expect(epoch.burned).toBeGreaterThanOrEqual(epoch.incentive);
+    expect(epoch.ownerBurned).toBe(epoch.incentive);
+    expect(s.alphaBurnedInIssuance - inIssuance).toBe(epoch.burned);
+    // The owner's hotkey got its owner cut and dividends, none of the miners' share.
+    expect(stakeOf(s.stake, hk('o1-hk'), ck('o1')) - ownerStake).toBeLessThan(epoch.ownerCut + epoch.dividends + 1n);
     expectConserved(chain);
   });
 

@@ -50,7 +50,7 @@ describe('network lock cost (get_network_lock_cost)', () => {
     expect(at(chain, 20)).toBe(tao(1600));
   });
 
-  it('puts the minimum lock in the new pool at price 1 and recycles the rest (2025)', () => {
+  it('puts the minimum lock in the new pool at price 1 and recycles the rest (2025, subnet.rs::do_register_network)', () => {
     const chain = fresh();
     at(chain, 10);
     must(chain, { type: 'register_subnet', coldkey: ck('a'), hotkey: hk('a1') });
@@ -159,7 +159,7 @@ describe('subnet pruning when the slots are full (get_network_to_prune, do_disso
     expect(subnetToPrune(chain.state)?.netuid).toBe(2);
   });
 
-  it("refunds the pool's TAO to the stakers pro rata to alpha held, not at AMM value", () => {
+  it("refunds the pool's TAO to the stakers pro rata to alpha held, not at AMM value (remove_stake.rs::destroy_alpha_in_out_stakes)", () => {
     const chain = full(0);
     setPrices(chain, [0.3, 0.1, 0.2]);
     must(chain, { type: 'stake', coldkey: ck('x'), hotkey: hk('o2-hk'), netuid: netuid(2), amount: tao(100) });

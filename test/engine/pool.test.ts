@@ -62,7 +62,7 @@ describe('constant-product pool against the swap vectors', () => {
   });
 });
 
-describe('pool mechanics (hand-worked)', () => {
+describe('pool mechanics (hand-worked; stake_utils.rs::swap_tao_for_alpha and swap_alpha_for_tao)', () => {
   const limits = { feeRateU16: 33, maxSwapInputMultiplier: 1000, minPoolReserve: 1_000_000n };
   const pool = { taoIn: 1_000_000_000_000n, alphaIn: 2_000_000_000_000n }; // 1000 TAO : 2000 alpha, price 0.5
 
@@ -71,7 +71,7 @@ describe('pool mechanics (hand-worked)', () => {
     expect(spotPrice({ taoIn: 5n, alphaIn: 0n })).toBe(0);
   });
 
-  it('takes floor(amount · 33 / 65535) from the input', () => {
+  it('takes floor(amount · 33 / 65535) from the input (impls.rs::calculate_fee_amount)', () => {
     expect(swapFee(65_535n, 33)).toBe(33n);
     expect(swapFee(65_534n, 33)).toBe(32n);
     expect(swapFee(1_985n, 33)).toBe(0n); // 1985 · 33 = 65505 < 65535
@@ -101,6 +101,23 @@ describe('pool mechanics (hand-worked)', () => {
     expect(q.alphaInAfter).toBe(pool.alphaIn + 20_000_000_000n);
     expect(q.taoInAfter).toBe(pool.taoIn - q.amountOut);
     expect(q.taoInAfter * q.alphaInAfter >= pool.taoIn * pool.alphaIn).toBe(true);
+  });
+
+  it('from 2026-03-11 (rule swapFee: block-author) pays the fee to the block author: a TAO fee leaves the pool, an alpha fee is sold into it fee-free (swap_step.rs::process_swap)', () => {
+    const author = { ...limits, rules: { swapFee: 'block-author' as const } };
+    const buy = quoteTaoForAlpha(pool, 10_000_000_000n, author) as SwapQuote;
+    const kept = quoteTaoForAlpha(pool, 10_000_000_000n, limits) as SwapQuote;
+    expect(buy.amountOut).toBe(kept.amountOut);
+    expect(buy.authorFee).toBe(5_035_477n);
+    expect(kept.authorFee).toBe(0n);
+    expect(buy.taoInAfter).toBe(1_010_000_000_000n - 5_035_477n);
+    const sell = quoteAlphaForTao(pool, 20_000_000_000n, author) as SwapQuote;
+    const fee = (20_000_000_000n * 33n) / 65_535n;
+    const taoOut = (pool.taoIn * (20_000_000_000n - fee)) / (pool.alphaIn + 20_000_000_000n - fee);
+    expect(sell.amountOut).toBe(taoOut);
+    expect(sell.alphaInAfter).toBe(pool.alphaIn + 20_000_000_000n);
+    expect(sell.authorFee).toBe(((pool.taoIn - taoOut) * fee) / (pool.alphaIn + 20_000_000_000n));
+    expect(sell.taoInAfter).toBe(pool.taoIn - taoOut - sell.authorFee);
   });
 
   it('refuses a net input over 1000 × the input reserve, a pool drained below its minimum, and dust', () => {

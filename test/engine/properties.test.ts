@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Action } from '../../shared/engine/index.ts';
-import { auditConservation, Chain, spotPrice, tao } from '../../shared/engine/index.ts';
+import { auditConservation, Chain, LEGACY_PARAMS, spotPrice, tao } from '../../shared/engine/index.ts';
 import { snapshotJson } from './build.ts';
 import type { Intent } from './random_run.ts';
 import { intentArb, propertyParams, resolve, setup } from './random_run.ts';
@@ -18,8 +18,8 @@ interface Run {
 /** The seed also picks the rule versions, so every emission rule and Yuma variant gets played. */
 const RULES = [
   { rules: { emission: 'taoflow', yuma: 'yuma2' } },
-  { rules: { emission: 'price-ema', yuma: 'yuma2' } },
-  { rules: { emission: 'taoflow', yuma: 'yuma3' }, liquidAlpha: true },
+  { rules: { emission: 'price-ema', yuma: 'yuma2', swapFee: 'block-author' } },
+  { rules: { emission: 'taoflow', yuma: 'yuma3', injectionCap: 'alpha-emission' }, liquidAlpha: true },
   { rules: { emission: 'price-ema', yuma: 'yuma3', subnetPool: 'lock-at-median' } },
 ] as const;
 
@@ -157,6 +157,31 @@ describe('snapshots written by earlier versions', () => {
     // Same future as the snapshot that had them all, to the byte.
     for (let i = 0; i < 30; i++) [a, b].forEach((c) => c.step());
     expect(snapshotJson(b)).toBe(snapshotJson(a));
+  });
+
+  it('stored before the injection cap, the burn smoothing and the fee rule, play on as the engine did then', () => {
+    const a = Chain.create({ params: propertyParams({ ...LEGACY_PARAMS, rules: LEGACY_PARAMS.rules }), seed: 4, initialIssuance: tao(100_000) });
+    setup(a);
+    const old = JSON.parse(snapshotJson(a));
+    for (const k of ['adjustmentAlpha', 'maxRegistrationsPerIntervalFactor']) delete old.params[k];
+    for (const k of ['injectionCap', 'swapFee']) delete old.params.rules[k];
+    const b = Chain.restore(old);
+    expect(b.state.params.rules.injectionCap).toBe('alpha-emission');
+    expect(b.state.params.adjustmentAlpha).toBe(0);
+    for (let i = 0; i < 30; i++) [a, b].forEach((c) => c.step());
+    expect(snapshotJson(b)).toBe(snapshotJson(a));
+  });
+
+  it('stored before the same-block stake mark and burned alpha in issuance, restore with none and stay sound', () => {
+    const a = newPropertyChain(4);
+    const old = JSON.parse(snapshotJson(a));
+    delete old.stakedThisBlock;
+    for (const s of old.subnets) if (s) delete s.alphaBurnedInIssuance;
+    const b = Chain.restore(old);
+    expect(b.state.stakedThisBlock.size).toBe(0);
+    for (let i = 0; i < 30; i++) b.step();
+    expect(b.state.subnets.every((s) => s === null || s.alphaBurnedInIssuance >= 0n)).toBe(true);
+    expect(auditConservation(b.state)).toEqual([]);
   });
 });
 

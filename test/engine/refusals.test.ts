@@ -10,7 +10,7 @@ import { ck, hk, must, newChain, snapshotJson, steps, testParams } from './build
  * registered, so the network rate limit holds), carol is a wallet with half a TAO.
  */
 function network(): Chain {
-  const chain = newChain(testParams({ tempo: 9, networkRateLimit: 5, weightsSetRateLimit: 20, maxAllowedUids: 3, minNonImmuneUids: 0, maxAllowedValidators: 1 }));
+  const chain = newChain(testParams({ tempo: 9, networkRateLimit: 5, weightsSetRateLimit: 20, maxAllowedUids: 3, minNonImmuneUids: 0, maxAllowedValidators: 1, initialBurn: tao(1) }));
   must(chain, { type: 'create_wallet', coldkey: ck('alice'), balance: tao(5000) });
   must(chain, { type: 'create_wallet', coldkey: ck('bob'), balance: tao(3000) });
   must(chain, { type: 'create_wallet', coldkey: ck('carol'), balance: 500_000_000n });
@@ -111,6 +111,7 @@ const cases: [string, unknown, ErrorCode][] = [
 ];
 
 /** Weights refusals need the validator past its rate limit, so they run on a chain a few blocks on. */
+/** set_weights refused as subnets/weights.rs::do_set_weights refuses it: the row, the permit, the rate limit. */
 const weightCases: [string, unknown, ErrorCode][] = [
   ['weights not lists', weights({ uids: 2, weights: 1 }), 'WEIGHTS_MALFORMED'],
   ['weights of different lengths', weights({ uids: [1, 2], weights: [1] }), 'WEIGHTS_MALFORMED'],
@@ -160,14 +161,32 @@ describe('every refusal is typed and leaves the snapshot byte-identical', () => 
     const chain = fresh();
     steps(chain, 20);
     must(chain, weights({}) as Action);
-    must(chain, stake({}) as Action);
     must(chain, { type: 'set_take', coldkey: A, hotkey: hk('alice-v'), takeU16: 11_796 });
     must(chain, { type: 'unstake', coldkey: A, hotkey: hk('alice-v'), netuid: N1, amount: tao(1) });
     must(chain, { type: 'move_stake', coldkey: A, fromHotkey: hk('alice-v'), toHotkey: hk('bob-m'), fromNetuid: N1, toNetuid: N1, amount: tao(1) });
+    must(chain, stake({}) as Action);
     must(chain, { type: 'transfer', coldkey: ck('carol'), to: A, amount: 100_000_000n });
     steps(chain, 5);
     must(chain, { type: 'register_subnet', coldkey: A, hotkey: hk('alice-2') });
     must(chain, { type: 'register_neuron', coldkey: A, hotkey: hk('alice-m2'), netuid: N1 });
+  });
+});
+
+describe('staking and unstaking one stake in one block (stake_utils.rs:1261-1278)', () => {
+  it('refuses the unstake or move of a stake added in this block with a typed error, changing nothing; the next block allows it', () => {
+    const chain = network();
+    steps(chain, 20);
+    must(chain, stake({}) as Action);
+    expectRefused(chain, { type: 'unstake', coldkey: A, hotkey: hk('alice-v'), netuid: N1, amount: tao(1) }, 'STAKED_THIS_BLOCK');
+    expectRefused(chain, { type: 'move_stake', coldkey: A, fromHotkey: hk('alice-v'), toHotkey: hk('bob-m'), fromNetuid: N1, toNetuid: N1, amount: tao(1) }, 'STAKED_THIS_BLOCK');
+    // Keyed by (hotkey, coldkey, netuid): bob's root stake is not held back by alice's stake.
+    must(chain, { type: 'unstake', coldkey: ck('bob'), hotkey: hk('bob-m'), netuid: netuid(0), amount: tao(1) });
+    // A snapshot between the stake and the step keeps the mark.
+    const restored = Chain.restore(chain.snapshot());
+    expectRefused(restored, { type: 'unstake', coldkey: A, hotkey: hk('alice-v'), netuid: N1, amount: tao(1) }, 'STAKED_THIS_BLOCK');
+    chain.step();
+    must(chain, { type: 'unstake', coldkey: A, hotkey: hk('alice-v'), netuid: N1, amount: tao(1) });
+    expect(auditConservation(chain.state)).toEqual([]);
   });
 });
 

@@ -13,8 +13,8 @@ function subnetChain(overrides: Parameters<typeof testParams>[0] = {}): Chain {
   return chain;
 }
 
-describe('neuron registration burn (2025 adjustment every AdjustmentInterval)', () => {
-  const interval = { adjustmentInterval: 10, targetRegistrationsPerInterval: 2, initialBurn: tao(1), minBurn: 500_000n, maxBurn: tao(100) };
+describe('neuron registration burn (the adjustment every AdjustmentInterval, without smoothing: the runtime defaults α = 0, target 2)', () => {
+  const interval = { adjustmentInterval: 10, targetRegistrationsPerInterval: 2, adjustmentAlpha: 0, maxRegistrationsPerIntervalFactor: 0, initialBurn: tao(1), minBurn: 500_000n, maxBurn: tao(100) };
 
   it('swaps the burn into the pool and burns the alpha it buys: TAO stays in the pool', () => {
     const chain = subnetChain(interval);
@@ -88,6 +88,52 @@ describe('neuron registration burn (2025 adjustment every AdjustmentInterval)', 
     expect(snapshotJson(chain)).toBe(before);
     chain.step();
     must(chain, { type: 'register_neuron', coldkey: ck('m'), hotkey: hk('m2'), netuid: N1 });
+  });
+});
+
+describe("a new subnet's neuron burn as do_register_network sets it (subnet.rs:276-278)", () => {
+  it('opens at 0.1 TAO, adjusts every 360 blocks towards 1 registration, 0.97 of the old burn kept (block_step.rs:241-270)', () => {
+    const chain = subnetChain({ adjustmentInterval: 360 });
+    const s = chain.subnet(N1)!;
+    // runtime/src/lib.rs:1032: SubtensorInitialBurn = 100_000_000 rao.
+    expect(s.burn).toBe(100_000_000n);
+    expect(chain.state.params.targetRegistrationsPerInterval).toBe(1);
+    steps(chain, 359);
+    expect(s.burn).toBe(100_000_000n);
+    // No registration (case E): 0.97·b + 0.03·b·(0 + 1)/2 = 0.985·b.
+    chain.step();
+    expect(s.burn).toBe(98_500_000n);
+    // Three registrations (case B): 0.97·b + 0.03·b·(3 + 1)/2 = 1.03·b.
+    for (let i = 1; i <= 3; i++) {
+      must(chain, { type: 'register_neuron', coldkey: ck('m'), hotkey: hk(`m${i}`), netuid: N1 });
+      chain.step();
+    }
+    steps(chain, 357);
+    expect(s.burn).toBe(101_455_000n);
+    expectConserved(chain);
+  });
+
+  it('refuses a fourth registration in one interval with a typed error, changing nothing (registration.rs:261: 3 × target)', () => {
+    const chain = subnetChain({ adjustmentInterval: 360 });
+    for (let i = 1; i <= 3; i++) {
+      must(chain, { type: 'register_neuron', coldkey: ck('m'), hotkey: hk(`m${i}`), netuid: N1 });
+      chain.step();
+    }
+    const before = snapshotJson(chain);
+    const r = chain.apply({ type: 'register_neuron', coldkey: ck('m'), hotkey: hk('m4'), netuid: N1 });
+    expect(r.ok ? null : r.error.code).toBe('TOO_MANY_REGISTRATIONS');
+    expect(snapshotJson(chain)).toBe(before);
+    steps(chain, 360 - chain.block);
+    must(chain, { type: 'register_neuron', coldkey: ck('m'), hotkey: hk('m4'), netuid: N1 });
+  });
+
+  it('an idle subnet\'s burn barely moves in a day (0.985 an interval), where the unsmoothed rule halves it every interval', () => {
+    const smoothed = subnetChain({ adjustmentInterval: 360 });
+    steps(smoothed, 7200);
+    const bare = subnetChain({ adjustmentInterval: 360, adjustmentAlpha: 0 });
+    steps(bare, 7200);
+    expect(Number(smoothed.subnet(N1)!.burn) / 1e8).toBeCloseTo(0.985 ** 20, 6);
+    expect(bare.subnet(N1)!.burn).toBe(500_000n);
   });
 });
 

@@ -67,3 +67,25 @@ describe('bots on the full network', () => {
     expect(game.subnetIds()).toHaveLength(128);
   });
 });
+
+describe('the buy-back owner burns miner emission with its self-weight', () => {
+  it('weighs only its own UID once it holds a permit, and the chain keeps that weight (run_epoch.rs:695-700)', () => {
+    const game = Game.create(scenario('workshop', { bots: [{ role: 'owner', strategy: 'buyback' }], durationBlocks: 3000 }), 5);
+    const owner = game.players().find((p) => p.role === 'owner')!;
+    let selfWeighted = false;
+    while (!game.over && !selfWeighted) {
+      for (const e of game.step()) {
+        if (e.type !== 'weights_set' || e.netuid !== owner.home) continue;
+        const s = game.chain.subnet(e.netuid)!;
+        if (s.neurons[e.uid].hotkey !== s.ownerHotkey) continue;
+        const row = s.weights.get(e.uid)!;
+        expect(row[e.uid]).toBe(65_535);
+        expect(row.filter((w) => w > 0)).toHaveLength(1);
+        selfWeighted = true;
+      }
+    }
+    expect(selfWeighted).toBe(true);
+    expect(game.botRefusals).toEqual([]);
+    expect(auditConservation(game.chain.state)).toEqual([]);
+  });
+});

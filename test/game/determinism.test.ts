@@ -35,7 +35,7 @@ describe('determinism', () => {
     try {
       const files = ['csv', 'subnets.csv', 'epochs.csv', 'json'];
       const once = (name: string) => {
-        execFileSync(process.execPath, ['--import', 'tsx', 'server/sim.ts', '--preset', 'workshop', '--blocks', '300', '--seed', '4', '--out', join(dir, `${name}.csv`)], { stdio: 'pipe', cwd: ROOT });
+        execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/sim.ts', '--preset', 'workshop', '--blocks', '300', '--seed', '4', '--out', join(dir, `${name}.csv`)], { stdio: 'pipe', cwd: ROOT });
         return files.map((f) => readFileSync(join(dir, `${name}.${f}`), 'utf8'));
       };
       const [first, second] = [once('a'), once('b')];

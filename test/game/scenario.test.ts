@@ -22,7 +22,7 @@ describe('scenarios: presets and validated overrides', () => {
     expect(s.game.durationBlocks).toBe(600);
     expect(s.initialIssuance).toBe(tao(10_499_700));
     expect(s.chain.tempo).toBe(20);
-    expect(s.chain.rules).toEqual({ emission: 'taoflow', pool: 'constant-product', yuma: 'yuma3', subnetPool: 'lock-at-median' });
+    expect(s.chain.rules).toEqual({ emission: 'taoflow', pool: 'constant-product', yuma: 'yuma3', subnetPool: 'lock-at-median', injectionCap: 'min-alpha-tao-emission', swapFee: 'pool' });
     expect(s.game.kits.staker.tao).toBe(12_500_000_000n);
     expect(s.game.bots).toEqual([{ role: 'validator', strategy: 'colluding' }]);
     expect(s.game.schedule[0].event).toEqual({ type: 'market_shock', fraction: 0.3 });

@@ -3,18 +3,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { has } from '../support/programs.ts';
 import { freePort, spawnServer, type ServerProcess } from '../support/server_process.ts';
 
-const hasRedis = (() => {
-  try {
-    execFileSync('redis-server', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-describe.runIf(hasRedis || process.env.CI)('rooms across processes through Redis', () => {
+describe.runIf(has('redis-server'))('rooms across processes through Redis', () => {
   let redis: ChildProcess;
   const servers: ServerProcess[] = [];
 

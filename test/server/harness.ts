@@ -2,7 +2,7 @@ import { boot } from '@colyseus/testing';
 import type { ColyseusTestServer } from '@colyseus/testing';
 import type { Room } from 'colyseus.js';
 import { appConfig } from '../../server/app.config.ts';
-import type { ArenaState } from '../../server/schema.ts';
+import type { ArenaState } from '../../shared/protocol/schema.ts';
 import type { CreateOptions, JoinOptions, ServerMessages, Welcome } from '../../shared/protocol/index.ts';
 
 export type ArenaClient = Room<ArenaState>;

@@ -1,7 +1,7 @@
 import { freePort } from '../support/server_process.ts';
 import type { ColyseusTestServer } from '@colyseus/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBot } from '../../server/bot.ts';
+import { runBot } from '../../server/cli/bot.ts';
 import type { Joined } from './harness.ts';
 import { act, create, join, startServer, until } from './harness.ts';
 

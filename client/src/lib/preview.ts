@@ -1,6 +1,7 @@
 // What an action would do if it were applied now, computed with the engine's own pool maths.
 // A preview only: the server applies the real thing at the next block, against the state then.
-import { formatAmount, MAINNET_CHAIN, mulDiv, parseAmount, quoteAlphaForTao, quoteTaoForAlpha, type Rao, type SwapQuote } from '../../../shared/engine/index.ts';
+import { formatAmount, mulDiv, parseAmount, quoteAlphaForTao, quoteTaoForAlpha, type Rao, type SwapQuote } from '../../../shared/engine/index.ts';
+import type { PoolLimitsView } from '../../../shared/protocol/index.ts';
 
 /** Pool reserves as the wire carries them: decimal strings of TAO and alpha. */
 export interface PoolText {
@@ -14,11 +15,11 @@ export interface PoolLimitsLike {
   minPoolReserve: Rao;
 }
 
-export const DEFAULT_LIMITS: PoolLimitsLike = {
-  feeRateU16: MAINNET_CHAIN.feeRateU16,
-  maxSwapInputMultiplier: MAINNET_CHAIN.maxSwapInputMultiplier,
-  minPoolReserve: MAINNET_CHAIN.minPoolReserve,
-};
+/** The game's pool rules as its welcome gave them; null before the welcome (previews then wait). */
+export function poolLimits(view: PoolLimitsView | undefined): PoolLimitsLike | null {
+  const minPoolReserve = view ? parseAmount(view.minPoolReserve) : null;
+  return view && typeof minPoolReserve === 'bigint' ? { feeRateU16: view.feeRateU16, maxSwapInputMultiplier: view.maxSwapInputMultiplier, minPoolReserve } : null;
+}
 
 export type Preview =
   | { ok: true; receive: string; fee: string; slippage: number; priceAfter: number }
@@ -54,28 +55,28 @@ function amountOf(text: string): Rao | { ok: false; reason: string } {
 }
 
 /** Stake `taoText` TAO: the alpha it buys, the fee and the price impact. */
-export function stakePreview(pool: PoolText, taoText: string, limits = DEFAULT_LIMITS): Preview {
+export function stakePreview(pool: PoolText, taoText: string, limits: PoolLimitsLike | null): Preview {
   const amount = amountOf(taoText);
   if (typeof amount !== 'bigint') return amount;
   const r = reserves(pool);
-  return r ? done(quoteTaoForAlpha(r, amount, limits)) : { ok: false, reason: 'pool not known yet' };
+  return r && limits ? done(quoteTaoForAlpha(r, amount, limits)) : { ok: false, reason: 'pool not known yet' };
 }
 
 /** Unstake `alphaText` alpha: the TAO it pays. */
-export function unstakePreview(pool: PoolText, alphaText: string, limits = DEFAULT_LIMITS): Preview {
+export function unstakePreview(pool: PoolText, alphaText: string, limits: PoolLimitsLike | null): Preview {
   const amount = amountOf(alphaText);
   if (typeof amount !== 'bigint') return amount;
   const r = reserves(pool);
-  return r ? done(quoteAlphaForTao(r, amount, limits)) : { ok: false, reason: 'pool not known yet' };
+  return r && limits ? done(quoteAlphaForTao(r, amount, limits)) : { ok: false, reason: 'pool not known yet' };
 }
 
 /** Move alpha between subnets: sold into the first pool, the TAO bought into the second. Slippage compounds. */
-export function movePreview(from: PoolText, to: PoolText, alphaText: string, limits = DEFAULT_LIMITS): Preview {
+export function movePreview(from: PoolText, to: PoolText, alphaText: string, limits: PoolLimitsLike | null): Preview {
   const amount = amountOf(alphaText);
   if (typeof amount !== 'bigint') return amount;
   const a = reserves(from);
   const b = reserves(to);
-  if (!a || !b) return { ok: false, reason: 'pool not known yet' };
+  if (!a || !b || !limits) return { ok: false, reason: 'pool not known yet' };
   const sold = quoteAlphaForTao(a, amount, limits);
   if (typeof sold === 'string' || from === to) return done(sold);
   const bought = quoteTaoForAlpha(b, sold.amountOut, limits);

@@ -1,7 +1,7 @@
 // One game session over colyseus.js: join, receive, send, and come back after a drop.
 // colyseus.js 0.16 never reconnects by itself; this module keeps the tokens and does it.
 import { Client, type Room } from 'colyseus.js';
-import type { ArenaState } from '../../../server/schema.ts';
+import type { ArenaState } from '../../../shared/protocol/schema.ts';
 import type { ActionPayloads, ControlPayloads, CreateOptions, JoinOptions, JoinRole, QueryPayloads, ServerMessages, Welcome } from '../../../shared/protocol/index.ts';
 import { backoffDelay, type ConnectionState, shouldReconnect } from '../lib/reconnect.ts';
 import { serverUrl } from '../lib/server_url.ts';

@@ -1,6 +1,6 @@
 import { Scene } from 'phaser';
-import type { ArenaState, PlayerState, SubnetState } from '../../../server/schema.ts';
-import { CONTROL_TYPES, EVENT_TYPES, MAX_SPEED, PLAYER_ROLES, type ResultsView, type SeriesView } from '../../../shared/protocol/index.ts';
+import type { ArenaState, PlayerState, SubnetState } from '../../../shared/protocol/schema.ts';
+import { CONTROL_TYPES, MAX_SPEED, PLAYER_ROLES, type ResultsView, SCENARIO_EVENTS, type SeriesView } from '../../../shared/protocol/index.ts';
 import { leaderboard, subnetsByNetuid } from '../lib/arena.ts';
 import { percent, signed, subnetTitle, taoText } from '../lib/format.ts';
 import { joinLink } from '../lib/join_link.ts';
@@ -15,8 +15,6 @@ import { joinTarget } from '../ui/join_target.ts';
 import { qrCode } from '../ui/qr_code.ts';
 import { fitStage } from '../ui/stage.ts';
 import { statusBar } from '../ui/status_bar.ts';
-
-const EVENT_LABEL: Record<(typeof EVENT_TYPES)[number], string> = { halving_now: 'Halving now', market_shock: 'Market shock', inflow_surge: 'Inflow surge' };
 
 // Facilitator: the join code big with its QR code, the room's controls, players and bots,
 // exports, and the end-of-game summary for the debrief.
@@ -72,9 +70,9 @@ export class Facilitator extends Scene {
     const events = h(
       'div',
       { class: 'stack' },
-      h('div', { class: 'row' }, h('button', { testid: 'event-halving', onclick: () => control('trigger_event', { event: { type: 'halving_now' } }) }, EVENT_LABEL.halving_now), h('span', { class: 'help' }, 'block emission halves now')),
-      h('div', { class: 'row' }, h('button', { testid: 'event-shock', onclick: () => control('trigger_event', { event: { type: 'market_shock', fraction: Number(shock.value) / 100 } }) }, EVENT_LABEL.market_shock), shock, h('span', { class: 'help' }, '% of outside holders’ alpha sold in every subnet')),
-      h('div', { class: 'row' }, h('button', { testid: 'event-surge', onclick: () => control('trigger_event', { event: { type: 'inflow_surge', netuid: Number(surgeNet.el.value), tao: surgeAmount.value.trim(), blocks: Number(surgeBlocks.value) } }) }, EVENT_LABEL.inflow_surge), surgeNet.el, surgeAmount, 'τ over', surgeBlocks, 'blocks'),
+      h('div', { class: 'row' }, h('button', { testid: 'event-halving', onclick: () => control('trigger_event', { event: { type: 'halving_now' } }) }, SCENARIO_EVENTS.halving_now.label), h('span', { class: 'help' }, SCENARIO_EVENTS.halving_now.help)),
+      h('div', { class: 'row' }, h('button', { testid: 'event-shock', onclick: () => control('trigger_event', { event: { type: 'market_shock', fraction: Number(shock.value) / 100 } }) }, SCENARIO_EVENTS.market_shock.label), shock, h('span', { class: 'help' }, SCENARIO_EVENTS.market_shock.help)),
+      h('div', { class: 'row' }, h('button', { testid: 'event-surge', onclick: () => control('trigger_event', { event: { type: 'inflow_surge', netuid: Number(surgeNet.el.value), tao: surgeAmount.value.trim(), blocks: Number(surgeBlocks.value) } }) }, SCENARIO_EVENTS.inflow_surge.label), surgeNet.el, surgeAmount, 'τ over', surgeBlocks, 'blocks'),
     );
 
     // Bots

@@ -1,5 +1,5 @@
 import { Scene } from 'phaser';
-import type { ArenaState, SubnetState } from '../../../server/schema.ts';
+import type { ArenaState, SubnetState } from '../../../shared/protocol/schema.ts';
 import type { SeriesView } from '../../../shared/protocol/index.ts';
 import { subnetsByNetuid, toMapSubnet } from '../lib/arena.ts';
 import { forgetSession } from '../lib/session_store.ts';

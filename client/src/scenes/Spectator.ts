@@ -1,5 +1,5 @@
 import { Scene } from 'phaser';
-import type { ArenaState, SubnetState } from '../../../server/schema.ts';
+import type { ArenaState, SubnetState } from '../../../shared/protocol/schema.ts';
 import type { ResultsView, SeriesView } from '../../../shared/protocol/index.ts';
 import { subnetsByNetuid, toMapSubnet } from '../lib/arena.ts';
 import { headline, spotlightAt, topShare } from '../lib/dominance.ts';

@@ -1,22 +1,16 @@
 // The actions of the player's role, each with its preview. Every player may stake, unstake, move
 // stake and give TAO away; owners, validators and miners get their own moves on top.
-import type { ArenaState, SubnetState } from '../../../server/schema.ts';
-import type { ObservationsView, SubnetDetailView, WalletView } from '../../../shared/protocol/index.ts';
+import type { SubnetState } from '../../../shared/protocol/schema.ts';
 import { subnetsByNetuid, transferRecipients } from '../lib/arena.ts';
 import { alphaText, percent, subnetTitle, taoText } from '../lib/format.ts';
-import { movePreview, type Preview, stakePreview, transferPreview, unstakePreview } from '../lib/preview.ts';
+import { movePreview, poolLimits, type Preview, stakePreview, transferPreview, unstakePreview } from '../lib/preview.ts';
 import type { Connection } from '../net/connection.ts';
 import { type ActionForm, actionForm, liveSelect } from './action_form.ts';
 import { h } from './dom.ts';
+import type { PlayData } from './play_data.ts';
 import { weightsForm } from './weights_form.ts';
 
-export interface PlayData {
-  state: ArenaState | null;
-  wallet: WalletView | null;
-  detail: SubnetDetailView | null;
-  observations: ObservationsView | null;
-  selected: number | null;
-}
+export type { PlayData } from './play_data.ts';
 
 const describe = (p: Preview, unit: string) => (p.ok ? `≈ ${unit === 'α' ? alphaText(p.receive) : taoText(p.receive)} · slippage ${percent(p.slippage)} · fee ${p.fee}` : p.reason);
 
@@ -30,6 +24,7 @@ export interface ActionsPanel {
 
 export function actionsPanel(conn: Connection, data: () => PlayData): ActionsPanel {
   const role = conn.role;
+  const limits = () => poolLimits(conn.welcome?.pool);
   const subnets = () => subnetsByNetuid<SubnetState>(data().state?.subnets);
   const subnet = (n: number) => subnets().find((s) => s.netuid === n);
   const subnetOptions = (): [string, string][] => subnets().map((s) => [String(s.netuid), subnetTitle(s.netuid, s.name)]);
@@ -52,7 +47,7 @@ export function actionsPanel(conn: Connection, data: () => PlayData): ActionsPan
       submitLabel: 'Stake',
       preview: () => {
         const s = subnet(Number(stakeNet.el.value));
-        return s && stakeAmount.value ? describe(stakePreview(s, stakeAmount.value), 'α') : '';
+        return s && stakeAmount.value ? describe(stakePreview(s, stakeAmount.value, limits()), 'α') : '';
       },
       build: () => (stakeNet.el.value ? ['stake', { netuid: Number(stakeNet.el.value), amount: stakeAmount.value.trim() }] : 'Pick a subnet.'),
     }),
@@ -73,7 +68,7 @@ export function actionsPanel(conn: Connection, data: () => PlayData): ActionsPan
       preview: () => {
         const p = position(unstakePos.el.value);
         const s = p && subnet(p.netuid);
-        return s && unstakeAmount.value ? describe(unstakePreview(s, unstakeAmount.value), 'τ') : '';
+        return s && unstakeAmount.value ? describe(unstakePreview(s, unstakeAmount.value, limits()), 'τ') : '';
       },
       build: () => {
         const p = position(unstakePos.el.value);
@@ -99,7 +94,7 @@ export function actionsPanel(conn: Connection, data: () => PlayData): ActionsPan
         const p = position(moveFrom.el.value);
         const from = p && subnet(p.netuid);
         const to = subnet(Number(moveTo.el.value));
-        return from && to && moveAmount.value ? describe(movePreview(from, to, moveAmount.value), 'α') : '';
+        return from && to && moveAmount.value ? describe(movePreview(from, to, moveAmount.value, limits()), 'α') : '';
       },
       build: () => {
         const p = position(moveFrom.el.value);
@@ -157,7 +152,7 @@ export function actionsPanel(conn: Connection, data: () => PlayData): ActionsPan
         preview: () => {
           const s = owned();
           if (!s) return 'You own no subnet yet.';
-          return buyAmount.value ? `SN${s.netuid}: ${describe(stakePreview(s, buyAmount.value), 'α')}` : `SN${s.netuid} flow EMA ${s.flowEma.toFixed(3)} τ/block`;
+          return buyAmount.value ? `SN${s.netuid}: ${describe(stakePreview(s, buyAmount.value, limits()), 'α')}` : `SN${s.netuid} flow EMA ${s.flowEma.toFixed(3)} τ/block`;
         },
         build: () => ['buy_back', { amount: buyAmount.value.trim() }],
       }),

@@ -1,5 +1,5 @@
 // The event feed: registrations, prunings, halvings, big stake moves — newest first.
-import type { FeedEvent } from '../../../server/schema.ts';
+import type { FeedEvent } from '../../../shared/protocol/schema.ts';
 import { recentEvents } from '../lib/arena.ts';
 import { h } from './dom.ts';
 

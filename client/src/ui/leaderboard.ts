@@ -1,5 +1,5 @@
 // The leaderboard: net worth at liquidation value and its change; bots marked.
-import type { PlayerState } from '../../../server/schema.ts';
+import type { PlayerState } from '../../../shared/protocol/schema.ts';
 import { leaderboard } from '../lib/arena.ts';
 import { percent, signed, taoText } from '../lib/format.ts';
 import { h } from './dom.ts';

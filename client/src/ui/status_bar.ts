@@ -1,5 +1,5 @@
 // Connection state, the join code and the clock: the same strip on every in-game screen.
-import type { ClockState } from '../../../server/schema.ts';
+import type { ClockState } from '../../../shared/protocol/schema.ts';
 import { clockLine } from '../lib/arena.ts';
 import type { ConnectionState } from '../lib/reconnect.ts';
 import { h, setText } from './dom.ts';

@@ -1,5 +1,5 @@
 // A subnet in detail: pool, price chart, flows, emission, registration cost, and its neuron table.
-import type { SubnetState } from '../../../server/schema.ts';
+import type { SubnetState } from '../../../shared/protocol/schema.ts';
 import type { SeriesView, SubnetDetailView } from '../../../shared/protocol/index.ts';
 import { amount, percent, subnetTitle, taoText } from '../lib/format.ts';
 import { h } from './dom.ts';

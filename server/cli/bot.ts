@@ -4,9 +4,9 @@
 import { pathToFileURL } from 'node:url';
 import { Client } from 'colyseus.js';
 import type { Room } from 'colyseus.js';
-import type { ActionPayloads, ActionType, JoinRole, ObservationsView, WalletView, Welcome, WireError } from '../shared/protocol/index.ts';
-import { JOIN_ROLES } from '../shared/protocol/index.ts';
-import type { ArenaState, SubnetState } from './schema.ts';
+import type { ActionPayloads, ActionType, JoinRole, ObservationsView, WalletView, Welcome, WireError } from '../../shared/protocol/index.ts';
+import { JOIN_ROLES } from '../../shared/protocol/index.ts';
+import type { ArenaState, SubnetState } from '../../shared/protocol/schema.ts';
 
 export interface BotOptions {
   url: string;

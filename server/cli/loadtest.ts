@@ -15,13 +15,13 @@ import { matchMaker } from '@colyseus/core';
 import { listen } from '@colyseus/tools';
 import type { Room } from 'colyseus.js';
 import { Client } from 'colyseus.js';
-import type { ArenaRoom } from './arena_room.ts';
-import { appConfig } from './app.config.ts';
+import type { ArenaRoom } from '../arena_room.ts';
+import { appConfig } from '../app.config.ts';
 import { runBot } from './bot.ts';
-import { useGameStore } from './persistence/archive.ts';
-import { GameStore } from './persistence/store.ts';
-import type { ArenaState } from './schema.ts';
-import { TickStats } from './tick_stats.ts';
+import { useGameStore } from '../persistence/archive.ts';
+import { GameStore } from '../persistence/store.ts';
+import type { ArenaState } from '../../shared/protocol/schema.ts';
+import { TickStats } from '../tick_stats.ts';
 
 /** One room a worker fills with clients. */
 interface RoomPlan {

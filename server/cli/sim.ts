@@ -2,9 +2,9 @@
 // npm run sim -- --preset mainnet --blocks 7200 --seed 1 --out run.csv
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { auditConservation, formatAmount } from '../shared/engine/index.ts';
-import { BLOCK_COLUMNS, buildScenario, EPOCH_COLUMNS, Game, isScenarioError, presetNames, SUBNET_COLUMNS, toCsv, topShare } from '../shared/game/index.ts';
-import { ProgressBar } from './cli/progress.ts';
+import { auditConservation, formatAmount } from '../../shared/engine/index.ts';
+import { BLOCK_COLUMNS, buildScenario, EPOCH_COLUMNS, Game, isScenarioError, presetNames, SUBNET_COLUMNS, toCsv, topShare } from '../../shared/game/index.ts';
+import { ProgressBar } from './progress.ts';
 
 const USAGE = `usage: npm run sim -- [--preset ${presetNames.join('|')}] [--blocks N] [--seed S] [--out run.csv] [--overrides JSON]
   --out run.csv writes run.csv (one row a block), run.subnets.csv (every subnet, sampled),

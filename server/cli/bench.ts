@@ -2,12 +2,12 @@
 // a bare float64 pass over the same matrices. Prints medians and ratios; `--json` ends with one JSON line.
 // npm run bench [-- --runs 3 --yuma-runs 200 --json]
 import { parseArgs } from 'node:util';
-import type { Subnet } from '../shared/engine/index.ts';
-import { auditConservation, yumaEpoch } from '../shared/engine/index.ts';
-import { yumaInput, yumaStakes } from '../shared/engine/epoch.ts';
-import { buildScenario, Game, isScenarioError } from '../shared/game/index.ts';
-import { barePass, denseInput } from './cli/bare_yuma.ts';
-import { ProgressBar } from './cli/progress.ts';
+import type { Subnet } from '../../shared/engine/index.ts';
+import { auditConservation, yumaEpoch } from '../../shared/engine/index.ts';
+import { yumaInput, yumaStakes } from '../../shared/engine/epoch.ts';
+import { buildScenario, Game, isScenarioError } from '../../shared/game/index.ts';
+import { barePass, denseInput } from './bare_yuma.ts';
+import { ProgressBar } from './progress.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'yuma-runs': { type: 'string', default: '200' }, blocks: { type: 'string', default: '7200' }, json: { type: 'boolean', default: false } } });
 const runs = Math.max(1, Number(values.runs));

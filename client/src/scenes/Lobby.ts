@@ -7,6 +7,7 @@ import { httpOrigin } from '../lib/server_url.ts';
 import { lastName, pageStore, rememberName } from '../lib/session_store.ts';
 import { Connection } from '../net/connection.ts';
 import { publishDebug } from '../net/debug_hook.ts';
+import { watchAnnouncements } from '../ui/announcement_banner.ts';
 import { mount } from '../ui/dom.ts';
 import { lobbyScreen, type LobbyScreen } from '../ui/lobby_screen.ts';
 import { NetworkMapView } from '../ui/network_map_view.ts';
@@ -73,6 +74,7 @@ export class Lobby extends Scene {
       const url = new URL(window.location.href);
       url.search = `?code=${connection.code}${connection.role === 'spectator' && !connection.facilitatorToken ? '&watch' : ''}`;
       history.replaceState(null, '', url);
+      watchAnnouncements(connection);
       this.scene.start(sceneFor(connection), { connection });
     } catch (e) {
       this.ui.setBusy(null);

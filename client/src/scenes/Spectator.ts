@@ -1,6 +1,6 @@
 import { Scene } from 'phaser';
 import type { ArenaState, SubnetState } from '../../../shared/protocol/schema.ts';
-import type { ResultsView, SeriesView } from '../../../shared/protocol/index.ts';
+import type { DebriefView, ResultsView, SeriesView } from '../../../shared/protocol/index.ts';
 import { subnetsByNetuid, toMapSubnet } from '../lib/arena.ts';
 import { headline, spotlightAt, topShare } from '../lib/dominance.ts';
 import { duration, percent, subnetTitle, taoText } from '../lib/format.ts';
@@ -8,6 +8,7 @@ import { subnetColour } from '../lib/subnet_colour.ts';
 import type { Connection } from '../net/connection.ts';
 import { publishDebug } from '../net/debug_hook.ts';
 import { h, holeRect, mount, setText } from '../ui/dom.ts';
+import { debriefPage } from '../ui/debrief_view.ts';
 import { eventFeed } from '../ui/event_feed.ts';
 import { finalView } from '../ui/final_view.ts';
 import { joinTarget } from '../ui/join_target.ts';
@@ -70,6 +71,15 @@ export class Spectator extends Scene {
       joinCard.replaceChildren(h('div', { class: 'join-text' }, h('span', {}, 'Scan or open'), h('b', {}, url), h('span', {}, 'code'), h('b', { class: 'code' }, conn.code)), qrCode(url, 'qr-big'));
     });
     const end = finalView();
+    // The debrief page the facilitator puts on the big screen, over the end view.
+    const debriefScreen = h('div', { class: 'panel debrief-screen', testid: 'debrief-screen', hidden: true });
+    let debriefData: DebriefView | null = null;
+    let debriefShown: number | null = null;
+    const showDebrief = () => {
+      const page = debriefShown === null ? undefined : debriefData?.pages[debriefShown];
+      debriefScreen.hidden = !page;
+      if (page) debriefScreen.replaceChildren(debriefPage(page, debriefShown!, debriefData!.pages.length));
+    };
     let spotlit: number | null = null;
     let charted: SeriesView | null = null;
     let results: ResultsView | null = null;
@@ -83,6 +93,7 @@ export class Spectator extends Scene {
         h('div', { class: 'panel price' }, share.root),
         h('div', { class: 'panel flow' }, flow.root),
         end.root,
+        debriefScreen,
       ),
     );
 
@@ -148,6 +159,17 @@ export class Spectator extends Scene {
         results = r;
         end.results(r);
         conn.send('get_series', { maxPoints: 200 });
+        conn.send('get_debrief', {});
+      }),
+      conn.on('debrief', (d) => {
+        debriefData = d;
+        end.story(d.story);
+        showDebrief();
+      }),
+      conn.on('debrief_page', ({ page }) => {
+        debriefShown = page;
+        if (page !== null && !debriefData) conn.send('get_debrief', {});
+        showDebrief();
       }),
     ];
     conn.send('get_series', { maxPoints: 200 });

@@ -23,6 +23,8 @@ export interface ChartDraw {
   x?: readonly number[];
   /** Fixes the value axis (a replay draws part of the lines inside the whole game's extent). */
   extent?: Extent;
+  /** Moments to mark on the x axis (a halving, a pruning), by x value. */
+  marks?: readonly { x: number; label: string }[];
 }
 
 export interface LineChart {
@@ -39,7 +41,8 @@ export function lineChart(title: string, testid: string, opts: ChartOptions = {}
   const legend = h('span', { class: 'chart-key' });
   const yAxis = h('div', { class: 'y-axis' });
   const xAxis = h('div', { class: 'x-axis' });
-  const plot = opts.axes ? h('div', { class: 'plot-axes' }, yAxis, h('div', { class: 'plot' }, svg), h('span', {}), xAxis) : h('div', { style: 'min-height:0' }, svg);
+  const markLabels = h('div', { class: 'mark-labels' });
+  const plot = opts.axes ? h('div', { class: 'plot-axes' }, yAxis, h('div', { class: 'plot' }, svg, markLabels), h('span', {}), xAxis) : h('div', { style: 'min-height:0' }, svg);
   const root = h('div', { class: `chart-box${opts.axes ? ' with-axes' : ''}`, testid }, h('div', { class: 'row chart-head' }, h('b', {}, title), legend, h('span', { class: 'grow' }), value), plot);
   return {
     root,
@@ -68,6 +71,18 @@ export function lineChart(title: string, testid: string, opts: ChartOptions = {}
       if (!opts.axes) return;
       yAxis.replaceChildren(...grid.map((t) => h('span', { style: `top:${((yOf(t) / H) * 100).toFixed(1)}%` }, tickLabel(t, opts.axes!.unit))));
       const xs = draw.x ?? [];
+      const [x0, x1] = [xs[0] ?? 0, xs[xs.length - 1] ?? 0];
+      const at = (x: number) => (x1 > x0 ? Math.min(1, Math.max(0, (x - x0) / (x1 - x0))) : 0);
+      const marks = xs.length > 1 ? (draw.marks ?? []) : [];
+      svg.append(
+        ...marks.map((m) => {
+          const l = document.createElementNS(NS, 'path');
+          l.setAttribute('d', `M${(at(m.x) * W).toFixed(1)} 0V${H}`);
+          l.setAttribute('class', 'mark');
+          return l;
+        }),
+      );
+      markLabels.replaceChildren(...marks.map((m, i) => h('span', { style: `left:${(at(m.x) * 100).toFixed(1)}%;top:${4 + (i % 3) * 22}px` }, m.label)));
       const fmt = opts.axes.x ?? ((b: number) => `block ${b.toLocaleString('en-US')}`);
       xAxis.replaceChildren(...(xs.length > 1 ? [0, 0.5, 1].map((f) => h('span', { style: `left:${f * 100}%` }, fmt(xs[Math.round(f * (xs.length - 1))]))) : []));
     },

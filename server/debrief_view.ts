@@ -20,7 +20,9 @@ export function debriefOf(host: GameHost): Debrief {
     names[netuid] = host.subnetName(netuid);
     const info = game.subnetInfo(netuid);
     if (!info) continue;
-    const permitted = info.neurons.filter((n) => n.validatorPermit);
+    // Validators that weigh: a permit and a stored weight row (an owner's or a miner's permit alone weighs nothing).
+    const rows = game.chain.subnet(netuid)?.weights;
+    const permitted = info.neurons.filter((n) => n.validatorPermit && rows?.has(n.uid));
     const stake = permitted.reduce((s, n) => s + toUnits(n.stake), 0);
     const paid = lastEpoch.get(netuid);
     for (const n of permitted) {

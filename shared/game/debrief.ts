@@ -137,10 +137,13 @@ function chartOf(series: SeriesData, netuids: number[], value: (r: number[]) => 
 function flywheel(d: DebriefInput, all: Map<number, Track>): DebriefPage {
   const question = 'Which subnet did the flywheel lift, and what came first: the inflow or the price?';
   let best: { netuid: number; gain: number; from: number; peak: number; peakAt: number; turnAt: number } | null = null;
+  // Shares are all zero until the first block has paid out: a climb from there is the start, not a flywheel.
+  const settled = d.startBlock + d.tempo;
   for (const [netuid, t] of all) {
     let low = Infinity;
     let lowAt = 0;
     for (let i = 0; i < t.share.length; i++) {
+      if (t.block[i] < settled) continue;
       if (t.share[i] < low) (low = t.share[i]), (lowAt = i);
       const gain = t.share[i] - low;
       if (!best || gain > best.gain) {

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClient } from './harness_build.ts';
-import { arena, blockAbove, CHROMIUM, launchBrowser, openPage, PROJECTOR, ROOT, type RunningServer, screenshot, startServer } from './harness.ts';
+import { arena, blockAbove, CHROMIUM, launchBrowser, openPage, PHONE, PROJECTOR, ROOT, type RunningServer, screenshot, startServer } from './harness.ts';
 
 const ready = existsSync(resolve(ROOT, 'server/app.config.ts')) && existsSync(CHROMIUM);
 
@@ -87,13 +87,36 @@ describe.skipIf(!ready)('the big screen and the facilitator arc', { timeout: 240
     expect(await big.$$eval('[data-testid=share-chart] .y-axis span', (els) => els.map((e) => e.textContent))).toEqual(expect.arrayContaining([expect.stringMatching(/%$/)]));
     expect(await big.$$eval('[data-testid=flow-chart] .x-axis span', (els) => els.length)).toBe(3);
     expect(await big.textContent('[data-testid=leader]')).toMatch(/^SN\d+ .* · \d+ %$/);
-    expect(await big.textContent('[data-testid=halving]')).toMatch(/blocks/);
+    expect(await big.textContent('[data-testid=halving]')).toMatch(/^in \d+ (s|min)$/);
     // Colours belong to subnets: the same subnet keeps its colour on the next redraw.
     const before = Object.fromEntries(keys.map((k) => [k.label, k.colour]));
     await blockAbove(big, 1300);
     const after = await big.$$eval('[data-testid=share-chart] .chart-key .key', (els) => els.map((e) => [e.textContent, (e.querySelector('i') as HTMLElement).style.background] as const));
     for (const [label, colour] of after) if (before[label!]) expect(colour).toBe(before[label!]);
     await screenshot(big, 'big-screen-mid-1080');
+  });
+
+  it('the facilitator counts people and bots, tells every screen, pauses with a message, and removes bots in one go', async () => {
+    const phone = await openPage(await browser.newContext(PHONE), `${server.url}/?code=${code}`, errors);
+    await phone.fill('[data-testid=name]', 'Pia');
+    await phone.tap('[data-testid=role-staker]');
+    await phone.tap('[data-testid=join]');
+    await phone.waitForSelector('[data-testid=play]');
+    await facilitator.waitForFunction(() => /^1 person · 8 bots/.test(document.querySelector('[data-testid=headcount]')?.textContent ?? ''));
+    await facilitator.fill('[data-testid=announce-text]', 'Questions now: what did the halving do?');
+    await facilitator.click('[data-testid=announce-pause]');
+    for (const page of [big, phone]) await page.waitForFunction(() => /Paused.*Questions now: what did the halving do\?/.test(document.querySelector('[data-testid=announcement]:not([hidden])')?.textContent ?? ''));
+    expect((await arena(big))?.phase).toBe('paused');
+    await screenshot(big, 'big-screen-announcement-1080');
+    await screenshot(phone, 'phone-announcement');
+    await facilitator.click('[data-testid=resume]');
+    await big.waitForSelector('[data-testid=announcement]', { state: 'hidden' });
+    await facilitator.click('[data-testid=select-bots]');
+    expect(await facilitator.textContent('[data-testid=remove-selected]')).toBe('Remove 8 selected');
+    await facilitator.click('[data-testid=remove-selected]');
+    await facilitator.waitForFunction(() => /^1 person · 0 bots · 8 removed/.test(document.querySelector('[data-testid=headcount]')?.textContent ?? ''));
+    await screenshot(facilitator, 'facilitator-tools-1440');
+    await phone.close();
   });
 
   it('at the end: final standings, the net-worth race replayed, the story, and the spotlight at rest', async () => {
@@ -104,6 +127,26 @@ describe.skipIf(!ready)('the big screen and the facilitator arc', { timeout: 240
     expect((await arena(big))?.spotlight).toBeNull();
     expect(await big.isHidden('[data-testid=spotlight]')).toBe(true);
     await big.waitForFunction(() => document.querySelector('[data-testid=final]')?.getAttribute('data-replayed') === 'true', undefined, { timeout: 60_000 });
+    await big.waitForFunction(() => document.querySelectorAll('[data-testid=story] li').length >= 3 && !/being written/.test(document.querySelector('[data-testid=story]')?.textContent ?? ''));
     await screenshot(big, 'big-screen-end-1080');
+  });
+
+  it('the debrief walks through the questions with this game\'s answers, each with its chart, and goes on the big screen', async () => {
+    await facilitator.waitForSelector('[data-testid=summary]:not([hidden]) [data-testid=results] tbody tr');
+    await facilitator.waitForSelector('[data-testid=debrief-tab-5]');
+    await screenshot(facilitator, 'facilitator-debrief-standings-1440');
+    const topics = ['flywheel', 'halving', 'pruning', 'clipping', 'income'];
+    for (const [i, topic] of topics.entries()) {
+      await facilitator.click(`[data-testid=debrief-tab-${i + 1}]`);
+      await facilitator.waitForSelector(`[data-testid=debrief-page][data-topic=${topic}]`);
+      expect((await facilitator.textContent('[data-testid=debrief-answer]'))!.length).toBeGreaterThan(40);
+      expect(await facilitator.$$eval('[data-testid=debrief-page] svg path[stroke], [data-testid=debrief-page] .bar-row', (els) => els.length)).toBeGreaterThan(0);
+      await screenshot(facilitator, `facilitator-debrief-${topic}-1440`);
+      await facilitator.click('[data-testid=show-on-big-screen]');
+      await big.waitForSelector(`[data-testid=debrief-screen]:not([hidden]) [data-testid=debrief-page][data-topic=${topic}]`);
+      await screenshot(big, `big-screen-debrief-${topic}-1080`);
+    }
+    await facilitator.click('[data-testid=take-down]');
+    await big.waitForSelector('[data-testid=debrief-screen]', { state: 'hidden' });
   });
 });

@@ -74,7 +74,8 @@ export class Lobby extends Scene {
       const url = new URL(window.location.href);
       url.search = `?code=${connection.code}${connection.role === 'spectator' && !connection.facilitatorToken ? '&watch' : ''}`;
       history.replaceState(null, '', url);
-      watchAnnouncements(connection);
+      // The facilitator wrote the message; a banner over its controls would only be in the way.
+      if (sceneFor(connection) !== 'Facilitator') watchAnnouncements(connection);
       this.scene.start(sceneFor(connection), { connection });
     } catch (e) {
       this.ui.setBusy(null);

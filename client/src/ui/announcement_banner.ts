@@ -24,8 +24,8 @@ export function watchAnnouncements(conn: Connection): void {
     if (timer) clearTimeout(timer);
     timer = a.paused ? null : setTimeout(hide, READ_MS);
   });
-  // A pause announcement stays up until the game runs again.
+  // A pause announcement stays up while the game is paused: until it runs again, or ends.
   conn.onState((s) => {
-    if (shown?.paused && s.clock?.phase === 'running') hide();
+    if (shown?.paused && s.clock && s.clock.phase !== 'paused') hide();
   });
 }

@@ -22,6 +22,8 @@ export interface AppOptions {
   clientDir?: string;
   /** Password for the Colyseus monitor at /colyseus; no password, no monitor. */
   monitorPassword?: string;
+  /** The monitor's user name (MONITOR_USER, default admin). */
+  monitorUser?: string;
 }
 
 /** The whole server as @colyseus/tools config: `npm start` listens with it, tests boot it. */

@@ -7,12 +7,19 @@ import { GameHost } from './game_host.ts';
 import { announce } from './announce.ts';
 import { debriefOf } from './debrief_view.ts';
 import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
-import { gameStore, loadGame, RESTORE_SECRET, RoomArchive as Archive } from './persistence/archive.ts';
+import { EXPORT_POINTS, gameStore, loadGame, RESTORE_SECRET, RoomArchive as Archive } from './persistence/archive.ts';
+import { rebuildGame } from './persistence/recovery.ts';
 import type { ExportableGame } from './game_registry.ts';
 import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
+import { addressOf, admission, admitMatchmake, admitSpectator, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
+import { Refusal } from './refusal.ts';
+import { nameForSeat } from './names.ts';
+import { kitTransferRefusal } from './kits.ts';
+import { TickBudget } from './tick_budget.ts';
+import { SeriesCache } from './series_cache.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 import { ArenaState } from '../shared/protocol/schema.ts';
@@ -21,15 +28,12 @@ import { TickStats } from './tick_stats.ts';
 
 /** Seconds a dropped client has to come back with `client.reconnect` before it counts as gone. */
 export const RECONNECT_SECONDS = 60;
-/** Seconds an empty room lives on (a facilitator's refresh, a projector's reboot) before it closes. */
-export const EMPTY_ROOM_SECONDS = 600;
 /** Most actions one client may have waiting for the next block. */
 const MAX_QUEUED_PER_CLIENT = 16;
 /** Most blocks run in one tick when the server falls behind: it slows rather than stalls. */
 const MAX_BLOCKS_PER_TICK = 20;
 /** Shortest simulation tick; faster block rates run several blocks per tick. */
 const MIN_TICK_MS = 50;
-
 /** One connection: a player (playerId set) or a spectator. */
 interface Member {
   playerId: string | null;
@@ -63,6 +67,10 @@ export class ArenaRoom extends Room<ArenaState> {
   maxClients = 250;
   autoDispose = false;
 
+  static async onAuth(_token: string, options: unknown, context: Parameters<typeof admitMatchmake>[1]): Promise<{ address: string }> {
+    return admitMatchmake(options, context);
+  }
+
   private host!: GameHost;
   private mirror!: Mirror;
   private feeds!: PrivateFeeds;
@@ -78,6 +86,10 @@ export class ArenaRoom extends Room<ArenaState> {
   private queue: Queued[] = [];
   private owedBlocks = 0;
   private emptyTimer: { clear(): void } | null = null;
+  private restored = false;
+  private admissionTicket: unknown;
+  private readonly budget = new TickBudget();
+  private readonly seriesCache = new SeriesCache();
   /** Where this game is kept (null when the process keeps no games, or for a replay). */
   private archive: RoomArchive | null = null;
   /** A replay room's source log, fed in at its blocks; null for a live game. */
@@ -92,6 +104,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const restore = (raw as { restore?: unknown; restoreSecret?: unknown } | null) ?? {};
     if (typeof restore.restore === 'string' && restore.restoreSecret === RESTORE_SECRET) return this.restore(restore.restore);
 
+    this.admissionTicket = (raw as Record<string, unknown> | null)?.[TICKET_OPTION];
     const opts = pickKnown(raw, ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'seats', 'replay', 'fork']);
     const checked = createOptionsChecker(opts, 'options');
     if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
@@ -127,8 +140,7 @@ export class ArenaRoom extends Room<ArenaState> {
       return host;
     }
     for (const [playerId, seat] of loaded.meta.players) this.seatsById.set(playerId, { ...seat, sessionId: null });
-    const snap = loaded.snapshot;
-    return snap && snap.block <= loaded.record.block ? GameHost.resume(loaded.record, { seq: snap.seq, snapshot: snap.state }) : GameHost.replay(loaded.record);
+    return rebuildGame(source.code.toUpperCase(), loaded);
   }
 
   /** A game this process was running when it stopped: same code, same tokens, same state. */
@@ -136,8 +148,9 @@ export class ArenaRoom extends Room<ArenaState> {
     const store = gameStore();
     const loaded = store ? loadGame(store, code) : null;
     if (!store || !loaded) throw new Error(`no stored game ${code}`);
-    const { record, snapshot, meta } = loaded;
-    const host = snapshot ? GameHost.resume(record, { seq: snapshot.seq, snapshot: snapshot.state }) : GameHost.replay(record);
+    const { meta } = loaded;
+    this.restored = true;
+    const host = rebuildGame(code, loaded);
     this.facilitatorKey = meta.facilitatorKey;
     this.creatorToken = null;
     this.isPublic = meta.isPublic;
@@ -170,6 +183,7 @@ export class ArenaRoom extends Room<ArenaState> {
     this.mirror.sync(true);
     await this.updateListing();
     games.add(this.exportable());
+    admission.openRoom(code, this.admissionTicket, host.game.scenario, this.state.clock.speed);
     this.armEmptyTimer();
   }
 
@@ -208,22 +222,27 @@ export class ArenaRoom extends Room<ArenaState> {
         if (this.quickplay) this.host.makeRoomForHuman(back[1].role, this.seats);
       }
     } else if (wanted === 'spectator') {
+      const full = admitSpectator(this.spectatorCount());
+      if (full) throw new Refusal(`${full.code}: ${full.message}`);
       token = newToken();
     } else if (this.replaySource) {
       throw new Refusal('REPLAY: a replay is watched, not played; join as a spectator');
     } else {
       if (this.state.clock.phase === 'ended') throw new Refusal('GAME_OVER: the game has ended; join as a spectator');
-      const joined = this.host.join(name, wanted, o.value.bot === true);
+      const named = nameForSeat(o.value.name, name, [...this.seatsById.values()].map((s) => s.name));
+      if ('code' in named) throw new Refusal(`${named.code}: ${named.message}`);
+      const joined = this.host.join(named.name, wanted, o.value.bot === true);
       if (!joined.ok) throw new Refusal(`${joined.error.code}: ${joined.error.message}`);
       playerId = joined.playerId;
       token = newToken();
-      this.seatsById.set(playerId, { key: digestOf(token), name, role: wanted, sessionId: client.sessionId, removed: false });
+      this.seatsById.set(playerId, { key: digestOf(token), name: named.name, role: wanted, sessionId: client.sessionId, removed: false });
       this.mirror.events(joined.events);
       if (this.quickplay) this.host.makeRoomForHuman(wanted, this.seats);
       this.saveMeta();
     }
     // Only a creator who actually got in takes the facilitator token.
     this.creatorPending = false;
+    admission.connected(client.sessionId, addressOf(client));
     this.members.set(client.sessionId, { playerId, limiter: new RateLimiter(MESSAGES_PER_SECOND, MESSAGE_BURST, Date.now()), queued: 0 });
     this.feeds.subscribe(client, playerId);
     client.send('welcome', {
@@ -278,6 +297,7 @@ export class ArenaRoom extends Room<ArenaState> {
       this.host.fillSeatLeftBy(seat.role);
       this.mirror.sync(true);
     }
+    admission.disconnected(client.sessionId);
     this.mirror.spectators(this.spectatorCount());
     if (this.clients.length === 0) this.armEmptyTimer();
     void this.updateListing();
@@ -288,6 +308,7 @@ export class ArenaRoom extends Room<ArenaState> {
     // not, and comes back on the next start.
     if (this.state.clock.phase !== 'ended' && matchMaker.state !== matchMaker.MatchMakerState.SHUTTING_DOWN) this.endGame();
     games.retire(this.exportable());
+    admission.closeRoom(this.roomId);
   }
 
   /** What the export endpoints read: standings, and every subnet's series at every sampled block. */
@@ -296,7 +317,7 @@ export class ArenaRoom extends Room<ArenaState> {
       code: this.roomId,
       facilitatorKey: this.facilitatorKey,
       results: () => this.host.results(this.roomId),
-      series: (maxPoints = Infinity) => this.host.series(maxPoints, this.host.topSubnets(Infinity)),
+      series: (maxPoints = EXPORT_POINTS) => this.host.series(maxPoints, this.host.topSubnets(Infinity)),
     };
   }
 
@@ -324,7 +345,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const member = this.members.get(client.sessionId);
     if (!member) return;
     const now = Date.now();
-    if (!member.limiter.take(now)) {
+    if (!member.limiter.take(now) || !admission.admitMessage(addressOf(client), now)) {
       if (member.limiter.shouldWarn(now)) this.refuse(client, String(type).slice(0, 32), 'TOO_MANY_MESSAGES', `more than ${MESSAGES_PER_SECOND} messages a second; some were dropped`);
       return;
     }
@@ -352,7 +373,7 @@ export class ArenaRoom extends Room<ArenaState> {
   private query(client: Client, q: QueryRequest): void {
     if (q.type === 'watch_subnet') return this.feeds.watch(client, q.netuid);
     if (q.type === 'get_debrief') return client.send('debrief', debriefOf(this.host));
-    client.send('series', this.host.series(q.maxPoints, q.netuids));
+    client.send('series', this.seriesCache.get(this.host, q.maxPoints, q.netuids));
   }
 
   private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {
@@ -378,13 +399,18 @@ export class ArenaRoom extends Room<ArenaState> {
     },
     pause: () => {
       if (this.state.clock.phase === 'running') this.state.clock.phase = 'paused';
+      // Everyone's wallet and watched table as of the paused block, not as of the last flush.
+      this.feeds.flush(this.clients, true);
     },
     resume: () => {
       if (this.state.clock.phase === 'paused') this.state.clock.phase = 'running';
     },
     setSpeed: (speed) => {
+      const tooFast = admission.admitSpeed(this.roomId, this.host.game.scenario, speed);
+      if (tooFast) return { ok: false, error: tooFast };
       this.state.clock.speed = speed;
       this.restartSimulation();
+      return { ok: true, events: [] };
     },
     end: () => this.endGame(),
     trigger: (event) => this.host.trigger(event),
@@ -415,8 +441,8 @@ export class ArenaRoom extends Room<ArenaState> {
     client.send('ack', ack);
   }
 
-  private refuse(client: Client, action: string, code: WireErrorCode, message: string, ref?: Ref): void {
-    const error: WireError = { code, message, action, ...(ref !== undefined ? { ref } : {}) };
+  private refuse(client: Client, action: string, code: WireErrorCode, message: string, ref?: Ref, facts?: WireError['facts']): void {
+    const error: WireError = { code, message, action, ...(ref !== undefined ? { ref } : {}), ...(facts ? { facts } : {}) };
     client.send('error', error);
   }
 
@@ -438,13 +464,15 @@ export class ArenaRoom extends Room<ArenaState> {
     }
     this.owedBlocks = Math.min(this.owedBlocks + (deltaMs * this.blocksPerSecond()) / 1000, MAX_BLOCKS_PER_TICK);
     const started = performance.now();
+    if (!this.budget.mayRun(started)) return;
     let ran = 0;
-    while (this.owedBlocks >= 1 && this.state.clock.phase === 'running') {
+    while (this.owedBlocks >= 1 && this.state.clock.phase === 'running' && this.budget.more(started, performance.now())) {
       this.owedBlocks -= 1;
       this.runBlock();
       this.archive?.afterBlock(this.host);
       ran++;
     }
+    this.budget.done(started, performance.now());
     if (ran === 0) return;
     this.mirror.sync(false);
     this.feeds.flush(this.clients, false);
@@ -460,13 +488,14 @@ export class ArenaRoom extends Room<ArenaState> {
     for (const q of queue) {
       const member = this.members.get(q.sessionId);
       if (member) member.queued = Math.max(0, member.queued - 1);
-      const result = this.host.act(q.playerId, q.request);
+      const kit = kitTransferRefusal(this.host, q.playerId, q.request);
+      const result = kit ? { ok: false as const, error: kit } : this.host.act(q.playerId, q.request);
       const client = this.clients.getById(q.sessionId);
       if (result.ok) {
         this.mirror.events(result.events);
         this.feeds.touch(q.sessionId);
         if (client) this.ack(client, q.request.type, q.ref);
-      } else if (client) this.refuse(client, q.request.type, result.error.code, result.error.message, q.ref);
+      } else if (client) this.refuse(client, q.request.type, result.error.code, result.error.message, q.ref, this.host.refusalFacts(q.playerId, q.request, result.error.code));
     }
     const events = this.host.step();
     this.mirror.events(events);
@@ -493,7 +522,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const results = this.host.results(this.roomId);
     this.broadcast('results', results);
     this.saveMeta();
-    this.archive?.finish({ results, series: this.host.series(Infinity, this.host.topSubnets(Infinity)) }, Date.now());
+    this.archive?.finish({ results, series: this.host.series(EXPORT_POINTS, this.host.topSubnets(Infinity)) }, Date.now());
     void this.updateListing();
   }
 
@@ -528,7 +557,7 @@ export class ArenaRoom extends Room<ArenaState> {
     this.disarmEmptyTimer();
     this.emptyTimer = this.clock.setTimeout(() => {
       if (this.clients.length === 0) void this.disconnect();
-    }, EMPTY_ROOM_SECONDS * 1000);
+    }, emptyRoomSeconds(this.restored) * 1000);
   }
 
   private disarmEmptyTimer(): void {
@@ -537,8 +566,6 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 }
 
-/** A create or join refused for a reason the client is told ("CODE: message"); not a server fault. */
-class Refusal extends Error {}
 
 /** Only the options a room understands; Colyseus and SDKs may add their own keys beside them. */
 function pickKnown(raw: unknown, keys: readonly string[]): Record<string, unknown> {

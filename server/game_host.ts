@@ -5,7 +5,9 @@ import type { GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Ro
 import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, StoryLog, playerId as toPlayerId } from '../shared/game/index.ts';
 import { DEFAULT_SERIES_SUBNETS, toGameActions } from '../shared/protocol/index.ts';
 import type { ActionRequest, NeuronHoldingView, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
+import { type RefusalFacts, refusalFacts } from '../shared/game/refusal_facts.ts';
 import type { Namer } from './feed.ts';
+import { Holdings } from './holdings.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 
 export type HostEvent = GameEvent;
@@ -56,6 +58,8 @@ export class GameHost implements Namer {
   private readonly labels = new Map<number, { name: string; product: string }>();
   /** The leaderboard of the current block and log: every wallet and the board read it, computed once. */
   private board: { key: string; rows: LeaderboardRow[] } | null = null;
+  /** Players' positions and UIDs of the current block and log, for the wallets: found once. */
+  private held: { key: string; holdings: Holdings } | null = null;
   /** Players' net worth sampled with the game's series, for the charts (derived, so not in the record). */
   private readonly worth: { block: number; values: Map<string, number> }[] = [];
 
@@ -156,6 +160,13 @@ export class GameHost implements Namer {
       events.push(...r.events);
     }
     return { ok: true, events };
+  }
+
+  /** The numbers behind a refused action, read right after the refusal (which changed nothing). */
+  refusalFacts(player: string, request: ActionRequest, code: string): RefusalFacts | undefined {
+    const p = this.game.player(toPlayerId(player));
+    const actions = toGameActions(request, this.chain);
+    return p && !('code' in actions) ? refusalFacts(this.chain, p, actions[0], code) : undefined;
   }
 
   trigger(event: ScenarioEvent): HostResult {
@@ -305,6 +316,15 @@ export class GameHost implements Namer {
     return this.board.rows;
   }
 
+  private holdings(): Holdings {
+    const key = `${this.block}:${this.log.length}`;
+    if (this.held?.key !== key) {
+      const players = this.game.players();
+      this.held = { key, holdings: new Holdings(this.chain.state, new Set(players.map((p) => p.coldkey)), new Set(players.map((p) => p.hotkey))) };
+    }
+    return this.held.holdings;
+  }
+
   standings(): Standing[] {
     const connected = new Map(this.game.players().map((p) => [p.id as string, p.connected]));
     return this.leaderboard().map((r) => ({
@@ -330,20 +350,11 @@ export class GameHost implements Namer {
     const me = this.game.player(toPlayerId(id))!;
     const ck = me.coldkey as Coldkey;
     const row = this.leaderboard().find((r) => r.id === id);
-    // Read from the chain directly: one pass over the stake books and neurons, no per-player view.
-    const positions: WalletView['positions'] = [];
-    const neurons: WalletView['neurons'] = [];
+    const held = this.holdings();
+    const positions: WalletView['positions'] = held.positionsOf(ck).map((p) => ({ netuid: p.netuid, hotkey: p.hotkey, alpha: formatAmount(p.alpha), value: formatAmount(liquidationValue(chain, ck, [{ netuid: p.netuid, hotkey: p.hotkey }])) }));
+    const neurons: WalletView['neurons'] = held.uidsOf(me.hotkey).map(({ netuid, uid }) => ({ netuid, uid, hotkey: me.hotkey, permit: chain.subnet(netuid)!.neurons[uid].validatorPermit, ...(me.role === 'miner' ? { effort: me.effort } : {}), ...storedWeights(chain.subnet(netuid)!.weights.get(uid)) }));
     const subnets: number[] = [];
-    for (const s of chain.state.subnets) {
-      if (!s) continue;
-      if (s.owner === ck) subnets.push(s.netuid);
-      for (const [hk, holders] of s.stake) {
-        const alpha = holders.get(ck);
-        if (alpha && alpha > 0n) positions.push({ netuid: s.netuid, hotkey: hk, alpha: formatAmount(alpha), value: formatAmount(liquidationValue(chain, ck, [{ netuid: s.netuid, hotkey: hk }])) });
-      }
-      const j = s.neurons.findIndex((n) => n.hotkey === me.hotkey);
-      if (j >= 0) neurons.push({ netuid: s.netuid, uid: j, hotkey: me.hotkey, ...(me.role === 'miner' ? { effort: me.effort } : {}), ...storedWeights(s.weights.get(j)) });
-    }
+    for (const s of chain.state.subnets) if (s && s.owner === ck) subnets.push(s.netuid);
     for (const [hk, holders] of chain.state.root) {
       const tao = holders.get(ck);
       if (tao && tao > 0n) positions.push({ netuid: 0, hotkey: hk, alpha: formatAmount(tao), value: formatAmount(tao) });
@@ -363,6 +374,7 @@ export class GameHost implements Namer {
       change: signed(row?.change ?? 0n),
       emissionIncome: signed(row?.emissionIncome ?? 0n),
       priceGains: signed(row?.priceGains ?? 0n),
+      business: signed(row?.business ?? 0n),
     };
   }
 
@@ -392,6 +404,7 @@ export class GameHost implements Namer {
         incentive: ratio(n.incentive),
         dividends: ratio(n.dividends),
         trust: ratio(n.validatorTrust),
+        take: (this.chain.state.hotkeys.get(n.hotkey as Hotkey)?.takeU16 ?? this.chain.state.params.defaultTakeU16) / 65_535,
         consensus: ratio(n.consensus),
         bonds: ratio((s.bonds.get(n.uid) ?? []).reduce((a, b) => a + b, 0) / 65_535),
         emission: formatAmount(n.emission),

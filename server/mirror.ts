@@ -1,6 +1,6 @@
 import type { Schema } from '@colyseus/schema';
 import Decimal from 'decimal.js';
-import { blocksUntilEpoch, formatAmount, nextHalvingIssuance, spotPrice, subnetToPrune, toUnits } from '../shared/engine/index.ts';
+import { formatAmount, nextHalvingIssuance, spotPrice, subnetToPrune, toUnits } from '../shared/engine/index.ts';
 import type { Rao } from '../shared/engine/index.ts';
 import type { GameHost, HostEvent } from './game_host.ts';
 import { describeEvent } from './feed.ts';
@@ -38,6 +38,12 @@ const tao2 = (rao: Rao): string => {
   return rao < 0n && abs !== '0' ? `-${abs}` : abs;
 };
 
+/**
+ * Pool reserves for display and previews: 6 significant digits move a few times a minute under
+ * emission, where the exact rao would be re-sent for every subnet twice a second.
+ */
+const sig6 = (rao: Rao): string => new Decimal(formatAmount(rao)).toSignificantDigits(6, Decimal.ROUND_DOWN).toFixed();
+
 /** Copies the game's public picture into the synced state: clock, subnets, leaderboard, feed. */
 export class Mirror {
   private lastBoard = -Infinity;
@@ -67,6 +73,7 @@ export class Mirror {
     put(clock, 'halvingIn', next !== null && st.blockEmission > 0n ? Number((next - st.tao.issuance + st.blockEmission - 1n) / st.blockEmission) : 0);
     put(this.state, 'lockCost', formatAmount(chain.lockCost()));
     put(this.state, 'subnetLimit', p.subnetLimit);
+    put(this.state, 'subnetOpensAt', st.network.lastRegistrationBlock === null ? 0 : st.network.lastRegistrationBlock + p.networkRateLimit);
 
     const now = Date.now();
     if (full || now - this.lastSubnets >= SUBNETS_EVERY_MS) {
@@ -101,8 +108,8 @@ export class Mirror {
       put(row, 'product', this.host.subnetProduct(s.netuid));
       put(row, 'ownerId', owner?.id ?? '');
       put(row, 'ownerName', owner?.name ?? '');
-      put(row, 'taoIn', formatAmount(s.taoIn));
-      put(row, 'alphaIn', formatAmount(s.alphaIn));
+      put(row, 'taoIn', sig6(s.taoIn));
+      put(row, 'alphaIn', sig6(s.alphaIn));
       near(row, 'price', spotPrice(s));
       near(row, 'emaPrice', s.movingPrice);
       near(row, 'flowEma', s.flowEma / 1e9);
@@ -112,7 +119,6 @@ export class Mirror {
       put(row, 'pruneCandidate', s.netuid === prune);
       put(row, 'neurons', s.neurons.length);
       put(row, 'burn', formatAmount(s.burn));
-      put(row, 'nextEpochIn', Math.min(65_535, blocksUntilEpoch(st.block, s.netuid, p.tempo)));
     }
     for (const key of [...this.state.subnets.keys()]) if (!seen.has(key)) this.state.subnets.delete(key);
   }

@@ -1,39 +1,61 @@
 import type { Client } from '@colyseus/core';
+import type { SubnetDeltaView, SubnetDetailView } from '../shared/protocol/index.ts';
 import type { GameHost } from './game_host.ts';
 
 /**
  * A feed is re-sent when it changed, at most this often, unless forced (a join, an ack of the
- * player's own action). A neuron table changes little between epochs but is the largest message.
+ * player's own action).
  */
 const WALLET_EVERY_MS = 1000;
-const DETAIL_EVERY_MS = 2000;
+/**
+ * A watched neuron table (256 rows on a full subnet) goes whole once, then as the rows that changed:
+ * between epochs that is usually none. A whole table now and then bounds what a lost update costs.
+ */
+const DETAIL_EVERY_MS = 1000;
+const DETAIL_KEYFRAME_MS = 60_000;
+/**
+ * Most of a tick one flush may take (ms). A full network's wallets and tables cost a few hundred
+ * microseconds each; a hundred clients' worth coming due in one tick would make it the p99.
+ */
+const FLUSH_BUDGET_MS = 6;
+
+/** One subnet's table at one block, with each row's JSON to tell what a watcher has not seen. */
+interface Table {
+  view: SubnetDetailView;
+  rows: string[];
+}
 
 interface Subscriber {
   client: Client;
   playerId: string | null;
   watching: number | null;
   /** Last JSON sent per feed, so an unchanged feed costs nothing. */
-  sent: { wallet?: string; observations?: string; detail?: string };
+  sent: { wallet?: string; observations?: string };
+  /** The watched table's rows and header as this client has them (null: send it whole). */
+  seen: { rows: string[]; burn: string; name: string } | null;
   lastWallet: number;
   lastDetail: number;
+  lastKeyframe: number;
   dirty: boolean;
 }
 
 /**
  * The per-client messages that must not be in the shared state: each player's own wallet, a
  * validator's own observations (no one else ever receives them), and the neuron table of the one
- * subnet a client watches. Built once per flush per subject, sent only to who may see it.
+ * subnet a client watches (whole, then what changed). Built once per flush per subject, sent only to who may see it.
  */
 export class PrivateFeeds {
   private readonly subs = new Map<string, Subscriber>();
   private joined = 0;
+  /** Where the last flush ran out of budget: the next one starts there. */
+  private resumeAt = 0;
 
   constructor(private readonly host: GameHost) {}
 
   subscribe(client: Client, playerId: string | null): void {
     // Spread subscribers over the period so 50 wallets are not all built in the same tick.
     const phase = (this.joined++ * 397) % WALLET_EVERY_MS;
-    this.subs.set(client.sessionId, { client, playerId, watching: null, sent: {}, lastWallet: Date.now() - phase, lastDetail: -Infinity, dirty: true });
+    this.subs.set(client.sessionId, { client, playerId, watching: null, sent: {}, seen: null, lastWallet: Date.now() - phase, lastDetail: -Infinity, lastKeyframe: -Infinity, dirty: true });
   }
 
   unsubscribe(sessionId: string): void {
@@ -46,6 +68,7 @@ export class PrivateFeeds {
     if (s) {
       s.client = client;
       s.sent = {};
+      s.seen = null;
       s.dirty = true;
       s.lastDetail = -Infinity;
     }
@@ -55,8 +78,11 @@ export class PrivateFeeds {
     const s = this.subs.get(client.sessionId);
     if (!s) return;
     s.watching = netuid;
-    s.sent.detail = undefined;
-    s.lastDetail = -Infinity;
+    s.seen = null;
+    s.lastDetail = Date.now();
+    // At once, not at the next block: the game may be paused.
+    const table = netuid === null ? null : this.table(netuid);
+    if (table) this.sendTable(s, table, true);
   }
 
   /** Its wallet changed by its own action: send at the next flush, not half a second later. */
@@ -65,12 +91,23 @@ export class PrivateFeeds {
     if (s) s.dirty = true;
   }
 
-  /** Sends what changed to the given clients. `force` ignores the rate (joins, reconnects). */
+  /**
+   * Sends what changed to the given clients. `force` ignores the rate (joins, reconnects, a pause)
+   * and the budget. Otherwise the flush stops once it has spent FLUSH_BUDGET_MS: whoever is left is
+   * still due and comes first at the next flush, so a tick stays short and every feed comes round.
+   */
   flush(clients: Iterable<Client>, force: boolean): void {
     const now = Date.now();
-    const details = new Map<number, object | null>();
-    for (const client of clients) {
-      const s = this.subs.get(client.sessionId);
+    const list = [...clients];
+    const stopAt = performance.now() + FLUSH_BUDGET_MS;
+    const start = force ? 0 : this.resumeAt % Math.max(1, list.length);
+    for (let k = 0; k < list.length; k++) {
+      const i = (start + k) % list.length;
+      if (!force && k > 0 && performance.now() > stopAt) {
+        this.resumeAt = i;
+        return;
+      }
+      const s = this.subs.get(list[i].sessionId);
       if (!s) continue;
       if (s.playerId !== null && (force || s.dirty || now - s.lastWallet >= WALLET_EVERY_MS)) {
         s.lastWallet = now;
@@ -81,18 +118,49 @@ export class PrivateFeeds {
       }
       if (s.watching !== null && (force || now - s.lastDetail >= DETAIL_EVERY_MS)) {
         s.lastDetail = now;
-        if (!details.has(s.watching)) details.set(s.watching, this.host.subnetDetail(s.watching));
-        const detail = details.get(s.watching);
-        if (detail) this.send(s, 'subnet_detail', detail);
+        const table = this.table(s.watching);
+        if (table) this.sendTable(s, table, now - s.lastKeyframe >= DETAIL_KEYFRAME_MS);
       }
     }
   }
 
-  private send(s: Subscriber, type: 'wallet' | 'observations' | 'subnet_detail', value: object): void {
-    const key = type === 'subnet_detail' ? 'detail' : type;
+  /** Tables of the current block: built once, however many watchers come due within the block. */
+  private readonly tables = new Map<number, Table | null>();
+  private tablesBlock = -1;
+
+  private table(netuid: number): Table | null {
+    if (this.tablesBlock !== this.host.block) {
+      this.tables.clear();
+      this.tablesBlock = this.host.block;
+    }
+    let table = this.tables.get(netuid);
+    if (table === undefined) {
+      const view = this.host.subnetDetail(netuid);
+      table = view && { view, rows: view.neurons.map((n) => JSON.stringify(n)) };
+      this.tables.set(netuid, table);
+    }
+    return table;
+  }
+
+  private sendTable(s: Subscriber, t: Table, keyframe: boolean): void {
+    const seen = s.seen;
+    if (keyframe || !seen) {
+      s.lastKeyframe = Date.now();
+      s.seen = { rows: t.rows, burn: t.view.burn, name: t.view.name };
+      s.client.send('subnet_detail', t.view);
+      return;
+    }
+    const rows = t.view.neurons.filter((_, uid) => seen.rows[uid] !== t.rows[uid]);
+    if (rows.length === 0 && seen.rows.length === t.rows.length && seen.burn === t.view.burn && seen.name === t.view.name) return;
+    s.seen = { rows: t.rows, burn: t.view.burn, name: t.view.name };
+    const delta: SubnetDeltaView = { netuid: t.view.netuid, block: t.view.block, burn: t.view.burn, name: t.view.name, size: t.rows.length, rows };
+    s.client.send('subnet_delta', delta);
+  }
+
+  private send(s: Subscriber, type: 'wallet' | 'observations', value: object): void {
     const json = JSON.stringify(value);
-    if (s.sent[key] === json) return;
-    s.sent[key] = json;
+    if (s.sent[type] === json) return;
+    s.sent[type] = json;
     s.client.send(type, value);
   }
 }

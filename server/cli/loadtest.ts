@@ -3,9 +3,11 @@
 // The server runs on the main thread; the clients (the example bot playing every role, plus
 // spectators) run in worker threads so their decoding does not sit in the server's event loop.
 //   npm run loadtest -- --preset workshop --clients 50 --seconds 30
-//   npm run loadtest -- --preset mainnet --clients 20 --bps 10 --seconds 30
+//   npm run loadtest -- --preset mainnet --json          (and march-2026: 100 clients at 10 blocks/s)
 //   npm run loadtest -- --preset workshop --rooms 20 --clients 50 --bps 10 --workers 1 --seconds 30
-// --clients is per room; rooms are dealt round-robin to the --workers client threads.
+// --clients is per room; rooms are dealt round-robin to the --workers client threads. The full
+// network presets default to the big-screen case: 100 clients, 10 blocks/s (120× the chain's pace).
+// `--json` ends the output with one JSON line of every figure.
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,17 +154,20 @@ async function main(): Promise<void> {
   };
   const preset = arg('preset', 'workshop');
   const port = Number(arg('port', '2599'));
-  const perRoom = Number(arg('clients', preset === 'workshop' ? '50' : '20'));
+  const fullNetwork = preset !== 'workshop';
+  const perRoom = Number(arg('clients', fullNetwork ? '100' : '50'));
   const roomCount = Number(arg('rooms', '1'));
   const workerCount = Math.min(Number(arg('workers', '1')), roomCount);
   const seconds = Number(arg('seconds', '30'));
   const warmup = Number(arg('warmup', '5'));
-  const bps = arg('bps', '');
+  const bps = arg('bps', fullNetwork ? '10' : '');
+  const json = argv.includes('--json');
   // Rooms archive to a database as under `npm start` (a throwaway file; `--db none` to leave it out).
   const db = arg('db', join(tmpdir(), `arena-load-${process.pid}.sqlite`));
   useGameStore(db === 'none' ? null : GameStore.open(db));
   const server = await listen({ ...appConfig({ clientDir: '/nonexistent' }), displayLogs: false }, port);
 
+  const memory0 = process.memoryUsage();
   // Every room's ticks go into one distribution: the p99 a player in any room may meet.
   const ticks = new TickStats(1_000_000);
   const patches = new TickStats(1_000_000);
@@ -198,6 +203,7 @@ async function main(): Promise<void> {
   await sleep(seconds);
   const busy = performance.eventLoopUtilization(busy0);
   lag.disable();
+  const memory = process.memoryUsage();
   const blocksPerSecond = rooms.map((r, i) => (r.state.clock.block - blocks0[i]) / seconds).sort((a, b) => a - b);
   for (const w of workers) w.postMessage({ report: true });
   const reports = await fromEach(workers, (m) => (m.report ? (m as { report: WorkerReport; busy: { utilization: number } }) : undefined));
@@ -222,8 +228,15 @@ async function main(): Promise<void> {
     eventLoopDelayMs: { median: lateMs(lag.percentile(50)), p99: lateMs(lag.percentile(99)), max: lateMs(lag.max) },
     busy: { server: round(busy.utilization), clientWorkers: reports.map((r) => round(r.busy.utilization)) },
     bytesPerClientPerSecond: { median: Math.round(perClient[Math.floor(perClient.length / 2)]), max: Math.round(perClient.at(-1)!), meanByKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, Math.round(v)])) },
+    // What the rooms and their connections added to the server process (heap includes garbage not yet collected).
+    memoryMB: { heapPerRoom: round((memory.heapUsed - memory0.heapUsed) / MB / roomCount), heapUsed: round(memory.heapUsed / MB), rss: round(memory.rss / MB) },
   };
-  console.log(JSON.stringify(result));
+  const kinds = Object.entries(result.bytesPerClientPerSecond.meanByKind).sort((a, b) => b[1] - a[1]);
+  console.log(`${preset}: ${roomCount} room${roomCount > 1 ? 's' : ''} × ${perRoom} clients, ${result.blocksPerSecond.achievedMedian} blocks/s (target ${result.blocksPerSecond.target})`);
+  console.log(`  tick median ${result.tickMs.median} ms, p99 ${result.tickMs.p99} ms, max ${result.tickMs.max} ms (${t.count} ticks); patch median ${result.patchMs.median} ms; loop late p99 ${result.eventLoopDelayMs.p99} ms; server busy ${Math.round(result.busy.server * 100)} %`);
+  console.log(`  bytes per client per second: median ${(result.bytesPerClientPerSecond.median / 1000).toFixed(1)} KB (${kinds.map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')} KB)`);
+  console.log(`  memory: heap ${result.memoryMB.heapPerRoom} MB per room, process rss ${result.memoryMB.rss} MB`);
+  if (json) console.log(JSON.stringify(result));
   await Promise.all(workers.map((w) => w.terminate()));
   await server.gracefullyShutdown(false);
   if (!argv.includes('--db')) rmSync(db, { force: true });
@@ -231,6 +244,7 @@ async function main(): Promise<void> {
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+const MB = 1024 * 1024;
 /** The histogram holds the whole interval between samples (ns); what is past the interval is lateness. */
 const LAG_RESOLUTION_MS = 5;
 const lateMs = (ns: number) => round(Math.max(0, ns / 1e6 - LAG_RESOLUTION_MS));

@@ -33,8 +33,15 @@ export interface StoredResults {
   series: SeriesView;
 }
 
-/** Blocks between snapshots: a restore replays at most this many blocks after the last one. */
+/** Blocks between snapshots: a restore replays at most this many blocks after the last one… */
 export const SNAPSHOT_EVERY_BLOCKS = 300;
+/**
+ * …unless they came faster than this: a snapshot is built on the main thread, so a fast room takes
+ * one at most this often (a restore then replays a few more blocks).
+ */
+export const SNAPSHOT_MIN_SECONDS = 10;
+/** Sampled blocks a finished game keeps in its series export (evenly thinned, first and last kept). */
+export const EXPORT_POINTS = 1000;
 /**
  * Blocks between clock marks: a restored game runs on to the last mark, so its clock steps back at
  * most this far (blocks with no action re-run identically from the seed; a one-row UPDATE is cheap).
@@ -56,6 +63,8 @@ export const useGameStore = (store: GameStore | null): void => {
  * state every SNAPSHOT_EVERY_BLOCKS blocks, its settings whenever they change, its results at the end.
  */
 export class RoomArchive {
+  private lastSnapshotAt = -Infinity;
+
   private constructor(
     private readonly store: GameStore,
     readonly code: string,
@@ -66,6 +75,8 @@ export class RoomArchive {
     const record = host.record();
     store.createGame({ code, preset: record.preset, scenario: JSON.stringify(encode(record.overrides ?? null)), seed: String(record.seed), createdAt, status: 'running', meta: JSON.stringify(meta) });
     store.append(code, record.log.map((entry, seq) => ({ seq, block: entry.block, entry: JSON.stringify(encode(entry)) })));
+    // Into the database file at once: a lost or damaged log must not take the game's existence with it.
+    store.checkpoint();
     return RoomArchive.attach(store, code, host);
   }
 
@@ -81,9 +92,10 @@ export class RoomArchive {
   }
 
   /** Called after every block: a clock mark, and a snapshot on the snapshot boundaries. */
-  afterBlock(host: GameHost): void {
+  afterBlock(host: GameHost, now = Date.now()): void {
     if (host.block % MARK_EVERY_BLOCKS === 0) this.store.markReached(this.code, host.block);
-    if (host.block % SNAPSHOT_EVERY_BLOCKS !== 0) return;
+    if (host.block % SNAPSHOT_EVERY_BLOCKS !== 0 || now - this.lastSnapshotAt < SNAPSHOT_MIN_SECONDS * 1000) return;
+    this.lastSnapshotAt = now;
     this.store.saveSnapshot(this.code, host.block, host.logLength, JSON.stringify(host.game.snapshot()));
   }
 
@@ -112,6 +124,8 @@ export interface LoadedGame {
   record: GameRecord;
   meta: RoomMeta;
   snapshot: { block: number; seq: number; state: GameSnapshot } | null;
+  /** A stored snapshot that is not JSON counts as none, and why is said here: the log still replays the game. */
+  unreadableSnapshot?: string;
   finished: boolean;
 }
 
@@ -126,9 +140,18 @@ export function loadGame(store: GameStore, code: string, atOrBefore?: number): L
   return {
     record: { preset: game.preset, ...(overrides !== null ? { overrides } : {}), seed, block: atOrBefore === undefined ? lastBlock : Math.min(lastBlock, atOrBefore), log },
     meta: readMeta(game.meta),
-    snapshot: snap ? { block: snap.block, seq: snap.seq, state: JSON.parse(snap.state) as GameSnapshot } : null,
+    ...parseSnapshot(snap),
     finished: game.status === 'finished',
   };
+}
+
+function parseSnapshot(snap: { block: number; seq: number; state: string } | null): Pick<LoadedGame, 'snapshot' | 'unreadableSnapshot'> {
+  if (!snap) return { snapshot: null };
+  try {
+    return { snapshot: { block: snap.block, seq: snap.seq, state: JSON.parse(snap.state) as GameSnapshot } };
+  } catch (e) {
+    return { snapshot: null, unreadableSnapshot: `its snapshot at block ${snap.block} is not readable (${e instanceof Error ? e.message : String(e)})` };
+  }
 }
 
 /** A finished game's exports from the database, if the token is its facilitator's. */

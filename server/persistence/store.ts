@@ -36,7 +36,7 @@ export interface StoredEntry {
 export class GameStore {
   private readonly statements;
 
-  private constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.exec(`
@@ -69,13 +69,46 @@ export class GameStore {
       pruneSnapshots: db.prepare('DELETE FROM snapshots WHERE code = ? AND block < (SELECT MAX(block) FROM snapshots WHERE code = ?)'),
       latestSnapshot: db.prepare('SELECT block, seq, state FROM snapshots WHERE code = ? ORDER BY block DESC LIMIT 1'),
       snapshotAtOrBefore: db.prepare('SELECT block, seq, state FROM snapshots WHERE code = ? AND block <= ? ORDER BY block DESC LIMIT 1'),
+      dropFinishedSnapshots: db.prepare("DELETE FROM snapshots WHERE code IN (SELECT code FROM games WHERE status = 'finished')"),
+      oldFinished: db.prepare("SELECT code FROM games WHERE status = 'finished' AND finished_at < ?"),
+      deleteGame: db.prepare('DELETE FROM games WHERE code = ?'),
+      deleteLog: db.prepare('DELETE FROM log WHERE code = ?'),
+      deleteSnapshots: db.prepare('DELETE FROM snapshots WHERE code = ?'),
     };
   }
 
-  /** Opens (creating if needed) the database at `path`; ':memory:' gives a private in-memory one. */
+  /**
+   * Opens (creating if needed) the database at `path`; ':memory:' gives a private in-memory one.
+   * No integrity check: the server opens its database through persistence/recovery.ts, which has one.
+   */
   static open(path: string = process.env.ARENA_DB ?? DEFAULT_DB_PATH): GameStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     return new GameStore(new Database(path));
+  }
+
+  /**
+   * Copies what the write-ahead log holds into the database file and empties the log, so a lost or
+   * damaged log loses only what came after this call.
+   */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /**
+   * Drops what finished games no longer need: their snapshots (a fork or replay re-runs the log),
+   * and every row of games finished before `finishedBefore`. Returns how many games went.
+   */
+  prune(finishedBefore: number): number {
+    return this.db.transaction(() => {
+      this.statements.dropFinishedSnapshots.run();
+      const old = this.statements.oldFinished.all(finishedBefore) as { code: string }[];
+      for (const { code } of old) {
+        this.statements.deleteLog.run(code);
+        this.statements.deleteSnapshots.run(code);
+        this.statements.deleteGame.run(code);
+      }
+      return old.length;
+    })();
   }
 
   createGame(record: Omit<StoredGame, 'reached'>): void {

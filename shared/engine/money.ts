@@ -35,9 +35,20 @@ export function parseAmount(text: unknown): Rao | AmountError {
   return rao;
 }
 
-/** Formats rao as a plain decimal string with no trailing zeros ("12.5", "0.000000001"). */
+/** Past this many rao Decimal's default 20 significant digits round, and formatting keeps to Decimal's text. */
+const EXACT_BELOW = 10n ** 20n;
+
+/**
+ * Formats rao as a plain decimal string with no trailing zeros ("12.5", "0.000000001", "-3").
+ * Integer arithmetic, the same text as Decimal's division (a property test holds them together):
+ * views format every neuron, position and pool, and Decimal was a tenth of a full-network room's time.
+ */
 export function formatAmount(rao: Rao): string {
-  return new Decimal(rao.toString()).div(RAO_PER_TAO.toString()).toFixed();
+  if (rao >= EXACT_BELOW || rao <= -EXACT_BELOW) return new Decimal(rao.toString()).div(RAO_PER_TAO.toString()).toFixed();
+  const abs = rao < 0n ? -rao : rao;
+  const frac = abs % RAO_PER_TAO;
+  const text = frac === 0n ? String(abs / RAO_PER_TAO) : `${abs / RAO_PER_TAO}.${String(frac).padStart(DECIMALS, '0').replace(/0+$/, '')}`;
+  return rao < 0n ? `-${text}` : text;
 }
 
 /** Rao as a float of whole units, for display, charts and ratios only; never fed back into money. */

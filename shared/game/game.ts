@@ -366,7 +366,7 @@ export class Game {
         if (!p.positions.includes(key)) p.positions.push(key);
       },
       player: (id) => this.byId.get(id),
-      ownedSubnet: (p) => this.ownedSubnet(p),
+      ownedSubnet: (p, netuid) => this.ownedSubnet(p, netuid),
     };
   }
 
@@ -375,8 +375,8 @@ export class Game {
     return Number.isInteger(netuid) ? this.chainRef.subnet(netuid as Netuid) : null;
   }
 
-  private ownedSubnet(p: Player): Subnet | null {
-    const s = p.home === null ? null : this.chainRef.subnet(p.home);
+  private ownedSubnet(p: Player, netuid?: Netuid): Subnet | null {
+    const s = netuid !== undefined ? this.subnetAt(netuid) : p.home === null ? null : this.chainRef.subnet(p.home);
     return s && s.owner === p.coldkey ? s : null;
   }
 

@@ -13,6 +13,6 @@ export interface MoveContext {
   /** Notes a stake position the player now holds (kept in the order opened: liquidation sells in that order). */
   open(p: Player, netuid: Netuid, hotkey: string): void;
   player(id: PlayerId): Player | undefined;
-  /** The subnet the player owns (its home, if it still owns it), or null. */
-  ownedSubnet(p: Player): Subnet | null;
+  /** The named subnet if the player owns it; without a name, its home if it still owns it; else null. */
+  ownedSubnet(p: Player, netuid?: Netuid): Subnet | null;
 }

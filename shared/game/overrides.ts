@@ -120,9 +120,9 @@ function applyOverrides(base: Scenario, raw: unknown): Scenario {
   onlyKeys(o, OVERRIDE_KEYS, 'overrides');
   const s = base;
   const g = s.game;
-  if (o.blocksPerSecond !== undefined) g.blocksPerSecond = num(o.blocksPerSecond, 'blocksPerSecond', 0.01, 1000);
-  if (o.durationBlocks !== undefined) g.durationBlocks = num(o.durationBlocks, 'durationBlocks', 1, 10_000_000, true);
-  if (o.seriesEvery !== undefined) g.seriesEvery = num(o.seriesEvery, 'seriesEvery', 1, 1e6, true);
+  if (o.blocksPerSecond !== undefined) g.blocksPerSecond = num(o.blocksPerSecond, 'blocksPerSecond', 0.01, MAX_BLOCKS_PER_SECOND);
+  if (o.durationBlocks !== undefined) g.durationBlocks = num(o.durationBlocks, 'durationBlocks', 1, MAX_DURATION_BLOCKS, true);
+  if (o.seriesEvery !== undefined) g.seriesEvery = num(o.seriesEvery, 'seriesEvery', 1, MAX_DURATION_BLOCKS, true);
   if (o.initialIssuance !== undefined) s.initialIssuance = amount(o.initialIssuance, 'initialIssuance');
   if (o.subnets !== undefined) s.subnets = s.subnets.slice(0, num(o.subnets, 'subnets', 0, s.subnets.length, true));
   if (o.chain !== undefined) s.chain = chainOverrides(o.chain, s.chain);
@@ -159,6 +159,43 @@ function checkConsistent(s: Scenario): void {
   });
   if (p.minBurn > p.maxBurn) fail('chain.minBurn is above chain.maxBurn');
   for (const e of s.game.schedule) if (e.event.type === 'inflow_surge' && e.event.netuid > p.subnetLimit) fail(`a scheduled surge names subnet ${e.event.netuid}, beyond the ${p.subnetLimit} slots`);
+  checkSize(s);
+}
+
+/** Fastest block rate a scenario may ask for; the server's load budget may allow less. */
+export const MAX_BLOCKS_PER_SECOND = 200;
+/** Longest game: the series keeps a row per block, so its length bounds memory and snapshots. */
+export const MAX_DURATION_BLOCKS = 100_000;
+/** Most sampled blocks in a game's series (each sample has a row per subnet and per player). */
+export const MAX_SERIES_SAMPLES = 5_000;
+/** Most per-subnet series rows over a game (samples × subnet slots). */
+export const MAX_SERIES_ROWS = 200_000;
+/** Most epoch rows over a game (a row per subnet epoch). */
+export const MAX_EPOCH_ROWS = 500_000;
+
+/**
+ * What the game will keep grows with its length: a row per block, a row per subnet per sample, a
+ * row per subnet epoch. Bounding them bounds a game's memory, its snapshots and its exports.
+ */
+function checkSize(s: Scenario): void {
+  const { durationBlocks, seriesEvery } = s.game;
+  const slots = s.chain.subnetLimit;
+  const samples = Math.min(MAX_SERIES_SAMPLES, Math.floor(MAX_SERIES_ROWS / slots));
+  const least = Math.ceil(durationBlocks / samples);
+  if (seriesEvery < least) fail(`seriesEvery must be at least ${least} for ${durationBlocks} blocks and ${slots} subnet slots (at most ${MAX_SERIES_SAMPLES} samples and ${MAX_SERIES_ROWS} subnet rows)`);
+  if ((durationBlocks * slots) / s.chain.tempo > MAX_EPOCH_ROWS) fail(`${slots} subnets with a tempo of ${s.chain.tempo} over ${durationBlocks} blocks run too many epochs (at most ${MAX_EPOCH_ROWS}); raise chain.tempo or shorten the game`);
+}
+
+/**
+ * Estimated engine milliseconds per real second to run the scenario at `speed` times its block rate:
+ * a block's cost grows with the subnet slots, an epoch's with the UIDs, and every subnet runs an
+ * epoch each tempo. Coefficients from `npm run bench` (a full 128 × 256 network costs ≈ 0.5 ms a
+ * block) rounded up, so the estimate errs on the costly side.
+ */
+export function scenarioLoadMs(s: Scenario, speed = 1): number {
+  const p = s.chain;
+  const perBlock = 0.02 + 0.001 * p.subnetLimit + (p.subnetLimit / p.tempo) * 0.004 * p.maxAllowedUids;
+  return s.game.blocksPerSecond * speed * perBlock;
 }
 
 /**

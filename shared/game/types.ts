@@ -49,9 +49,9 @@ export type GameAction =
   /** Miner: compute spend per tempo as a fraction of the scenario's full spend (0..1); hidden quality follows it. */
   | { type: 'set_effort'; effort: number }
   /** Owner: spend TAO buying the subnet's alpha behind the owner hotkey — net TAO inflow under Taoflow. */
-  | { type: 'buy_back'; amount: Rao }
+  | { type: 'buy_back'; amount: Rao; netuid?: Netuid }
   /** Owner: the subnet's display name and product. */
-  | { type: 'name_subnet'; name: string; product?: string };
+  | { type: 'name_subnet'; name: string; product?: string; netuid?: Netuid };
 
 export type GameActionType = GameAction['type'];
 

@@ -39,7 +39,7 @@ function stakeTarget(chain: Chain, given: string | undefined, netuid: number): H
 }
 const isError = (x: unknown): x is GameError => typeof x === 'object' && x !== null && 'code' in x;
 
-const named = (name: string, product?: string): GameAction => ({ type: 'name_subnet', name, ...(product !== undefined ? { product } : {}) });
+const named = (name: string, product?: string, netuid?: number): GameAction => ({ type: 'name_subnet', name, ...(product !== undefined ? { product } : {}), ...(netuid !== undefined ? { netuid: toNetuid(netuid) } : {}) });
 const limitPrice = optional(finite(0, 1e12));
 const effortField = finite(0, 1);
 
@@ -104,12 +104,13 @@ export const ACTIONS = {
         }
       }),
   }),
-  name_subnet: entry('name_subnet', object({ name: nameField, product: optional(productField) }), {
+  /** `netuid`: which of the owner's subnets (default: the first it registered). */
+  name_subnet: entry('name_subnet', object({ name: nameField, product: optional(productField), netuid: optional(netuidField) }), {
     label: 'Name your subnet',
     roles: 'any',
-    toGame: (q) => [named(q.name, q.product)],
+    toGame: (q) => [named(q.name, q.product, q.netuid)],
     play: (ctx, p, a) => {
-      const s = ctx.ownedSubnet(p);
+      const s = ctx.ownedSubnet(p, a.netuid);
       if (!s) return { ok: false, error: gameError('NOT_SUBNET_OWNER', 'only a subnet owner names it') };
       const name = nameField(a.name, 'a subnet name');
       if (!name.ok) return { ok: false, error: gameError('INVALID_PAYLOAD', name.message) };
@@ -158,12 +159,12 @@ export const ACTIONS = {
     },
   }),
   /** An owner spends TAO of its wallet buying its subnet's alpha: net TAO inflow under Taoflow. */
-  buy_back: entry('buy_back', object({ amount }), {
+  buy_back: entry('buy_back', object({ amount, netuid: optional(netuidField) }), {
     label: 'Buy back',
     roles: 'any',
-    toGame: (q) => [{ type: 'buy_back', amount: q.amount }],
+    toGame: (q) => [{ type: 'buy_back', amount: q.amount, ...(q.netuid !== undefined ? { netuid: toNetuid(q.netuid) } : {}) }],
     play: (ctx, p, a) => {
-      const s = ctx.ownedSubnet(p);
+      const s = ctx.ownedSubnet(p, a.netuid);
       if (!s) return { ok: false, error: gameError('NOT_SUBNET_OWNER', 'only a subnet owner buys back its alpha') };
       return ctx.chainAct({ type: 'stake', coldkey: p.coldkey, hotkey: s.ownerHotkey, netuid: s.netuid, amount: a.amount }, () => ctx.open(p, s.netuid, s.ownerHotkey));
     },

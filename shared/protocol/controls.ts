@@ -3,12 +3,13 @@
 // names it, whether a replay room takes it, and what it asks of the room.
 import type { GameError, GameEvent } from '../game/types.ts';
 import type { Checker, CheckedValue, Wire } from './check.ts';
+import type { WireErrorCode } from './errors.ts';
 import { bool, finite, integer, nullable, object, oneOf, optional, text } from './check.ts';
 import type { PlayerRole } from './fields.ts';
 import { PLAYER_ROLES } from './fields.ts';
 import { type ScenarioEvent, scenarioEvent } from './scenario_events.ts';
 
-export type ControlResult = { ok: true; events: GameEvent[] } | { ok: false; error: GameError };
+export type ControlResult = { ok: true; events: GameEvent[] } | { ok: false; error: GameError | { code: WireErrorCode; message: string } };
 
 /** What a control may ask of a room; the room implements it. */
 export interface RoomControls {
@@ -16,8 +17,8 @@ export interface RoomControls {
   start(): ControlResult;
   pause(): void;
   resume(): void;
-  /** A multiplier of the scenario's block rate. */
-  setSpeed(speed: number): void;
+  /** A multiplier of the scenario's block rate; refused when the room could not keep up with it. */
+  setSpeed(speed: number): ControlResult;
   end(): void;
   trigger(event: ScenarioEvent): ControlResult;
   removePlayer(playerId: string): ControlResult;
@@ -54,7 +55,7 @@ export const CONTROLS = {
   pause: entry(object({ token }), { label: 'Pause', inReplay: true, run: (room) => (room.pause(), done) }),
   resume: entry(object({ token }), { label: 'Resume', inReplay: true, run: (room) => (room.resume(), done) }),
   /** Multiplier of the scenario's block rate (1 = as designed). */
-  set_speed: entry(object({ token, speed: finite(MIN_SPEED, MAX_SPEED) }), { label: 'Speed', inReplay: true, run: (room, c) => (room.setSpeed(c.speed), done) }),
+  set_speed: entry(object({ token, speed: finite(MIN_SPEED, MAX_SPEED) }), { label: 'Speed', inReplay: true, run: (room, c) => room.setSpeed(c.speed) }),
   end_game: entry(object({ token }), { label: 'End game', inReplay: true, run: (room) => (room.end(), done) }),
   trigger_event: entry(object({ token, event: scenarioEvent }), { label: 'Trigger an event', inReplay: false, run: (room, c) => room.trigger(c.event) }),
   /** The player can no longer act; its wallet stays on the board. */

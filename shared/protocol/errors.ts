@@ -1,4 +1,5 @@
 import type { ErrorCode as ChainErrorCode } from '../engine/errors.ts';
+import type { RefusalFacts } from '../game/refusal_facts.ts';
 
 /**
  * Why the room refused a message before it reached the game. Chain refusals keep the engine's own
@@ -35,6 +36,14 @@ export type ProtocolErrorCode =
   | 'REPLAY'
   /** No stored game has that code with that facilitator token (replay, fork). */
   | 'NOT_FOUND'
+  /** One address asked for more than its share (games a minute, connections, messages): try again later. */
+  | 'RATE_LIMITED'
+  /** The server, or this room, is as full or as busy as it may be (games, load, spectators, speed). */
+  | 'OVER_CAPACITY'
+  /** Another player in this game has that name, or one that reads the same. */
+  | 'NAME_TAKEN'
+  /** A transfer of more than the sender has gained: a starting kit stays with its seat. */
+  | 'KIT_NOT_TRANSFERABLE'
   /** The server failed; the action was not applied. */
   | 'INTERNAL';
 
@@ -48,6 +57,8 @@ export interface WireError {
   action: string;
   /** The `ref` the client put in its payload, echoed so it can show the error where the action was taken. */
   ref?: string | number;
+  /** The numbers behind a refused action (what you have, what it needs, when it may pass). */
+  facts?: RefusalFacts;
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; code: WireErrorCode; message: string };

@@ -32,14 +32,14 @@ export class SubnetState extends Schema {
   /** Player id of the owner ('' when not a player: a genesis subnet). */
   @type('string') ownerId = '';
   @type('string') ownerName = '';
-  /** Pool reserves: TAO and alpha. */
+  /** Pool reserves: TAO and alpha, to 6 significant digits (for display and previews). */
   @type('string') taoIn = '0';
   @type('string') alphaIn = '0';
   /** Spot price (TAO per alpha) and its EMA (SubnetMovingPrice). */
-  @type('float64') price = 0;
-  @type('float64') emaPrice = 0;
+  @type('float32') price = 0;
+  @type('float32') emaPrice = 0;
   /** EMA of net TAO flow (TAO per block, signed): Taoflow's input. */
-  @type('float64') flowEma = 0;
+  @type('float32') flowEma = 0;
   /** Share of the block's TAO emission, 0..1. */
   @type('float32') emissionShare = 0;
   @type('uint32') registeredAt = 0;
@@ -50,7 +50,6 @@ export class SubnetState extends Schema {
   @type('uint16') neurons = 0;
   /** Cost to register a UID now (TAO). */
   @type('string') burn = '0';
-  @type('uint16') nextEpochIn = 0;
 }
 
 export class PlayerState extends Schema {
@@ -91,6 +90,8 @@ export class ArenaState extends Schema {
   /** Network-wide cost to register a subnet now (TAO), and how many slots there are. */
   @type('string') lockCost = '0';
   @type('uint16') subnetLimit = 0;
+  /** First block at which the network's rate limit lets the next subnet register (0: any time). */
+  @type('uint32') subnetOpensAt = 0;
   /** Keyed by netuid as a string. */
   @type({ map: SubnetState }) subnets = new MapSchema<SubnetState>();
   /** Keyed by player id: the leaderboard. Spectators are not players. */

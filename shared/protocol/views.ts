@@ -21,8 +21,10 @@ export interface ServerMessages {
   wallet: WalletView;
   /** A validator's private, noisy view of miners' quality; only that validator receives it. */
   observations: ObservationsView;
-  /** The neuron table of the subnet you watch (`watch_subnet`). */
+  /** The neuron table of the subnet you watch (`watch_subnet`), whole: on watching, then now and then. */
   subnet_detail: SubnetDetailView;
+  /** What changed in that table since the last `subnet_detail` or `subnet_delta` (`applySubnetDelta`). */
+  subnet_delta: SubnetDeltaView;
   /** Downsampled time series (answer to `get_series`). */
   series: SeriesView;
   /** The game is over: final standings (also kept for `GET /api/games/:code/results`). */
@@ -87,6 +89,8 @@ export interface NeuronHoldingView {
   netuid: number;
   uid: number;
   hotkey: string;
+  /** Whether the UID holds a validator permit (the top UIDs by stake at the last epoch). */
+  permit: boolean;
   /** For miners: chosen effort, 0..1. */
   effort?: number;
   /**
@@ -116,6 +120,11 @@ export interface WalletView {
   /** The seed's two ways to make money: emission received vs alpha price gains (TAO). */
   emissionIncome: string;
   priceGains: string;
+  /**
+   * The third part of the change: product revenue in, compute bills, subnet locks and UID burns out
+   * (change = emissionIncome + priceGains + business).
+   */
+  business: string;
 }
 
 export interface ObservationsView {
@@ -135,6 +144,8 @@ export interface NeuronRowView {
   dividends: number;
   trust: number;
   consensus: number;
+  /** The hotkey's delegate take: the share of its nominators' dividends it keeps, 0..1. */
+  take: number;
   /** Sum of this validator's bonds (normalised u16 rows), 0 for miners. */
   bonds: number;
   /** Alpha received at the last epoch. */
@@ -150,6 +161,27 @@ export interface SubnetDetailView {
   /** Cost to register a UID now (TAO). */
   burn: string;
   neurons: NeuronRowView[];
+}
+
+/**
+ * The rows of a watched table that changed, whole, keyed by their uid (a uid past the table's end
+ * is a new registration). Between epochs most tables do not change at all, so nothing is sent.
+ */
+export interface SubnetDeltaView {
+  netuid: number;
+  block: number;
+  burn: string;
+  name: string;
+  /** Rows in the table now (a subnet registered again under the same netuid may have fewer). */
+  size: number;
+  rows: NeuronRowView[];
+}
+
+/** The table a delta leaves: `detail` with `delta`'s rows in place; a new object, `detail` unchanged. */
+export function applySubnetDelta(detail: SubnetDetailView, delta: SubnetDeltaView): SubnetDetailView {
+  const neurons = detail.neurons.slice(0, delta.size);
+  for (const row of delta.rows) neurons[row.uid] = row;
+  return { netuid: detail.netuid, block: delta.block, name: delta.name, burn: delta.burn, neurons };
 }
 
 /** Columns of numbers sharing one `block` axis. Money as numbers here: charts only, never fed back. */

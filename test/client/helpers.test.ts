@@ -130,7 +130,7 @@ describe('reading the room state', () => {
     expect(recentEvents(events, 2).map((e) => e.block)).toEqual([3, 2]);
   });
   it('maps a synced subnet to the map, immunity from the block', () => {
-    const s = { netuid: 3, name: 'Data', taoIn: '600.5', alphaIn: '1', price: 1, emaPrice: 1, flowEma: -0.1, emissionShare: 0.2, immuneUntil: 100, pruneCandidate: false, ownerName: '', burn: '1', neurons: 3, nextEpochIn: 4 };
+    const s = { netuid: 3, name: 'Data', taoIn: '600.5', alphaIn: '1', price: 1, emaPrice: 1, flowEma: -0.1, emissionShare: 0.2, immuneUntil: 100, pruneCandidate: false, ownerName: '', burn: '1', neurons: 3 };
     expect(toMapSubnet(s, 99)).toMatchObject({ netuid: 3, poolTao: 600.5, netFlow: -0.1, immune: true });
     expect(toMapSubnet(s, 100).immune).toBe(false);
   });

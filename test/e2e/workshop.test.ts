@@ -1,5 +1,6 @@
 // A workshop in real browsers against the real server: a facilitator creates a game, a staker
 // joins by code and stakes, a big screen watches the same blocks, the facilitator pauses.
+import { readFileSync } from 'node:fs';
 import { Client, type Room } from 'colyseus.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,7 +184,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
 
     // More than the wallet holds: the server's reason, in the form, and nothing moves.
     await staker.fill('[data-testid=transfer-amount]', '5000');
-    expect(await staker.textContent('[data-testid=transfer-preview]')).toBe('more than your free balance');
+    expect(await staker.textContent('[data-testid=transfer-preview]')).toBe('⚠ You have 875.00 τ free; this needs 5,000.00 τ.');
     await staker.click('[data-testid=transfer-submit]');
     await staker.waitForFunction(() => (document.querySelector('[data-testid=transfer-error]')?.textContent ?? '') !== '');
     expect((await arena(staker))!.balance).toBe('875');
@@ -372,10 +373,12 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     await facilitator.waitForSelector('[data-testid=results] tbody tr');
     const rows = await facilitator.$$eval('[data-testid=results] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
     expect(rows.some((r) => r.includes('Alice'))).toBe(true);
+    // The export goes with the facilitator token in a header: the link itself opens nothing.
     const csv = await facilitator.getAttribute('a[href*="results.csv"]', 'href');
-    const res = await fetch(csv!);
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain('Alice');
+    expect(csv).not.toContain('token');
+    expect((await fetch(csv!)).status).toBe(403);
+    const [download] = await Promise.all([facilitator.waitForEvent('download'), facilitator.click('a[href*="results.csv"]')]);
+    expect(readFileSync((await download.path())!, 'utf8')).toContain('Alice');
     await staker.waitForFunction(() => window.__arena?.phase === 'ended');
     await screenshot(facilitator, 'facilitator-summary-1280');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import Decimal from 'decimal.js';
 import { apportion, apportionExact, formatAmount, MAX_AMOUNT, mulRatio, parseAmount, RAO_PER_TAO, tao } from '../../shared/engine/index.ts';
 
 describe('parseAmount', () => {
@@ -64,8 +65,16 @@ describe('formatAmount', () => {
     [0n, '0'],
     [tao(21_000_000), '21000000'],
     [1_000_000_001n, '1.000000001'],
+    [-2_500_000_000n, '-2.5'],
+    [-1n, '-0.000000001'],
   ])('writes %s rao as %s', (rao, text) => {
     expect(formatAmount(rao)).toBe(text);
+  });
+
+  it('writes the same text as Decimal division, at every size and sign', () => {
+    const viaDecimal = (rao: bigint) => new Decimal(rao.toString()).div(RAO_PER_TAO.toString()).toFixed();
+    const amounts = fc.oneof(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: -(10n ** 22n), max: 10n ** 22n }), fc.bigInt({ min: 0n, max: 10n ** 4n }).map((x) => x * 10n ** 9n));
+    fc.assert(fc.property(amounts, (rao) => formatAmount(rao) === viaDecimal(rao)), { numRuns: 20_000 });
   });
 });
 

@@ -96,7 +96,7 @@ describe('a game survives its server', () => {
     for (const secret of [facWelcome.facilitatorToken!, welcome.playerToken]) for (const bytes of files) expect(bytes.includes(secret)).toBe(false);
 
     // The facilitator's token still opens the exports of the restored game.
-    const res = await fetch(`${second.url}/api/games/${code}/results.json?token=${facWelcome.facilitatorToken}`);
+    const res = await fetch(`${second.url}/api/games/${code}/results.json`, { headers: { authorization: `Bearer ${facWelcome.facilitatorToken}` } });
     expect(res.status).toBe(200);
 
     // Fork: a new game from the stored one, where the same player token holds the same wallet.

@@ -107,18 +107,20 @@ describe('facilitator controls', () => {
     expect(await control(fac, 'remove_player', { playerId: 'p999' })).toMatchObject({ ok: false, code: 'UNKNOWN_PLAYER' });
   });
 
-  it('exports need the facilitator token; CSV and JSON', async () => {
+  it('exports need the facilitator token in a header (never in the address); CSV and JSON', async () => {
     const token = fac.welcome.facilitatorToken!;
+    const bearer = { headers: { authorization: `Bearer ${token}` } };
     expect((await http(`/api/games/${code}/results.json`)).status).toBe(403);
-    expect((await http(`/api/games/${code}/results.json?token=wrong`)).status).toBe(403);
-    const results = await (await http(`/api/games/${code}/results.json?token=${token}`)).json();
+    expect((await http(`/api/games/${code}/results.json`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(403);
+    expect((await http(`/api/games/${code}/results.json?token=${token}`)).status).toBe(403);
+    const results = await (await http(`/api/games/${code}/results.json`, bearer)).json();
     expect(results.rows.some((r: { name: string }) => r.name === 'Pia')).toBe(true);
     const csv = await (await http(`/api/games/${code}/results.csv`, { headers: { authorization: `Bearer ${token}` } })).text();
     expect(csv.split('\n')[0]).toBe('rank,player_id,name,role,bot,net_worth_tao,change_tao,emission_income_tao,price_gains_tao');
     expect(csv).toContain(',Pia,staker,false,');
-    const series = await (await http(`/api/games/${code}/series.json?token=${token}`)).json();
+    const series = await (await http(`/api/games/${code}/series.json`, bearer)).json();
     expect(series.block.length).toBeGreaterThan(1);
-    const seriesCsv = await (await http(`/api/games/${code}/series.csv?token=${token}`)).text();
+    const seriesCsv = await (await http(`/api/games/${code}/series.csv`, bearer)).text();
     expect(seriesCsv.split('\n')[0]).toMatch(/^block,sn1_price,/);
   });
 

@@ -6,6 +6,7 @@ import express from 'express';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resultsCsv, seriesCsv } from '../../server/export_csv.ts';
 import { initializeExpress } from '../../server/http.ts';
+import { freePort } from '../support/server_process.ts';
 
 // The express routes alone (no game server): what a browser or a facilitator's spreadsheet gets.
 const servers: Server[] = [];
@@ -38,6 +39,12 @@ describe('http', () => {
     expect((await fetch(`${on}/colyseus/`, { headers: { authorization: `Basic ${wrong}` } })).status).toBe(401);
     const right = Buffer.from('admin:pw').toString('base64');
     expect((await fetch(`${on}/colyseus/`, { headers: { authorization: `Basic ${right}` } })).status).toBe(200);
+    // The user name counts too (it used to be ignored).
+    const wrongUser = Buffer.from('root:pw').toString('base64');
+    expect((await fetch(`${on}/colyseus/`, { headers: { authorization: `Basic ${wrongUser}` } })).status).toBe(401);
+    const named = await serve({ clientDir: '/nonexistent', monitorPassword: 'pw', monitorUser: 'ops' }, await freePort());
+    expect((await fetch(`${named}/colyseus/`, { headers: { authorization: `Basic ${right}` } })).status).toBe(401);
+    expect((await fetch(`${named}/colyseus/`, { headers: { authorization: `Basic ${Buffer.from('ops:pw').toString('base64')}` } })).status).toBe(200);
   });
 
   it('CSV exports keep names as text and leave gaps blank', () => {

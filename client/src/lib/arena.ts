@@ -3,7 +3,7 @@
 import type { ClockState, FeedEvent, PlayerState, SubnetState } from '../../../shared/protocol/schema.ts';
 import type { MapSubnet } from './network_map.ts';
 
-type SubnetLike = Pick<SubnetState, 'netuid' | 'name' | 'taoIn' | 'alphaIn' | 'price' | 'emaPrice' | 'flowEma' | 'emissionShare' | 'immuneUntil' | 'pruneCandidate' | 'ownerName' | 'burn' | 'neurons' | 'nextEpochIn'>;
+type SubnetLike = Pick<SubnetState, 'netuid' | 'name' | 'taoIn' | 'alphaIn' | 'price' | 'emaPrice' | 'flowEma' | 'emissionShare' | 'immuneUntil' | 'pruneCandidate' | 'ownerName' | 'burn' | 'neurons'>;
 type PlayerLike = Pick<PlayerState, 'id' | 'name' | 'role' | 'bot' | 'connected' | 'removed' | 'netWorth' | 'change' | 'changePct' | 'rank' | 'emissionIncome' | 'priceGains'>;
 
 /** Iterates a MapSchema, a Map or a plain record alike. */
@@ -19,14 +19,15 @@ export function subnetsByNetuid<T extends SubnetLike>(subnets: Parameters<typeof
   return valuesOf<T>(subnets).sort((a, b) => a.netuid - b.netuid);
 }
 
-export function toMapSubnet(s: SubnetLike, block: number): MapSubnet {
+/** `slotsFull`: the "next to be pruned" mark means nothing while a new subnet takes a free slot. */
+export function toMapSubnet(s: SubnetLike, block: number, slotsFull = true): MapSubnet {
   return {
     netuid: s.netuid,
     name: s.name,
     poolTao: Number(s.taoIn),
     netFlow: s.flowEma,
     emissionShare: s.emissionShare,
-    pruneCandidate: s.pruneCandidate,
+    pruneCandidate: s.pruneCandidate && slotsFull,
     immune: block < s.immuneUntil,
   };
 }
@@ -46,6 +47,8 @@ export function recentEvents<T extends Pick<FeedEvent, 'block' | 'kind' | 'text'
 /** One line for the clock: what a player needs to time an action. */
 export function clockLine(clock: Pick<ClockState, 'block' | 'phase' | 'tempo' | 'halvingIn' | 'speed' | 'blocksPerSecond' | 'endBlock'>): string {
   const parts = [`block ${clock.block.toLocaleString('en-US')}`];
+  // An ended game counts down to nothing.
+  if (clock.phase === 'ended') return `${parts[0]} · final`;
   if (clock.endBlock > 0) parts.push(`ends in ${Math.max(0, clock.endBlock - clock.block).toLocaleString('en-US')}`);
   if (clock.halvingIn > 0) parts.push(`halving in ${clock.halvingIn.toLocaleString('en-US')}`);
   // Speed is a float32 on the wire: 90.51000213623047 reads as ×90.51.

@@ -34,6 +34,8 @@ export interface MapNode {
   /** Fraction of a full circle drawn around the node: emission share relative to the leader's. */
   ring: number;
   share: number;
+  /** Direction of the net flow, so the colour is not its only carrier: 1 in, -1 out, 0 none. */
+  flow: -1 | 0 | 1;
   prune: boolean;
   immune: boolean;
 }
@@ -119,6 +121,7 @@ export function layoutNetwork(subnets: readonly MapSubnet[], box: Box, slots = 0
       fill: flowColour(s.netFlow, maxFlow),
       ring: maxShare > 0 ? Math.max(0, s.emissionShare) / maxShare : 0,
       share: s.emissionShare,
+      flow: Math.sign(s.netFlow) as -1 | 0 | 1,
       prune: s.pruneCandidate,
       immune: s.immune,
     };

@@ -1,4 +1,5 @@
 // What a browser keeps to come back to its game after a refresh or a dropped network.
+import type { Welcome } from '../../../shared/protocol/index.ts';
 
 export interface StoredSession {
   code: string;
@@ -10,6 +11,8 @@ export interface StoredSession {
   playerToken?: string;
   /** Only the creator has it; it unlocks the facilitator controls. */
   facilitatorToken?: string;
+  /** The last welcome: a reconnect after a refresh gets none (who you are, the pool rules). */
+  welcome?: Welcome;
 }
 
 type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

@@ -2,7 +2,8 @@
 // colyseus.js 0.16 never reconnects by itself; this module keeps the tokens and does it.
 import { Client, type Room } from 'colyseus.js';
 import type { ArenaState } from '../../../shared/protocol/schema.ts';
-import type { ActionPayloads, ControlPayloads, CreateOptions, JoinOptions, JoinRole, QueryPayloads, ServerMessages, Welcome } from '../../../shared/protocol/index.ts';
+import type { ActionPayloads, ControlPayloads, CreateOptions, JoinOptions, JoinRole, QueryPayloads, ServerMessages, SubnetDeltaView, SubnetDetailView, Welcome } from '../../../shared/protocol/index.ts';
+import { applySubnetDelta } from '../../../shared/protocol/index.ts';
 import { backoffDelay, type ConnectionState, shouldReconnect } from '../lib/reconnect.ts';
 import { serverUrl } from '../lib/server_url.ts';
 import { forgetSession, loadSession, saveSession, type StoredSession } from '../lib/session_store.ts';
@@ -33,6 +34,7 @@ export class Connection {
   private constructor(session: StoredSession, private readonly store: Storage) {
     this.client = new Client(serverUrl(window.location));
     this.session = session;
+    this.welcome = session.welcome ?? null;
   }
 
   get code(): string {
@@ -56,7 +58,9 @@ export class Connection {
   static async join(code: string, options: { name: string; role: JoinRole }, store: Storage = localStorage): Promise<Connection> {
     const stored = loadSession(store, code);
     const resume = stored && (stored.role === options.role || stored.facilitatorToken) ? stored : null;
-    const c = new Connection(resume ?? { code, ...options }, store);
+    // A player of this game asking for another role gets its own seat back (one kit per browser), not a second one.
+    const token = stored?.playerToken && options.role !== 'spectator' ? { playerToken: stored.playerToken } : {};
+    const c = new Connection(resume ?? { code, ...options, ...token }, store);
     try {
       await c.attach(await c.enter());
     } catch (e) {
@@ -111,6 +115,13 @@ export class Connection {
   }
 
   private dispatch(type: string, message: unknown): void {
+    if (type === 'subnet_delta') {
+      // Screens see whole tables: a delta is applied to the one held and handed on as the new table.
+      const delta = message as SubnetDeltaView;
+      const held = this.latest.get('subnet_detail') as SubnetDetailView | undefined;
+      if (held?.netuid === delta.netuid) this.dispatch('subnet_detail', applySubnetDelta(held, delta));
+      return;
+    }
     if (type === 'welcome') {
       const w = message as Welcome;
       this.welcome = w;
@@ -121,6 +132,7 @@ export class Connection {
         role: w.role,
         playerToken: w.playerToken || this.session.playerToken,
         facilitatorToken: w.facilitatorToken ?? this.session.facilitatorToken,
+        welcome: w,
       };
       saveSession(this.store, this.session);
       this.onWelcome?.();

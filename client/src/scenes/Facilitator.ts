@@ -112,8 +112,18 @@ export class Facilitator extends Scene {
     });
 
     // Exports
-    const token = encodeURIComponent(conn.facilitatorToken ?? '');
-    const exportLink = (file: string) => h('a', { href: `${origin}/api/games/${conn.code}/${file}?token=${token}`, download: '', style: 'color:var(--accent)' }, file);
+    // The token goes in a header, not the address (which proxies log and browsers keep in history).
+    const exportLink = (file: string) => {
+      const href = `${origin}/api/games/${conn.code}/${file}`;
+      const download = async () => {
+        const res = await fetch(href, { headers: { authorization: `Bearer ${conn.facilitatorToken ?? ''}` } });
+        if (!res.ok) return void alert(`Export failed (${res.status})`);
+        const save = h('a', { href: URL.createObjectURL(await res.blob()), download: `${conn.code}-${file}` });
+        save.click();
+        setTimeout(() => URL.revokeObjectURL(save.href), 10_000);
+      };
+      return h('a', { href, style: 'color:var(--accent)', onclick: (e: Event) => (e.preventDefault(), void download()) }, file);
+    };
 
     const players = h('tbody', {});
     let playersKey = '';

@@ -2,8 +2,9 @@
 // the error where the action was taken, or the block it was applied at.
 import type { ActionPayloads } from '../../../shared/protocol/index.ts';
 import type { Connection } from '../net/connection.ts';
-import { publishDebug } from '../net/debug_hook.ts';
+import { refusalWords } from '../lib/refusal_words.ts';
 import { h } from './dom.ts';
+import { notify } from './toast.ts';
 
 export type Submission = { [T in keyof ActionPayloads]: [T, ActionPayloads[T]] }[keyof ActionPayloads];
 
@@ -13,8 +14,8 @@ export interface ActionFormSpec {
   help?: string;
   fields: (Node | null)[];
   submitLabel: string;
-  /** A preview line, recomputed on input and on every state change. */
-  preview?: () => string;
+  /** A preview line, recomputed on input and on every state change; a warning when the action would be refused. */
+  preview?: () => string | { warn: string };
   /** The message to send, or a reason (shown as the error) why not. */
   build(): Submission | string;
 }
@@ -30,7 +31,15 @@ export function actionForm(conn: Connection, spec: ActionFormSpec): ActionForm {
   const error = h('p', { class: 'error', testid: `${spec.key}-error`, role: 'alert' });
   const status = h('p', { class: 'preview', testid: `${spec.key}-status` });
   const refresh = () => {
-    if (spec.preview) preview.textContent = spec.preview();
+    if (!spec.preview) return;
+    const p = spec.preview();
+    const text = typeof p === 'string' ? p : `⚠ ${p.warn}`;
+    if (preview.textContent !== text) preview.textContent = text;
+    preview.classList.toggle('warn', typeof p !== 'string');
+  };
+  const refuse = (text: string) => {
+    error.textContent = text;
+    notify(root, text, 'bad');
   };
   const root = h(
     'form',
@@ -43,9 +52,9 @@ export function actionForm(conn: Connection, spec: ActionFormSpec): ActionForm {
         e.preventDefault();
         error.textContent = '';
         const built = spec.build();
-        if (typeof built === 'string') return void (error.textContent = built);
+        if (typeof built === 'string') return refuse(built);
         const [type, payload] = built;
-        if (!conn.send(type, { ...payload, ref: spec.key } as never)) return void (error.textContent = 'Not connected — it will work again once reconnected.');
+        if (!conn.send(type, { ...payload, ref: spec.key } as never)) return refuse('Not connected — it will work again once reconnected.');
         status.textContent = 'sent — applies at the next block';
       },
     },
@@ -59,14 +68,14 @@ export function actionForm(conn: Connection, spec: ActionFormSpec): ActionForm {
   );
   const offError = conn.on('error', (e) => {
     if (e.ref !== spec.key) return;
-    error.textContent = e.message;
+    refuse(refusalWords(e));
     status.textContent = '';
-    publishDebug({ lastError: { code: String(e.code), message: e.message, action: e.action } });
   });
   const offAck = conn.on('ack', (a) => {
     if (a.ref !== spec.key) return;
     error.textContent = '';
     status.textContent = `applied at block ${a.block.toLocaleString('en-US')}`;
+    notify(root, `${spec.title}: applied at block ${a.block.toLocaleString('en-US')}`, 'good');
   });
   refresh();
   return {

@@ -27,10 +27,10 @@ export function leaderboardTable(testid: string, opts: { max?: number; me?: () =
             'tr',
             { style: p.id === me ? 'background:#0c4a6e' : undefined },
             h('td', { class: 'num' }, p.rank || i + 1),
-            h('td', { class: 'name' }, p.name, p.bot ? h('span', { class: 'badge', style: 'margin-left:6px' }, 'bot') : null, !p.bot && !p.connected ? h('span', { class: 'muted' }, ' (away)') : null),
+            h('td', { class: 'name' }, p.name, p.bot ? h('span', { class: 'badge', style: 'margin-left:6px' }, 'bot') : null, !p.bot && !p.connected ? h('span', { class: 'muted' }, ' (away)') : null, p.id === me ? h('b', {}, ' (you)') : null),
             h('td', { class: 'muted role' }, p.role),
             h('td', { class: 'num' }, taoText(p.netWorth)),
-            h('td', { class: `num ${Number(p.change) >= 0 ? 'good' : 'bad'}` }, signed(p.change), h('span', { class: 'pct' }, ` (${percent(p.changePct / 100)})`)),
+            h('td', { class: `num ${Number(p.change) >= 0 ? 'good' : 'bad'}` }, signed(p.change), h('span', { class: 'pct' }, ` (${p.changePct > 0 ? '+' : ''}${percent(p.changePct / 100)})`)),
           ),
         ),
       );

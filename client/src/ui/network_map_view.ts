@@ -84,7 +84,7 @@ export class NetworkMapView {
       t = this.scene.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '12px', color: '#e2e8f0', align: 'center' }).setOrigin(0.5);
       this.labels.push(t);
     }
-    const text = `${n.label}\n${percent(n.share, 1)}`;
+    const text = `${n.label}\n${n.flow > 0 ? '▲ ' : n.flow < 0 ? '▼ ' : ''}${percent(n.share, 1)}`;
     if (t.text !== text) t.setText(text);
     // The label wears the subnet's colour: the same key as every chart's.
     t.setPosition(n.x, n.y).setVisible(true).setFontSize(Math.max(10, Math.min(20, n.radius * 0.45))).setColor(subnetColour(n.netuid)).setStroke('#0b1020', 4);
@@ -106,9 +106,9 @@ export function mapLegend(): HTMLElement {
     'div',
     { class: 'legend' },
     'size: pool τ · ',
-    h('span', { class: 'good' }, 'inflow'),
+    h('span', { class: 'good' }, '▲ inflow'),
     ' / ',
-    h('span', { class: 'bad' }, 'outflow'),
+    h('span', { class: 'bad' }, '▼ outflow'),
     ' · ',
     h('span', { style: 'color:var(--accent)' }, 'ring: emission share'),
     ' · ',

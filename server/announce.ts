@@ -4,11 +4,9 @@ import type { AnnouncementView, ControlRequest } from '../shared/protocol/index.
 
 type Notice = Extract<ControlRequest, { type: 'announce' | 'show_debrief' }>;
 
-/** Sends the notice to everyone; an announcement with `pause` pauses a running game first. */
+/** Sends the notice to everyone (the room has already paused for an announcement that asks it to). */
 export function announce(room: { broadcast(type: string, message: unknown): void }, clock: { phase: string }, c: Notice, block: number): void {
   if (c.type === 'show_debrief') return room.broadcast('debrief_page', { page: c.page });
-  const paused = c.pause === true && clock.phase === 'running';
-  if (paused) clock.phase = 'paused';
-  const note: AnnouncementView = { text: c.text, paused: paused || clock.phase === 'paused', block };
+  const note: AnnouncementView = { text: c.text, paused: clock.phase === 'paused', block };
   room.broadcast('announcement', note);
 }

@@ -416,7 +416,10 @@ export class ArenaRoom extends Room<ArenaState> {
     trigger: (event) => this.host.trigger(event),
     addBot: (role, strategy) => this.host.addBot(role, strategy),
     removeBot: (playerId) => this.host.removeBot(playerId),
-    announce: (text, pause) => announce(this, this.state.clock, { type: 'announce', text, pause }, this.host.block),
+    announce: (text, pause) => {
+      if (pause) this.controls.pause();
+      announce(this, this.state.clock, { type: 'announce', text, pause }, this.host.block);
+    },
     showDebrief: (page) => announce(this, this.state.clock, { type: 'show_debrief', page }, this.host.block),
     removePlayer: (playerId) => {
       const seat = this.seatsById.get(playerId);

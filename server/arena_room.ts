@@ -1,67 +1,51 @@
 import type { Client, RoomException } from '@colyseus/core';
 import { matchMaker, Room } from '@colyseus/core';
 import type { GameSnapshot } from '../shared/game/index.ts';
-import type { Ack, ActionRequest, ClientRequest, ControlRequest, CreateOptions, JoinRole, PlayerRole, QueryRequest, Ref, RoomControls, WireError, WireErrorCode } from '../shared/protocol/index.ts';
+import type { Ack, ActionRequest, ClientRequest, ControlRequest, JoinRole, QueryRequest, Ref, RoomControls, WireError, WireErrorCode } from '../shared/protocol/index.ts';
 import { controlEntry, createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
-import { GameHost } from './game_host.ts';
-import { announce } from './announce.ts';
+import type { Queued } from './action_queue.ts';
+import { ActionQueue, MAX_QUEUED_PER_CLIENT } from './action_queue.ts';
+import { BlockClock, tickInterval } from './block_clock.ts';
+import { roomControls } from './controls.ts';
 import { debriefOf } from './debrief_view.ts';
+import type { GameHost } from './game_host.ts';
+import type { BlockFeed, GameSource } from './game_source.ts';
+import { createdSource, restoredSource } from './game_source.ts';
 import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
-import { EXPORT_POINTS, gameStore, loadGame, RESTORE_SECRET, RoomArchive as Archive } from './persistence/archive.ts';
-import { rebuildGame } from './persistence/recovery.ts';
+import { EXPORT_POINTS, gameStore, RESTORE_SECRET } from './persistence/archive.ts';
 import type { ExportableGame } from './game_registry.ts';
 import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
 import { addressOf, admission, admitMatchmake, admitSpectator, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
-import { Refusal } from './refusal.ts';
-import { nameForSeat } from './names.ts';
 import { kitTransferRefusal } from './kits.ts';
-import { TickBudget } from './tick_budget.ts';
+import { nameForSeat } from './names.ts';
+import { Refusal } from './refusal.ts';
 import { SeriesCache } from './series_cache.ts';
+import { TickBudget } from './tick_budget.ts';
+import { defaultSeats, QuickPlaySeats } from './quickplay.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
-import type { GameRecord, LogEntry } from './record.ts';
+import type { GameRecord } from './record.ts';
 import { ArenaState } from '../shared/protocol/schema.ts';
-import { digestOf, newToken, sameToken, type TokenDigest, tokenMatches } from './secrets.ts';
+import { digestOf, newToken, type TokenDigest, tokenMatches } from './secrets.ts';
+import { Seats } from './seats.ts';
 import { TickStats } from './tick_stats.ts';
 
 /** Seconds a dropped client has to come back with `client.reconnect` before it counts as gone. */
 export const RECONNECT_SECONDS = 60;
-/** Most actions one client may have waiting for the next block. */
-const MAX_QUEUED_PER_CLIENT = 16;
-/** Most blocks run in one tick when the server falls behind: it slows rather than stalls. */
-const MAX_BLOCKS_PER_TICK = 20;
-/** Shortest simulation tick; faster block rates run several blocks per tick. */
-const MIN_TICK_MS = 50;
 /** One connection: a player (playerId set) or a spectator. */
 interface Member {
   playerId: string | null;
   limiter: RateLimiter;
-  queued: number;
-}
-
-/** A player seat: survives disconnects, refreshes (by token) and leaving, until the game ends. */
-interface Seat {
-  key: TokenDigest;
-  name: string;
-  role: PlayerRole;
-  sessionId: string | null;
-  removed: boolean;
-}
-
-interface Queued {
-  /** The sender's session: after a reconnect its Client object is a new one. */
-  sessionId: string;
-  playerId: string;
-  request: ActionRequest;
-  ref?: Ref;
 }
 
 /**
- * The room: the authority for one game. Client messages are validated (shared/protocol), actions
- * queued and applied in order at the next block boundary, blocks run at the scenario's rate, and
- * what changed is mirrored into the synced state and the private feeds.
+ * The room: the authority for one game, as Colyseus hooks. Client messages are validated
+ * (shared/protocol), actions queued (action_queue.ts) and applied in order at the next block
+ * boundary, blocks run at the scenario's rate (block_clock.ts), and what changed is mirrored into
+ * the synced state and the private feeds. Where the game comes from is game_source.ts; seats and
+ * tokens seats.ts; the facilitator's controls controls.ts; what each player sees views/.
  */
 export class ArenaRoom extends Room<ArenaState> {
   maxClients = 250;
@@ -80,21 +64,27 @@ export class ArenaRoom extends Room<ArenaState> {
   private creatorPending = false;
   private isPublic = false;
   private quickplay = false;
-  private seats = 0;
+  /** Player seats the room lists (bots fill the rest in quick play). */
+  private seatCount = 0;
+  /** People may take seats and change the game (not in a replay). */
+  private playable = true;
+  private seats = new Seats();
   private readonly members = new Map<string, Member>();
-  private readonly seatsById = new Map<string, Seat>();
-  private queue: Queued[] = [];
-  private owedBlocks = 0;
+  private readonly queue = new ActionQueue();
+  private readonly blocks = new BlockClock();
+  /** What a block boundary applies before the step: the queued actions, or a replay's recorded log. */
+  private feed!: BlockFeed;
   private emptyTimer: { clear(): void } | null = null;
+  /** Brought back after a restart: its people get longer to return before an empty room closes. */
   private restored = false;
   private admissionTicket: unknown;
   private readonly budget = new TickBudget();
   private readonly seriesCache = new SeriesCache();
   /** Where this game is kept (null when the process keeps no games, or for a replay). */
   private archive: RoomArchive | null = null;
-  /** A replay room's source log, fed in at its blocks; null for a live game. */
-  private replaySource: LogEntry[] | null = null;
-  private replayUntil = 0;
+  private controls!: RoomControls;
+  /** Quick play's seat policy (null for a facilitated game). */
+  private quickSeats: QuickPlaySeats | null = null;
   /** How long ticks that ran blocks took (ms): the load script reads it. */
   readonly tickTimes = new TickStats();
   /** How long encoding and sending each state patch took (ms). */
@@ -108,59 +98,31 @@ export class ArenaRoom extends Room<ArenaState> {
     const opts = pickKnown(raw, ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'seats', 'replay', 'fork']);
     const checked = createOptionsChecker(opts, 'options');
     if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
-    const o: CreateOptions = checked.value;
+    const o = checked.value;
     const quickplay = (this.quickplay = (raw as { quickplay?: unknown } | null)?.quickplay === true);
-    const host = o.replay || o.fork ? this.fromStoredGame(o) : GameHost.create({ preset: o.preset ?? 'workshop', overrides: o.overrides, seed: o.seed ?? newToken().slice(0, 8) });
-    if ('code' in host) throw new Refusal(`INVALID_OPTIONS: ${host.message}`);
+    const source = createdSource(o);
 
     const code = await freshJoinCode(async (c) => (await matchMaker.query({ roomId: c })).length > 0 || gameStore()?.game(c) != null);
-    this.isPublic = (o.public === true || quickplay) && !this.replaySource;
+    this.isPublic = (o.public === true || quickplay) && source.playable;
     // A facilitated room stays unlisted until its creator has joined and taken the token.
     this.creatorPending = !quickplay;
-    this.seats = Math.min(o.seats ?? host.defaultSeats(quickplay), MAX_SEATS);
-    await this.open(code, host, o.autostart === false && !quickplay ? 'lobby' : 'running');
-    const store = gameStore();
-    if (store && !this.replaySource) this.archive = Archive.begin(store, code, host, this.roomMeta(), Date.now());
-  }
-
-  /**
-   * A replay re-runs the stored game's log from block 0 (the room feeds it in at its blocks); a fork
-   * rebuilds the state at the chosen block and plays on, its players keeping their seats and tokens.
-   */
-  private fromStoredGame(o: CreateOptions): GameHost {
-    const source = (o.replay ?? o.fork)!;
-    const store = gameStore();
-    const loaded = store ? loadGame(store, source.code.toUpperCase(), source.block) : null;
-    if (!loaded || !tokenMatches(loaded.meta.facilitatorKey, source.token)) throw new Refusal('NOT_FOUND: no stored game with that code and facilitator token');
-    if (o.replay) {
-      this.replaySource = loaded.record.log.slice();
-      this.replayUntil = loaded.record.block;
-      const host = GameHost.create(loaded.record);
-      if ('code' in host) throw new Refusal(`INVALID_OPTIONS: ${host.message}`);
-      return host;
-    }
-    for (const [playerId, seat] of loaded.meta.players) this.seatsById.set(playerId, { ...seat, sessionId: null });
-    return rebuildGame(source.code.toUpperCase(), loaded);
+    this.seatCount = Math.min(o.seats ?? defaultSeats(quickplay), MAX_SEATS);
+    await this.open(code, source, o.autostart === false && !quickplay ? 'lobby' : 'running');
+    this.archive = source.keep(code, this.roomMeta());
   }
 
   /** A game this process was running when it stopped: same code, same tokens, same state. */
   private async restore(code: string): Promise<void> {
-    const store = gameStore();
-    const loaded = store ? loadGame(store, code) : null;
-    if (!store || !loaded) throw new Error(`no stored game ${code}`);
-    const { meta } = loaded;
+    const source = restoredSource(code);
     this.restored = true;
-    const host = rebuildGame(code, loaded);
+    const meta = source.meta;
     this.facilitatorKey = meta.facilitatorKey;
     this.creatorToken = null;
     this.isPublic = meta.isPublic;
     this.quickplay = meta.quickplay;
-    this.seats = meta.seats;
-    for (const [playerId, seat] of meta.players) this.seatsById.set(playerId, { ...seat, sessionId: null });
-    this.archive = Archive.attach(store, code, host);
-    // Everyone was cut off by the restart; they count as away until they rejoin by token.
-    for (const [playerId, seat] of this.seatsById) if (!seat.removed) host.setConnected(playerId, false);
-    await this.open(code, host, meta.phase);
+    this.seatCount = meta.seats;
+    this.archive = source.keep(code, meta);
+    await this.open(code, source, meta.phase);
     this.state.clock.speed = meta.speed;
     // Rewritten at once: a game stored by an older version may still hold its tokens themselves.
     this.saveMeta();
@@ -168,12 +130,27 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   /** What every room does once it has its game, whether new, forked, replayed or restored. */
-  private async open(code: string, host: GameHost, phase: RoomMeta['phase']): Promise<void> {
-    this.host = host;
+  private async open(code: string, source: GameSource, phase: RoomMeta['phase']): Promise<void> {
+    const host = (this.host = source.host);
+    this.seats = source.seats;
+    this.playable = source.playable;
+    this.feed = source.feed ?? { beforeStep: () => (this.queue.drain((q) => this.applyQueued(q)), 'go') };
     this.roomId = code;
     this.setState(new ArenaState());
     this.mirror = new Mirror(this.state, host, this.roomId);
     this.feeds = new PrivateFeeds(host);
+    if (this.quickplay) this.quickSeats = new QuickPlaySeats(host, this.seatCount);
+    this.controls = roomControls({
+      host,
+      seats: this.seats,
+      queue: this.queue,
+      clock: this.state.clock,
+      restartSimulation: () => this.restartSimulation(),
+      admitSpeed: (speed) => admission.admitSpeed(this.roomId, host.game.scenario, speed),
+      flushFeeds: () => this.feeds.flush(this.clients, true),
+      endGame: () => this.endGame(),
+      broadcast: (type, message) => this.broadcast(type, message),
+    });
     this.state.clock.phase = phase;
     await this.setPrivate(this.creatorPending || !this.isPublic);
 
@@ -189,8 +166,7 @@ export class ArenaRoom extends Room<ArenaState> {
 
   /** The room's settings as persistence keeps them. */
   private roomMeta(): RoomMeta {
-    const players = [...this.seatsById].map(([id, s]) => [id, { key: s.key, name: s.name, role: s.role, removed: s.removed }] as [string, RoomMeta['players'][number][1]]);
-    return { facilitatorKey: this.facilitatorKey, isPublic: this.isPublic, quickplay: this.quickplay, seats: this.seats, phase: this.state.clock.phase as RoomMeta['phase'], speed: this.state.clock.speed, players };
+    return { facilitatorKey: this.facilitatorKey, isPublic: this.isPublic, quickplay: this.quickplay, seats: this.seatCount, phase: this.state.clock.phase as RoomMeta['phase'], speed: this.state.clock.speed, players: this.seats.saved() };
   }
 
   private saveMeta(): void {
@@ -207,7 +183,7 @@ export class ArenaRoom extends Room<ArenaState> {
     let playerId: string | null = null;
     let role: JoinRole = wanted;
     let token: string;
-    const back = o.value.playerToken ? this.seatByToken(o.value.playerToken) : null;
+    const back = o.value.playerToken ? this.seats.byToken(o.value.playerToken) : null;
     if (back) {
       [playerId, token, role] = [back[0], o.value.playerToken!, back[1].role];
       // The same seat from a new tab: the old connection, if still open, no longer speaks for it.
@@ -219,37 +195,37 @@ export class ArenaRoom extends Room<ArenaState> {
       back[1].sessionId = client.sessionId;
       if (!back[1].removed) {
         this.host.setConnected(playerId, true);
-        if (this.quickplay) this.host.makeRoomForHuman(back[1].role, this.seats);
+        this.quickSeats?.arrived(back[1].role);
       }
     } else if (wanted === 'spectator') {
       const full = admitSpectator(this.spectatorCount());
       if (full) throw new Refusal(`${full.code}: ${full.message}`);
       token = newToken();
-    } else if (this.replaySource) {
+    } else if (!this.playable) {
       throw new Refusal('REPLAY: a replay is watched, not played; join as a spectator');
     } else {
       if (this.state.clock.phase === 'ended') throw new Refusal('GAME_OVER: the game has ended; join as a spectator');
-      const named = nameForSeat(o.value.name, name, [...this.seatsById.values()].map((s) => s.name));
+      const named = nameForSeat(o.value.name, name, [...this.seats.entries()].map(([, seat]) => seat.name));
       if ('code' in named) throw new Refusal(`${named.code}: ${named.message}`);
       const joined = this.host.join(named.name, wanted, o.value.bot === true);
       if (!joined.ok) throw new Refusal(`${joined.error.code}: ${joined.error.message}`);
       playerId = joined.playerId;
       token = newToken();
-      this.seatsById.set(playerId, { key: digestOf(token), name: named.name, role: wanted, sessionId: client.sessionId, removed: false });
+      this.seats.take(playerId, token, named.name, wanted, client.sessionId);
       this.mirror.events(joined.events);
-      if (this.quickplay) this.host.makeRoomForHuman(wanted, this.seats);
+      this.quickSeats?.arrived(wanted);
       this.saveMeta();
     }
     // Only a creator who actually got in takes the facilitator token.
     this.creatorPending = false;
     admission.connected(client.sessionId, addressOf(client));
-    this.members.set(client.sessionId, { playerId, limiter: new RateLimiter(MESSAGES_PER_SECOND, MESSAGE_BURST, Date.now()), queued: 0 });
+    this.members.set(client.sessionId, { playerId, limiter: new RateLimiter(MESSAGES_PER_SECOND, MESSAGE_BURST, Date.now()) });
     this.feeds.subscribe(client, playerId);
     client.send('welcome', {
       code: this.roomId,
       playerId,
       role,
-      name: playerId ? this.seatsById.get(playerId)!.name : name,
+      name: playerId ? this.seats.get(playerId)!.name : name,
       playerToken: token,
       ...(isCreator && this.creatorToken ? { facilitatorToken: this.creatorToken } : {}),
       preset: this.host.preset,
@@ -268,7 +244,7 @@ export class ArenaRoom extends Room<ArenaState> {
 
   async onLeave(client: Client, consented: boolean): Promise<void> {
     const member = this.members.get(client.sessionId);
-    const seat = member?.playerId ? this.seatsById.get(member.playerId) : undefined;
+    const seat = member?.playerId ? this.seats.get(member.playerId) : undefined;
     const playerId = member?.playerId ?? null;
     if (seat && playerId && seat.sessionId === client.sessionId) {
       seat.sessionId = null;
@@ -293,8 +269,8 @@ export class ArenaRoom extends Room<ArenaState> {
     }
     this.members.delete(client.sessionId);
     this.feeds.unsubscribe(client.sessionId);
-    if (this.quickplay && seat && !seat.removed && seat.sessionId === null && this.state.clock.phase !== 'ended') {
-      this.host.fillSeatLeftBy(seat.role);
+    if (this.quickSeats && seat && !seat.removed && seat.sessionId === null && this.state.clock.phase !== 'ended') {
+      this.quickSeats.left(seat.role);
       this.mirror.sync(true);
     }
     admission.disconnected(client.sessionId);
@@ -361,13 +337,11 @@ export class ArenaRoom extends Room<ArenaState> {
   private enqueue(client: Client, member: Member, request: ActionRequest, ref?: Ref): void {
     const phase = this.state.clock.phase;
     if (member.playerId === null) return this.refuse(client, request.type, 'SPECTATOR', 'spectators watch; join with a player role to act', ref);
-    const seat = this.seatsById.get(member.playerId);
+    const seat = this.seats.get(member.playerId);
     if (!seat || seat.removed) return this.refuse(client, request.type, 'REMOVED', 'the facilitator removed you from this game', ref);
     if (phase === 'ended') return this.refuse(client, request.type, 'GAME_OVER', 'the game has ended', ref);
     if (phase === 'lobby') return this.refuse(client, request.type, 'NOT_STARTED', 'the game has not started yet', ref);
-    if (member.queued >= MAX_QUEUED_PER_CLIENT) return this.refuse(client, request.type, 'QUEUE_FULL', `at most ${MAX_QUEUED_PER_CLIENT} actions may wait for the next block`, ref);
-    member.queued++;
-    this.queue.push({ sessionId: client.sessionId, playerId: member.playerId, request, ref });
+    if (!this.queue.offer({ sessionId: client.sessionId, playerId: member.playerId, request, ref })) return this.refuse(client, request.type, 'QUEUE_FULL', `at most ${MAX_QUEUED_PER_CLIENT} actions may wait for the next block`, ref);
   }
 
   private query(client: Client, q: QueryRequest): void {
@@ -380,7 +354,7 @@ export class ArenaRoom extends Room<ArenaState> {
     if (!tokenMatches(this.facilitatorKey, token)) return this.refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
     const entry = controlEntry(c.type);
     if (this.state.clock.phase === 'ended' && !entry.afterEnd) return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
-    if (this.replaySource && !entry.inReplay) return this.refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
+    if (!this.playable && !entry.inReplay) return this.refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
     const r = entry.run(this.controls, c as never);
     if (!r.ok) return this.refuse(client, action, r.error.code, r.error.message, ref);
     this.mirror.events(r.events);
@@ -389,55 +363,6 @@ export class ArenaRoom extends Room<ArenaState> {
     this.mirror.sync(true);
     void this.updateListing();
   }
-
-  /** What the facilitator's controls do to this room (shared/protocol/controls.ts names them). */
-  private readonly controls: RoomControls = {
-    start: () => {
-      if (this.state.clock.phase !== 'lobby') return { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'the game has already started' } };
-      this.state.clock.phase = 'running';
-      return { ok: true, events: [] };
-    },
-    pause: () => {
-      if (this.state.clock.phase === 'running') this.state.clock.phase = 'paused';
-      // Everyone's wallet and watched table as of the paused block, not as of the last flush.
-      this.feeds.flush(this.clients, true);
-    },
-    resume: () => {
-      if (this.state.clock.phase === 'paused') this.state.clock.phase = 'running';
-    },
-    setSpeed: (speed) => {
-      const tooFast = admission.admitSpeed(this.roomId, this.host.game.scenario, speed);
-      if (tooFast) return { ok: false, error: tooFast };
-      this.state.clock.speed = speed;
-      this.restartSimulation();
-      return { ok: true, events: [] };
-    },
-    end: () => this.endGame(),
-    trigger: (event) => this.host.trigger(event),
-    addBot: (role, strategy) => this.host.addBot(role, strategy),
-    removeBot: (playerId) => this.host.removeBot(playerId),
-    announce: (text, pause) => {
-      if (pause) this.controls.pause();
-      announce(this, this.state.clock, { type: 'announce', text, pause }, this.host.block);
-    },
-    showDebrief: (page) => announce(this, this.state.clock, { type: 'show_debrief', page }, this.host.block),
-    removePlayer: (playerId) => {
-      const seat = this.seatsById.get(playerId);
-      if (!seat) {
-        const r = this.host.removeBot(playerId);
-        return r.ok ? r : { ok: false, error: { code: 'UNKNOWN_PLAYER', message: `no player ${playerId} in this game` } };
-      }
-      const r = this.host.remove(playerId);
-      if (!r.ok) return r;
-      seat.removed = true;
-      // Their queued actions die with their seat.
-      this.queue = this.queue.filter((q) => q.playerId !== playerId);
-      const sessionId = seat.sessionId;
-      const member = sessionId ? this.members.get(sessionId) : undefined;
-      if (member) member.queued = 0;
-      return r;
-    },
-  };
 
   private ack(client: Client, action: string, ref?: Ref): void {
     const ack: Ack = { action, ...(ref !== undefined ? { ref } : {}), block: this.host.block };
@@ -456,21 +381,17 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   private restartSimulation(): void {
-    const interval = Math.max(MIN_TICK_MS, 1000 / this.blocksPerSecond());
-    this.setSimulationInterval((dt) => this.tick(dt), interval);
+    this.setSimulationInterval((dt) => this.tick(dt), tickInterval(this.blocksPerSecond()));
   }
 
   private tick(deltaMs: number): void {
-    if (this.state.clock.phase !== 'running') {
-      this.owedBlocks = 0;
-      return;
-    }
-    this.owedBlocks = Math.min(this.owedBlocks + (deltaMs * this.blocksPerSecond()) / 1000, MAX_BLOCKS_PER_TICK);
+    const running = () => this.state.clock.phase === 'running';
+    this.blocks.advance(deltaMs, this.blocksPerSecond(), running());
+    if (!running()) return;
     const started = performance.now();
     if (!this.budget.mayRun(started)) return;
     let ran = 0;
-    while (this.owedBlocks >= 1 && this.state.clock.phase === 'running' && this.budget.more(started, performance.now())) {
-      this.owedBlocks -= 1;
+    while (running() && this.budget.more(started, performance.now()) && this.blocks.take()) {
       this.runBlock();
       this.archive?.afterBlock(this.host);
       ran++;
@@ -485,42 +406,27 @@ export class ArenaRoom extends Room<ArenaState> {
 
   /** One block boundary: the queued actions in arrival order (a replay's recorded ones), then the chain steps. */
   private runBlock(): void {
-    if (this.replaySource) return this.runReplayBlock(this.replaySource);
-    const queue = this.queue;
-    this.queue = [];
-    for (const q of queue) {
-      const member = this.members.get(q.sessionId);
-      if (member) member.queued = Math.max(0, member.queued - 1);
-      const kit = kitTransferRefusal(this.host, q.playerId, q.request);
-      const result = kit ? { ok: false as const, error: kit } : this.host.act(q.playerId, q.request);
-      const client = this.clients.getById(q.sessionId);
-      if (result.ok) {
-        this.mirror.events(result.events);
-        this.feeds.touch(q.sessionId);
-        if (client) this.ack(client, q.request.type, q.ref);
-      } else if (client) this.refuse(client, q.request.type, result.error.code, result.error.message, q.ref, this.host.refusalFacts(q.playerId, q.request, result.error.code));
-    }
-    const events = this.host.step();
-    this.mirror.events(events);
+    if (this.feed.beforeStep(this.host, (events) => this.mirror.events(events)) === 'end') return this.endGame();
+    this.mirror.events(this.host.step());
     if (this.host.over) this.endGame();
   }
 
-  private runReplayBlock(source: LogEntry[]): void {
-    while (source.length > 0 && source[0].block <= this.host.block) {
-      const r = this.host.apply(source.shift()!);
-      if (r.ok) this.mirror.events(r.events);
-    }
-    if (source.length === 0 && this.host.block >= this.replayUntil) return this.endGame();
-    this.mirror.events(this.host.step());
-    if (this.host.over) this.endGame();
+  private applyQueued(q: Queued): void {
+    const kit = kitTransferRefusal(this.host, q.playerId, q.request);
+    const result = kit ? { ok: false as const, error: kit } : this.host.act(q.playerId, q.request);
+    const client = this.clients.getById(q.sessionId);
+    if (result.ok) {
+      this.mirror.events(result.events);
+      this.feeds.touch(q.sessionId);
+      if (client) this.ack(client, q.request.type, q.ref);
+    } else if (client) this.refuse(client, q.request.type, result.error.code, result.error.message, q.ref, this.host.refusalFacts(q.playerId, q.request, result.error.code));
   }
 
   private endGame(): void {
     if (this.state.clock.phase === 'ended') return;
     this.host.end();
     this.state.clock.phase = 'ended';
-    this.queue = [];
-    for (const m of this.members.values()) m.queued = 0;
+    this.queue.clear();
     this.mirror.sync(true);
     const results = this.host.results(this.roomId);
     this.broadcast('results', results);
@@ -538,12 +444,6 @@ export class ArenaRoom extends Room<ArenaState> {
     return sent;
   }
 
-  private seatByToken(token: string): [string, Seat] | null {
-    const key = digestOf(token);
-    for (const entry of this.seatsById) if (sameToken(entry[1].key, key)) return entry;
-    return null;
-  }
-
   private spectatorCount(): number {
     let n = 0;
     for (const m of this.members.values()) if (m.playerId === null) n++;
@@ -551,9 +451,8 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   private async updateListing(): Promise<void> {
-    // A quick-play seat whose person left is a bot's until someone comes, so it counts as free.
-    const humans = [...this.seatsById.values()].filter((s) => !s.removed && (!this.quickplay || s.sessionId !== null)).length;
-    await this.setMetadata({ preset: this.host.preset, block: this.host.block, players: humans, freeSeats: Math.max(0, this.seats - humans), phase: this.state.clock.phase });
+    const humans = this.seats.humans(this.quickplay);
+    await this.setMetadata({ preset: this.host.preset, block: this.host.block, players: humans, freeSeats: Math.max(0, this.seatCount - humans), phase: this.state.clock.phase });
   }
 
   private armEmptyTimer(): void {
@@ -568,7 +467,6 @@ export class ArenaRoom extends Room<ArenaState> {
     this.emptyTimer = null;
   }
 }
-
 
 /** Only the options a room understands; Colyseus and SDKs may add their own keys beside them. */
 function pickKnown(raw: unknown, keys: readonly string[]): Record<string, unknown> {

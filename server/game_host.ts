@@ -1,39 +1,20 @@
 import { strategyNames } from '../shared/bots/index.ts';
-import type { Chain, Coldkey, Hotkey } from '../shared/engine/index.ts';
-import { formatAmount, netuid as toNetuid, toUnits } from '../shared/engine/index.ts';
+import type { Chain, Coldkey } from '../shared/engine/index.ts';
 import type { GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
-import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, liquidationValue, StoryLog, playerId as toPlayerId } from '../shared/game/index.ts';
+import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, StoryLog, playerId as toPlayerId } from '../shared/game/index.ts';
 import { DEFAULT_SERIES_SUBNETS, toGameActions } from '../shared/protocol/index.ts';
-import type { ActionRequest, NeuronHoldingView, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
+import type { ActionRequest, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
 import { type RefusalFacts, refusalFacts } from '../shared/game/refusal_facts.ts';
 import type { Namer } from './feed.ts';
-import { Holdings } from './holdings.ts';
+import type { Holdings } from './holdings.ts';
+import { holdingsOf, observationsView, subnetDetailView, walletView } from './views/player.ts';
+import { seriesView } from './views/series.ts';
+import type { Standing } from './views/standings.ts';
+import { resultsView, standings } from './views/standings.ts';
 import type { GameRecord, LogEntry } from './record.ts';
 
 export type HostEvent = GameEvent;
 export type HostResult = { ok: true; events: GameEvent[] } | { ok: false; error: GameError };
-
-/** A leaderboard row as the mirror needs it (rao amounts). */
-export interface Standing {
-  playerId: string;
-  name: string;
-  role: PlayerRole;
-  bot: boolean;
-  connected: boolean;
-  removed: boolean;
-  netWorth: bigint;
-  startWorth: bigint;
-  change: bigint;
-  emissionIncome: bigint;
-  priceGains: bigint;
-  rank: number;
-  roleRank: number;
-}
-
-/** Player seats a facilitated game lists as free for people. */
-const DEFAULT_SEATS = 16;
-/** Seats of a quick-play game: bots hold them until people come. */
-export const QUICKPLAY_SEATS = 8;
 
 /**
  * The game as the room drives it: the pure `Game` plus the record that reproduces it. Every change
@@ -50,8 +31,6 @@ export class GameHost implements Namer {
    */
   onEntry: ((entry: LogEntry, seq: number) => void) | null = null;
   private nextPlayer = 1;
-  /** Bots quick play took off the board for people who are here; each comes back when one leaves. */
-  private displacedBots = 0;
   /** The facilitator ended the game before its last block (the Game itself only ends at `endBlock`). */
   private endedEarly = false;
   /** Subnet names and products change only on registration, naming and pruning: cached, not rebuilt every tick. */
@@ -60,8 +39,6 @@ export class GameHost implements Namer {
   private board: { key: string; rows: LeaderboardRow[] } | null = null;
   /** Players' positions and UIDs of the current block and log, for the wallets: found once. */
   private held: { key: string; holdings: Holdings } | null = null;
-  /** Players' net worth sampled with the game's series, for the charts (derived, so not in the record). */
-  private readonly worth: { block: number; values: Map<string, number> }[] = [];
 
   private constructor(
     readonly game: Game,
@@ -70,7 +47,6 @@ export class GameHost implements Namer {
     readonly seed: number | string,
   ) {
     this.refreshLabels();
-    this.sampleWorth();
   }
 
   static create(header: { preset: string; overrides?: unknown; seed: number | string }): GameHost | GameError {
@@ -127,9 +103,6 @@ export class GameHost implements Namer {
   }
   get over(): boolean {
     return this.game.over || this.endedEarly;
-  }
-  defaultSeats(quickplay: boolean): number {
-    return quickplay ? QUICKPLAY_SEATS : DEFAULT_SEATS;
   }
 
   /** How many changes the log holds (a snapshot records where in the log it was taken). */
@@ -192,22 +165,6 @@ export class GameHost implements Namer {
     this.apply({ block: this.block, kind: connected ? 'rejoin' : 'leave', player });
   }
 
-  /**
-   * Quick play keeps its seats full: a person arriving (or coming back) takes a bot's seat,
-   * preferably one of the same role, while the game holds more players than seats.
-   */
-  makeRoomForHuman(role: PlayerRole, seats: number): void {
-    if (this.game.players().filter((p) => !p.removed && (p.connected || p.bot !== null)).length <= seats) return;
-    const bots = this.game.players().filter((p) => !p.removed && p.bot !== null && p.bot !== EXTERNAL_BOT);
-    const bot = bots.find((p) => p.role === role) ?? bots[0];
-    if (bot && this.removeBot(bot.id).ok) this.displacedBots++;
-  }
-
-  /** A person who left for good hands back the seat a bot gave up for them; their wallet stays theirs. */
-  fillSeatLeftBy(role: PlayerRole): void {
-    if (this.displacedBots > 0 && this.addBot(role).ok) this.displacedBots--;
-  }
-
   end(): void {
     if (!this.over) this.apply({ block: this.block, kind: 'end' });
   }
@@ -216,7 +173,6 @@ export class GameHost implements Namer {
     const events = this.game.step();
     this.story.note(events);
     this.noteLabels(events);
-    if ((this.block - this.game.startBlock) % this.game.scenario.game.seriesEvery === 0) this.sampleWorth();
     return events;
   }
 
@@ -270,12 +226,6 @@ export class GameHost implements Namer {
     if (events.some((e) => e.type === 'subnet_registered' || e.type === 'subnet_named' || e.type === 'subnet_pruned')) this.refreshLabels();
   }
 
-  private sampleWorth(): void {
-    const values = new Map<string, number>();
-    for (const r of this.leaderboard()) values.set(r.id, toUnits(r.netWorth));
-    this.worth.push({ block: this.block, values });
-  }
-
   // Views (read only) -------------------------------------------------------------------------------
 
   /** Netuids by current emission share, largest first. */
@@ -316,122 +266,32 @@ export class GameHost implements Namer {
     return this.board.rows;
   }
 
+  standings(): Standing[] {
+    return standings(this.leaderboard(), this.game.players());
+  }
+
+  /** The player's own wallet (null for an unknown id): only ever sent to that player. */
+  wallet(id: string): WalletView | null {
+    return walletView(this.game, id, this.leaderboard(), this.holdings());
+  }
+
   private holdings(): Holdings {
     const key = `${this.block}:${this.log.length}`;
-    if (this.held?.key !== key) {
-      const players = this.game.players();
-      this.held = { key, holdings: new Holdings(this.chain.state, new Set(players.map((p) => p.coldkey)), new Set(players.map((p) => p.hotkey))) };
-    }
+    if (this.held?.key !== key) this.held = { key, holdings: holdingsOf(this.game) };
     return this.held.holdings;
-  }
-
-  standings(): Standing[] {
-    const connected = new Map(this.game.players().map((p) => [p.id as string, p.connected]));
-    return this.leaderboard().map((r) => ({
-      playerId: r.id,
-      name: r.name,
-      role: r.role,
-      bot: r.bot,
-      connected: connected.get(r.id) ?? false,
-      removed: r.removed,
-      netWorth: r.netWorth,
-      startWorth: r.startWorth,
-      change: r.change,
-      emissionIncome: r.emissionIncome,
-      priceGains: r.priceGains,
-      rank: r.rank,
-      roleRank: r.roleRank,
-    }));
-  }
-
-  /** The player's own wallet: only ever sent to that player. */
-  wallet(id: string): WalletView {
-    const chain = this.chain;
-    const me = this.game.player(toPlayerId(id))!;
-    const ck = me.coldkey as Coldkey;
-    const row = this.leaderboard().find((r) => r.id === id);
-    const held = this.holdings();
-    const positions: WalletView['positions'] = held.positionsOf(ck).map((p) => ({ netuid: p.netuid, hotkey: p.hotkey, alpha: formatAmount(p.alpha), value: formatAmount(liquidationValue(chain, ck, [{ netuid: p.netuid, hotkey: p.hotkey }])) }));
-    const neurons: WalletView['neurons'] = held.uidsOf(me.hotkey).map(({ netuid, uid }) => ({ netuid, uid, hotkey: me.hotkey, permit: chain.subnet(netuid)!.neurons[uid].validatorPermit, ...(me.role === 'miner' ? { effort: me.effort } : {}), ...storedWeights(chain.subnet(netuid)!.weights.get(uid)) }));
-    const subnets: number[] = [];
-    for (const s of chain.state.subnets) if (s && s.owner === ck) subnets.push(s.netuid);
-    for (const [hk, holders] of chain.state.root) {
-      const tao = holders.get(ck);
-      if (tao && tao > 0n) positions.push({ netuid: 0, hotkey: hk, alpha: formatAmount(tao), value: formatAmount(tao) });
-    }
-    const balance = chain.balance(ck);
-    return {
-      playerId: id,
-      block: chain.block,
-      role: me.role,
-      balance: formatAmount(balance),
-      positions,
-      neurons,
-      subnets,
-      hotkey: me.hotkey,
-      take: (chain.state.hotkeys.get(me.hotkey as Hotkey)?.takeU16 ?? chain.state.params.defaultTakeU16) / 65_535,
-      netWorth: formatAmount(row?.netWorth ?? balance),
-      change: signed(row?.change ?? 0n),
-      emissionIncome: signed(row?.emissionIncome ?? 0n),
-      priceGains: signed(row?.priceGains ?? 0n),
-      business: signed(row?.business ?? 0n),
-    };
   }
 
   /** A validator's own readings; null for anyone else (and for a validator without readings yet). */
   observations(id: string): ObservationsView | null {
-    const o = this.game.observationsFor(toPlayerId(id));
-    if (!o || o.readings.length === 0) return null;
-    return { block: this.block, subnets: [{ netuid: o.netuid, uids: o.readings.map((r) => r.uid), quality: o.readings.map((r) => Math.round(r.quality * 1e4) / 1e4) }] };
+    return observationsView(this.game, id);
   }
 
   subnetDetail(netuid: number): SubnetDetailView | null {
-    const info = this.game.subnetInfo(toNetuid(netuid));
-    const s = this.chain.subnet(toNetuid(netuid));
-    if (!info || !s) return null;
-    const immunity = this.chain.state.params.neuronImmunityPeriod;
-    return {
-      netuid,
-      block: this.block,
-      name: info.name,
-      burn: formatAmount(info.burn),
-      neurons: info.neurons.map((n) => ({
-        uid: n.uid,
-        hotkey: n.hotkey,
-        owner: n.player,
-        stake: formatAmount(n.stake),
-        validatorPermit: n.validatorPermit,
-        incentive: ratio(n.incentive),
-        dividends: ratio(n.dividends),
-        trust: ratio(n.validatorTrust),
-        take: (this.chain.state.hotkeys.get(n.hotkey as Hotkey)?.takeU16 ?? this.chain.state.params.defaultTakeU16) / 65_535,
-        consensus: ratio(n.consensus),
-        bonds: ratio((s.bonds.get(n.uid) ?? []).reduce((a, b) => a + b, 0) / 65_535),
-        emission: formatAmount(n.emission),
-        registeredAt: s.neurons[n.uid].registeredAt,
-        immune: this.block < s.neurons[n.uid].registeredAt + immunity,
-      })),
-    };
+    return subnetDetailView(this.game, netuid);
   }
 
   results(code: string): ResultsView {
-    return {
-      code,
-      preset: this.preset,
-      seed: this.seed,
-      block: this.block,
-      rows: this.standings().map((r) => ({
-        rank: r.rank,
-        playerId: r.playerId,
-        name: r.name,
-        role: r.role,
-        bot: r.bot,
-        netWorth: formatAmount(r.netWorth),
-        change: signed(r.change),
-        emissionIncome: signed(r.emissionIncome),
-        priceGains: signed(r.priceGains),
-      })),
-    };
+    return resultsView({ code, preset: this.preset, seed: this.seed, block: this.block }, this.standings());
   }
 
   /**
@@ -439,55 +299,6 @@ export class GameHost implements Namer {
    * subnets (default: the ones taking the most emission now; all of them for an export).
    */
   series(maxPoints = 300, netuids?: readonly number[]): SeriesView {
-    const wanted = new Set(netuids ?? this.topSubnets(DEFAULT_SERIES_SUBNETS));
-    const rows = this.game.series.subnets; // [block, netuid, price, movingPrice, flowEma, emissionShare, taoIn, alphaIn]
-    const sampled = [...new Set(rows.map((r) => r[0]))];
-    const keep = new Set(thin(sampled, maxPoints));
-    const blocks = sampled.filter((b) => keep.has(b));
-    const at = new Map(blocks.map((b, i) => [b, i]));
-    const subnets: SeriesView['subnets'] = {};
-    for (const r of rows) {
-      const i = at.get(r[0]);
-      if (i === undefined || !wanted.has(r[1])) continue;
-      const m = (subnets[r[1]] ??= { price: fill(blocks.length), taoIn: fill(blocks.length), flowEma: fill(blocks.length), emissionShare: fill(blocks.length) });
-      m.price[i] = r[2];
-      m.flowEma[i] = r[4];
-      m.emissionShare[i] = r[5];
-      m.taoIn[i] = r[6];
-    }
-    const worthRows = this.worth.filter((w) => keep.has(w.block) || blocks.length === 0);
-    const worthAt = new Map(worthRows.map((w) => [w.block, w.values]));
-    const netWorth: SeriesView['netWorth'] = {};
-    for (const p of this.game.players()) netWorth[p.id] = blocks.map((b) => worthAt.get(b)?.get(p.id) ?? NaN);
-    return { block: blocks, subnets, netWorth };
+    return seriesView(this.game.series, this.game.players().map((p) => p.id), maxPoints, netuids ?? this.topSubnets(DEFAULT_SERIES_SUBNETS));
   }
-}
-
-/** Evenly spaced items, always keeping the first and the last. */
-function thin<T>(items: T[], max: number): T[] {
-  if (items.length <= max) return items;
-  const out: T[] = [];
-  for (let k = 0; k < max; k++) out.push(items[Math.round((k * (items.length - 1)) / (max - 1))]);
-  return out;
-}
-
-/** A column with no value yet (a subnet registered later, a pruned one): null in JSON, blank in CSV. */
-const fill = (n: number): number[] => new Array(n).fill(NaN);
-
-/** Ratios for a table shown to people: 5 significant decimals keep messages short and stable. */
-const ratio = (x: number): number => Math.round(x * 1e5) / 1e5;
-
-const signed = (rao: bigint): string => (rao < 0n ? `-${formatAmount(-rao)}` : formatAmount(rao));
-
-/** A validator's stored weight row as the wallet shows it: non-zero entries, 0..1 of the largest. */
-function storedWeights(row: readonly number[] | undefined): Pick<NeuronHoldingView, 'weights'> {
-  if (!row) return {};
-  const uids: number[] = [];
-  const values: number[] = [];
-  row.forEach((w, uid) => {
-    if (w <= 0) return;
-    uids.push(uid);
-    values.push(Math.round((w / 65_535) * 1e4) / 1e4);
-  });
-  return { weights: { uids, values } };
 }

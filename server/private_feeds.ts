@@ -112,7 +112,8 @@ export class PrivateFeeds {
       if (s.playerId !== null && (force || s.dirty || now - s.lastWallet >= WALLET_EVERY_MS)) {
         s.lastWallet = now;
         s.dirty = false;
-        this.send(s, 'wallet', this.host.wallet(s.playerId));
+        const wallet = this.host.wallet(s.playerId);
+        if (wallet) this.send(s, 'wallet', wallet);
         const obs = this.host.observations(s.playerId);
         if (obs) this.send(s, 'observations', obs);
       }

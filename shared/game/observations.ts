@@ -1,3 +1,5 @@
+import type { Player } from './state.ts';
+import type { World } from './world.ts';
 import type { RngState } from '../engine/index.ts';
 import { nextFloat } from '../engine/index.ts';
 
@@ -17,4 +19,12 @@ export function observe(noise: RngState, qualities: readonly number[], sigma: nu
     if (j + 1 < qualities.length) out[j + 1] = qualities[j + 1] + sigma * r * Math.sin(t);
   }
   return out;
+}
+
+/** A validator reads its home subnet's UIDs again (anyone else, or a validator not registered there, reads nothing). */
+export function refreshObservations(w: World, p: Player): void {
+  if (p.role !== 'validator' || !p.noise || p.home === null) return;
+  const s = w.chain.subnet(p.home);
+  if (!s || !s.neurons.some((n) => n.hotkey === p.hotkey)) return;
+  p.observations = observe(p.noise, w.qualities.of(s).map((q) => q ?? 0), w.g.scenario.game.economy.observationNoise);
 }

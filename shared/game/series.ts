@@ -67,38 +67,3 @@ export function toCsv(columns: readonly string[], rows: readonly number[][]): st
   for (const r of rows) lines.push(r.map((x) => (Number.isInteger(x) ? String(x) : x.toPrecision(10).replace(/\.?0+$/, ''))).join(','));
   return lines.join('\n') + '\n';
 }
-
-/** Chart-ready series: the sampled blocks (at most `maxPoints`, evenly thinned) with each subnet's and player's values at them. */
-export interface SeriesSummary {
-  block: number[];
-  subnets: Record<string, { price: number[]; taoIn: number[]; flowEma: number[]; emissionShare: number[] }>;
-  netWorth: Record<string, number[]>;
-}
-
-export function summarise(data: SeriesData, playerIds: readonly string[], maxPoints: number): SeriesSummary {
-  const sampled: number[] = [];
-  for (const r of data.subnets) if (sampled[sampled.length - 1] !== r[0]) sampled.push(r[0]);
-  const stride = Math.max(1, Math.ceil(sampled.length / Math.max(1, maxPoints)));
-  // Keep the latest sample, thinning backwards from it.
-  const block = sampled.filter((_, i) => (sampled.length - 1 - i) % stride === 0);
-  const at = new Map(block.map((b, i) => [b, i]));
-  const subnets: SeriesSummary['subnets'] = {};
-  for (const r of data.subnets) {
-    const i = at.get(r[0]);
-    if (i === undefined) continue;
-    const key = String(r[1]);
-    const s = (subnets[key] ??= { price: new Array(block.length).fill(0), taoIn: new Array(block.length).fill(0), flowEma: new Array(block.length).fill(0), emissionShare: new Array(block.length).fill(0) });
-    s.price[i] = r[2];
-    s.flowEma[i] = r[4];
-    s.emissionShare[i] = r[5];
-    s.taoIn[i] = r[6];
-  }
-  const netWorth: SeriesSummary['netWorth'] = {};
-  for (const r of data.worth) {
-    const i = at.get(r[0]);
-    const id = playerIds[r[1]];
-    if (i === undefined || id === undefined) continue;
-    (netWorth[id] ??= new Array(block.length).fill(0))[i] = r[2];
-  }
-  return { block, subnets, netWorth };
-}

@@ -43,6 +43,16 @@ const named = (name: string, product?: string, netuid?: number): GameAction => (
 const limitPrice = optional(finite(0, 1e12));
 const effortField = finite(0, 1);
 
+/** TAO into a pool (stake) or alpha out of it (unstake), behind a hotkey, with an optional limit price. */
+const swapPayload = object({ netuid: netuidField, amount, hotkey: optional(hotkeyField), limitPrice });
+const swapToGame =
+  (type: 'stake' | 'unstake') =>
+  (q: CheckedValue<typeof swapPayload>, chain: Chain): GameAction[] | GameError => {
+    const hotkey = stakeTarget(chain, q.hotkey, q.netuid);
+    if (isError(hotkey)) return hotkey;
+    return [{ type, hotkey, netuid: toNetuid(q.netuid), amount: q.amount, ...(q.limitPrice !== undefined ? { limitPrice: q.limitPrice } : {}) }];
+  };
+
 const setWeightsPayload = object({ netuid: netuidField, uids: list(integer(0, MAX_UID), MAX_WEIGHTS), weights: list(finite(0, 1e9), MAX_WEIGHTS) });
 const weightsChecker: typeof setWeightsPayload = (v, f) => {
   const r = setWeightsPayload(v, f);
@@ -52,24 +62,16 @@ const weightsChecker: typeof setWeightsPayload = (v, f) => {
 };
 
 export const ACTIONS = {
-  stake: entry('stake', object({ netuid: netuidField, amount, hotkey: optional(hotkeyField), limitPrice }), {
+  stake: entry('stake', swapPayload, {
     label: 'Stake',
     roles: 'any',
-    toGame: (q, chain) => {
-      const hotkey = stakeTarget(chain, q.hotkey, q.netuid);
-      if (isError(hotkey)) return hotkey;
-      return [{ type: 'stake', hotkey, netuid: toNetuid(q.netuid), amount: q.amount, ...(q.limitPrice !== undefined ? { limitPrice: q.limitPrice } : {}) }];
-    },
+    toGame: swapToGame('stake'),
     play: (ctx, p, a) => ctx.chainAct({ type: 'stake', coldkey: p.coldkey, hotkey: a.hotkey, netuid: a.netuid, amount: a.amount, limitPrice: a.limitPrice }, () => ctx.open(p, a.netuid, a.hotkey)),
   }),
-  unstake: entry('unstake', object({ netuid: netuidField, amount, hotkey: optional(hotkeyField), limitPrice }), {
+  unstake: entry('unstake', swapPayload, {
     label: 'Unstake',
     roles: 'any',
-    toGame: (q, chain) => {
-      const hotkey = stakeTarget(chain, q.hotkey, q.netuid);
-      if (isError(hotkey)) return hotkey;
-      return [{ type: 'unstake', hotkey, netuid: toNetuid(q.netuid), amount: q.amount, ...(q.limitPrice !== undefined ? { limitPrice: q.limitPrice } : {}) }];
-    },
+    toGame: swapToGame('unstake'),
     play: (ctx, p, a) => ctx.chainAct({ type: 'unstake', coldkey: p.coldkey, hotkey: a.hotkey, netuid: a.netuid, amount: a.amount, limitPrice: a.limitPrice }),
   }),
   move_stake: entry('move_stake', object({ fromNetuid: netuidField, toNetuid: netuidField, amount, fromHotkey: optional(hotkeyField), toHotkey: optional(hotkeyField) }), {

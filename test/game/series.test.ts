@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { playerId } from '../../shared/game/index.ts';
+import { seriesView } from '../../server/views/series.ts';
 import { newGame, run } from './helpers.ts';
 
 describe('time series and the leaderboard', () => {
@@ -12,7 +13,7 @@ describe('time series and the leaderboard', () => {
     expect(s.blocks).toHaveLength(601);
     expect(s.blocks.at(-1)![0]).toBe(game.block);
     expect(s.epochs.length).toBeGreaterThan(0);
-    const view = game.seriesView(50);
+    const view = seriesView(game.series, game.players().map((p) => p.id), 50, game.subnetIds());
     expect(view.block.length).toBeLessThanOrEqual(50);
     expect(view.block.at(-1)).toBe(game.block);
     expect([...view.block].sort((a, b) => a - b)).toEqual(view.block);

@@ -69,7 +69,9 @@ describe('what a scenario may cost', () => {
   });
 
   it('a facilitator cannot speed a room past its budget', async () => {
-    const room = await from('10.0.2.1').create('arena', { preset: 'mainnet', name: 'Fac', overrides: { blocksPerSecond: 1 } });
+    // The workshop at 1,000× its pace costs about twice what a room may use; a full network would be
+    // a heavier room to build for the same refusal.
+    const room = await from('10.0.2.1').create('arena', { preset: 'workshop', name: 'Fac' });
     const welcome = await new Promise<{ facilitatorToken: string }>((ok) => room.onMessage('welcome', ok));
     const error = new Promise<{ code: string; action: string }>((ok) => room.onMessage('error', ok));
     room.send('set_speed', { token: welcome.facilitatorToken, speed: 1000 });

@@ -1,0 +1,50 @@
+// The network the players arrive in: genesis subnets' owners and validators, who are not players
+// but keep weighing miners and buying back their alpha as their business earns.
+import type { Subnet, Uid } from '../engine/index.ts';
+import { mulRatio, quoteTaoForAlpha } from '../engine/index.ts';
+import { observe } from './observations.ts';
+import type { Incumbents } from './state.ts';
+import type { World } from './world.ts';
+
+/** Incumbent validators weigh what they observe a few blocks before each epoch, like honest validators. */
+export function incumbentsSetWeights(w: World): void {
+  const chain = w.chain;
+  const p = chain.state.params;
+  const sigma = w.g.scenario.game.economy.observationNoise;
+  const lead = Math.max(1, Math.min(10, Math.floor(p.tempo / 4)));
+  for (const inc of w.g.incumbents) {
+    const s = chain.subnet(inc.netuid);
+    if (!s || s.owner !== inc.owner || chain.blocksUntilEpoch(inc.netuid) !== lead) continue;
+    // Only miners are worth observing (one pass over the UIDs, shared by the subnet's validators).
+    const miners: Uid[] = [];
+    const truth: number[] = [];
+    w.qualities.of(s).forEach((q, j) => {
+      if (q !== undefined && q > 0) {
+        miners.push(j as Uid);
+        truth.push(q);
+      }
+    });
+    if (miners.length === 0) continue;
+    inc.validators.forEach((hk, k) => {
+      const j = s.neurons.findIndex((n) => n.hotkey === hk);
+      if (j < 0 || !s.neurons[j].validatorPermit) return;
+      const seen = observe(inc.noise[k], truth, sigma);
+      const uids: Uid[] = [];
+      const weights: number[] = [];
+      for (let m = 0; m < seen.length; m++) {
+        if (seen[m] <= 0) continue;
+        uids.push(miners[m]);
+        weights.push(seen[m] * seen[m]);
+      }
+      if (uids.length > 0) chain.apply({ type: 'set_weights', coldkey: inc.coldkey, hotkey: hk, netuid: inc.netuid, uids, weights });
+    });
+  }
+}
+
+/** An incumbent owner puts a share of its wallet back into its subnet's alpha at each epoch. */
+export function incumbentBuyback(w: World, inc: Incumbents, s: Subnet): void {
+  const chain = w.chain;
+  const amount = mulRatio(chain.balance(inc.owner), w.g.scenario.game.economy.populationBuyback);
+  if (amount < chain.state.params.minStake || typeof quoteTaoForAlpha(s, amount, chain.state.params) === 'string') return;
+  chain.apply({ type: 'stake', coldkey: inc.owner, hotkey: s.ownerHotkey, netuid: s.netuid, amount });
+}

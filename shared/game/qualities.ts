@@ -1,0 +1,39 @@
+// Each UID's true (hidden) quality: an incumbent miner's is fixed at genesis, a player miner's
+// follows its effort, anyone else has none.
+import type { Subnet } from '../engine/index.ts';
+import type { Player } from './state.ts';
+import type { World } from './world.ts';
+
+export class Qualities {
+  private readonly incumbent = new Map<string, number>();
+  /** Where each UID's quality comes from, per subnet, checked against the UIDs' hotkeys on every use. */
+  private readonly sources = new Map<number, { hotkeys: string[]; from: (number | Player | undefined)[] }>();
+
+  constructor(private readonly w: World) {
+    for (const inc of w.g.incumbents) for (const [hk, q] of Object.entries(inc.minerQuality)) this.incumbent.set(hk, q);
+  }
+
+  /**
+   * Each UID's true quality (undefined where the UID is not a miner), in uid order. Where each
+   * quality comes from is worked out again only when a UID changes hands (checked by hotkey
+   * identity), since a full network asks this thousands of times a day.
+   */
+  of(s: Subnet): (number | undefined)[] {
+    const neurons = s.neurons;
+    let cached = this.sources.get(s.netuid);
+    let valid = cached !== undefined && cached.hotkeys.length === neurons.length;
+    for (let j = 0; valid && j < neurons.length; j++) valid = cached!.hotkeys[j] === neurons[j].hotkey;
+    if (!valid) {
+      cached = { hotkeys: neurons.map((n) => n.hotkey), from: neurons.map((n) => this.source(n.hotkey)) };
+      this.sources.set(s.netuid, cached);
+    }
+    return cached!.from.map((f) => (typeof f === 'number' ? f : f?.quality));
+  }
+
+  private source(hk: string): number | Player | undefined {
+    const q = this.incumbent.get(hk);
+    if (q !== undefined) return q;
+    const p = this.w.byHotkey.get(hk);
+    return p?.role === 'miner' ? p : undefined;
+  }
+}

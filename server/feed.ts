@@ -14,6 +14,8 @@ export interface FeedLine {
 /** What the ticker needs to name things. */
 export interface Namer {
   subnetName(netuid: number): string;
+  /** The name a subnet had when it was last pruned (its netuid may already carry a new one). */
+  prunedName(netuid: number): string;
   /** A player's display name by coldkey or player id; null for the network's incumbents and the market. */
   nameOf(key: string): string | null;
 }
@@ -37,7 +39,7 @@ export function describeEvent(e: GameEvent, names: Namer): FeedLine | null {
     case 'subnet_registered':
       return line('subnet_registered', `${who(e.owner)} registered ${sn(e.netuid)} for ${tao(e.lockCost)}`, e.netuid);
     case 'subnet_pruned':
-      return line('subnet_pruned', `${sn(e.netuid)} was deregistered: lowest EMA price past immunity`, e.netuid);
+      return line('subnet_pruned', `${names.prunedName(e.netuid)} (SN${e.netuid}) was deregistered: lowest EMA price past immunity`, e.netuid);
     case 'subnet_named':
       return line('subnet_named', `SN${e.netuid} is now ${e.name}${e.product ? ` — ${e.product}` : ''}`, e.netuid);
     case 'staked':

@@ -35,6 +35,7 @@ export class GameHost implements Namer {
   private endedEarly = false;
   /** Subnet names and products change only on registration, naming and pruning: cached, not rebuilt every tick. */
   private readonly labels = new Map<number, { name: string; product: string }>();
+  private readonly prunedNames = new Map<number, string>();
   /** The leaderboard of the current block and log: every wallet and the board read it, computed once. */
   private board: { key: string; rows: LeaderboardRow[] } | null = null;
   /** Players' positions and UIDs of the current block and log, for the wallets: found once. */
@@ -223,6 +224,8 @@ export class GameHost implements Namer {
   }
 
   private noteLabels(events: readonly GameEvent[]): void {
+    // A pruned subnet's netuid is taken by the new one in the same step: keep the old name for the feed.
+    for (const e of events) if (e.type === 'subnet_pruned') this.prunedNames.set(e.netuid, this.subnetName(e.netuid));
     if (events.some((e) => e.type === 'subnet_registered' || e.type === 'subnet_named' || e.type === 'subnet_pruned')) this.refreshLabels();
   }
 
@@ -247,6 +250,11 @@ export class GameHost implements Namer {
 
   subnetName(netuid: number): string {
     return this.labels.get(netuid)?.name ?? `SN${netuid}`;
+  }
+
+  /** The name a subnet had when it was last pruned. */
+  prunedName(netuid: number): string {
+    return this.prunedNames.get(netuid) ?? this.subnetName(netuid);
   }
 
   /** What the subnet's miners produce, as its owner put it ('' when not said). */

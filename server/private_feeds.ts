@@ -93,36 +93,42 @@ export class PrivateFeeds {
 
   /**
    * Sends what changed to the given clients. `force` ignores the rate (joins, reconnects, a pause)
-   * and the budget. Otherwise the flush stops once it has spent FLUSH_BUDGET_MS: whoever is left is
-   * still due and comes first at the next flush, so a tick stays short and every feed comes round.
+   * and the budget. Otherwise, once the flush has spent FLUSH_BUDGET_MS, whoever is left is still
+   * due and comes first at the next flush, so a tick stays short and every feed comes round; only a
+   * wallet changed by the player's own action still goes now, with its ack.
    */
   flush(clients: Iterable<Client>, force: boolean): void {
     const now = Date.now();
     const list = [...clients];
     const stopAt = performance.now() + FLUSH_BUDGET_MS;
     const start = force ? 0 : this.resumeAt % Math.max(1, list.length);
+    let deferredFrom = -1;
     for (let k = 0; k < list.length; k++) {
       const i = (start + k) % list.length;
-      if (!force && k > 0 && performance.now() > stopAt) {
-        this.resumeAt = i;
-        return;
-      }
       const s = this.subs.get(list[i].sessionId);
       if (!s) continue;
-      if (s.playerId !== null && (force || s.dirty || now - s.lastWallet >= WALLET_EVERY_MS)) {
-        s.lastWallet = now;
-        s.dirty = false;
-        const wallet = this.host.wallet(s.playerId);
-        if (wallet) this.send(s, 'wallet', wallet);
-        const obs = this.host.observations(s.playerId);
-        if (obs) this.send(s, 'observations', obs);
+      if (deferredFrom < 0 && !force && k > 0 && performance.now() > stopAt) deferredFrom = i;
+      if (deferredFrom >= 0) {
+        if (s.dirty && s.playerId !== null) this.sendWallet(s, s.playerId, now);
+        continue;
       }
+      if (s.playerId !== null && (force || s.dirty || now - s.lastWallet >= WALLET_EVERY_MS)) this.sendWallet(s, s.playerId, now);
       if (s.watching !== null && (force || now - s.lastDetail >= DETAIL_EVERY_MS)) {
         s.lastDetail = now;
         const table = this.table(s.watching);
         if (table) this.sendTable(s, table, now - s.lastKeyframe >= DETAIL_KEYFRAME_MS);
       }
     }
+    if (deferredFrom >= 0) this.resumeAt = deferredFrom;
+  }
+
+  private sendWallet(s: Subscriber, playerId: string, now: number): void {
+    s.lastWallet = now;
+    s.dirty = false;
+    const wallet = this.host.wallet(playerId);
+    if (wallet) this.send(s, 'wallet', wallet);
+    const obs = this.host.observations(playerId);
+    if (obs) this.send(s, 'observations', obs);
   }
 
   /** Tables of the current block: built once, however many watchers come due within the block. */

@@ -25,8 +25,13 @@ export function incumbentsSetWeights(w: World): void {
       }
     });
     if (miners.length === 0) continue;
+    // 64 validators each searching 256 UIDs, every tempo of every subnet: one map instead.
+    const uidOf = new Map<string, number>();
+    s.neurons.forEach((n, j) => {
+      if (!uidOf.has(n.hotkey)) uidOf.set(n.hotkey, j);
+    });
     inc.validators.forEach((hk, k) => {
-      const j = s.neurons.findIndex((n) => n.hotkey === hk);
+      const j = uidOf.get(hk) ?? -1;
       if (j < 0 || !s.neurons[j].validatorPermit) return;
       const seen = observe(inc.noise[k], truth, sigma);
       const uids: Uid[] = [];

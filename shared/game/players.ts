@@ -4,7 +4,7 @@ import { isStrategy, STRATEGIES } from '../bots/index.ts';
 import type { Netuid } from '../engine/index.ts';
 import { coldkey, hotkey, nextFloat, seedRng } from '../engine/index.ts';
 import { show } from '../engine/errors.ts';
-import { nameField } from '../protocol/fields.ts';
+import { playerNameField } from '../protocol/fields.ts';
 import { act } from './moves.ts';
 import { refreshObservations } from './observations.ts';
 import type { Player } from './state.ts';
@@ -45,7 +45,7 @@ export function join(w: World, id: PlayerId, opts: JoinOptions): JoinResult {
   if (typeof id !== 'string' || !/^[\w-]{1,40}$/.test(id)) return { ok: false, error: gameError('INVALID_PLAYER', 'a player id is 1 to 40 letters, digits, _ or -') };
   if (w.byId.has(id)) return { ok: false, error: gameError('PLAYER_EXISTS', `player ${id} has already joined`) };
   if (opts === null || typeof opts !== 'object') return { ok: false, error: gameError('INVALID_PLAYER', 'joining takes a name and a role') };
-  const named = nameField(opts.name, 'a name');
+  const named = playerNameField(opts.name, 'name');
   if (!named.ok) return { ok: false, error: gameError('INVALID_PLAYER', named.message) };
   if (!ROLES.includes(opts.role)) return { ok: false, error: gameError('INVALID_PLAYER', `role must be one of ${ROLES.join(', ')}`) };
   const bot = opts.bot ?? null;

@@ -13,7 +13,7 @@ import type { Checker, CheckedValue, Wire } from './check.ts';
 import { amount, finite, integer, list, object, optional, text } from './check.ts';
 import { refuse } from './errors.ts';
 import type { PlayerRole } from './fields.ts';
-import { hotkeyField, MAX_UID, MAX_WEIGHTS, nameField, netuidField, productField } from './fields.ts';
+import { hotkeyField, MAX_UID, MAX_WEIGHTS, netuidField, productField, subnetNameField } from './fields.ts';
 
 export interface ActionEntry<P, T extends GameActionType> {
   /** How a client names it (a form's title, a refusal's subject). */
@@ -88,7 +88,7 @@ export const ACTIONS = {
       ctx.chainAct({ type: 'move_stake', coldkey: p.coldkey, fromHotkey: a.fromHotkey, toHotkey: a.toHotkey, fromNetuid: a.fromNetuid, toNetuid: a.toNetuid, amount: a.amount }, () => ctx.open(p, a.toNetuid, a.toHotkey)),
   }),
   /** Pays the current lock cost; `name`/`product` name the new subnet at once. */
-  register_subnet: entry('register_subnet', object({ name: optional(nameField), product: optional(productField) }), {
+  register_subnet: entry('register_subnet', object({ name: optional(subnetNameField), product: optional(productField) }), {
     label: 'Register a subnet',
     roles: 'any',
     // The registration stands even if the name is then refused.
@@ -107,14 +107,14 @@ export const ACTIONS = {
       }),
   }),
   /** `netuid`: which of the owner's subnets (default: the first it registered). */
-  name_subnet: entry('name_subnet', object({ name: nameField, product: optional(productField), netuid: optional(netuidField) }), {
+  name_subnet: entry('name_subnet', object({ name: subnetNameField, product: optional(productField), netuid: optional(netuidField) }), {
     label: 'Name your subnet',
     roles: 'any',
     toGame: (q) => [named(q.name, q.product, q.netuid)],
     play: (ctx, p, a) => {
       const s = ctx.ownedSubnet(p, a.netuid);
       if (!s) return { ok: false, error: gameError('NOT_SUBNET_OWNER', 'only a subnet owner names it') };
-      const name = nameField(a.name, 'a subnet name');
+      const name = subnetNameField(a.name, 'name');
       if (!name.ok) return { ok: false, error: gameError('INVALID_PAYLOAD', name.message) };
       // Left out, the product stays what it was.
       const product = productField(typeof a.product === 'string' ? a.product : (ctx.labels[s.netuid]?.product ?? ''), 'a product');

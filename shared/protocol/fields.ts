@@ -22,11 +22,15 @@ export const netuidField = integer(0, MAX_NETUID);
 export const hotkeyField = text(64);
 
 const NAME = /^[\p{L}\p{N} ._'-]{1,32}$/u;
-/** A player's or a subnet's name: 1 to 32 letters, digits, spaces or ._'- (trimmed). */
-export const nameField: Checker<string> = (v, field) => {
-  const t = typeof v === 'string' ? v.trim() : null;
-  return t !== null && NAME.test(t) ? accept(t) : refuse('INVALID_PAYLOAD', `${field} must be 1 to 32 letters, digits, spaces or ._'-`);
-};
+/** A name: 1 to 32 letters, digits, spaces or ._'- (trimmed). A refusal says whose name it is. */
+const nameOf =
+  (what: string): Checker<string> =>
+  (v) => {
+    const t = typeof v === 'string' ? v.trim() : null;
+    return t !== null && NAME.test(t) ? accept(t) : refuse('INVALID_PAYLOAD', `${what} is 1 to 32 letters, digits, spaces or ._'-`);
+  };
+export const playerNameField = nameOf('a name');
+export const subnetNameField = nameOf('a subnet name');
 
 const PRODUCT = /^[\p{L}\p{N} .,_'&/-]*$/u;
 /** What a subnet's miners produce: up to 48 letters, digits, spaces or punctuation (trimmed; may be empty). */

@@ -6,7 +6,7 @@ import type { ControlRequest } from './controls.ts';
 import { CONTROL_TYPES, CONTROLS } from './controls.ts';
 import type { Checked } from './errors.ts';
 import { refuse } from './errors.ts';
-import { JOIN_ROLES, nameField, netuidField } from './fields.ts';
+import { JOIN_ROLES, netuidField, playerNameField } from './fields.ts';
 
 /** Subnets in a `series` answer when the request names none: a full network's 128 would be ~1 MB. */
 export const DEFAULT_SERIES_SUBNETS = 12;
@@ -89,7 +89,7 @@ export const createOptionsChecker = object({
   /** Seed of the room's RNG: same seed + same action log ⇒ same game. Default: chosen by the server. */
   seed: optional(seedField),
   /** Creator's display name. */
-  name: optional(nameField),
+  name: optional(playerNameField),
   /** The creator's own role; default `spectator` (a facilitator usually watches). */
   role: optional(oneOf(JOIN_ROLES)),
   /** true (default): blocks run at once. false: the room waits in its lobby until `start`. */
@@ -114,7 +114,7 @@ export type CreateOptions = CheckedValue<typeof createOptionsChecker>;
 
 /** `client.joinById(code, options)`. */
 export const joinOptionsChecker = object({
-  name: optional(nameField),
+  name: optional(playerNameField),
   role: optional(oneOf(JOIN_ROLES)),
   /** From an earlier `welcome`: rejoin as the same player (after a refresh) with holdings intact. */
   playerToken: optional(text(64)),

@@ -15,8 +15,11 @@ describe('refusal words', () => {
     expect(refusalWords({ code: 'RATE_LIMITED', message: 'x', action: 'register_subnet', facts: { nextBlock: 300 } })).toMatch(/opens again at block 300/);
     expect(refusalWords({ code: 'INSUFFICIENT_BALANCE', message: 'x', action: 'register_subnet', facts: { unit: 'tao', have: '100', need: '300' } })).toBe('You have 100.00 τ free; a subnet costs 300.00 τ.');
   });
-  it('fall back to the server message, capitalised, for a code without words', () => {
-    expect(refusalWords({ code: 'WEIGHTS_MALFORMED', message: 'weights must not be negative', action: 'set_weights' })).toBe('Weights must not be negative');
+  it('say which field of a subnet form was refused', () => {
+    expect(refusalWords({ code: 'INVALID_PAYLOAD', message: "name must be 1 to 32 letters, digits, spaces or ._'-", action: 'name_subnet' })).toBe("That subnet name or product is refused: name must be 1 to 32 letters, digits, spaces or ._'-.");
+  });
+  it('fall back to the server message for a code without words', () => {
+    expect(refusalWords({ code: 'WEIGHTS_MALFORMED', message: 'weights must not be negative', action: 'set_weights' })).toBe('weights must not be negative');
   });
 });
 

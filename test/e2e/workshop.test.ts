@@ -173,7 +173,9 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     await staker.fill('[data-testid=transfer-amount]', '25');
     expect(await staker.textContent('[data-testid=transfer-preview]')).toBe('Bob receives 25.00 τ · you keep 875.00 τ');
     await staker.click('[data-testid=transfer-submit]');
-    await staker.waitForFunction(() => /applied at block/.test(document.querySelector('[data-testid=transfer-status]')?.textContent ?? ''));
+    // Applied, or refused: a refusal fails here with its words rather than as a timeout.
+    await staker.waitForFunction(() => /applied at block/.test(document.querySelector('[data-testid=transfer-status]')?.textContent ?? '') || (document.querySelector('[data-testid=transfer-error]')?.textContent ?? '') !== '');
+    expect(await staker.textContent('[data-testid=transfer-error]')).toBe('');
     await staker.waitForFunction(() => window.__arena?.balance === '875');
     await bob.waitForFunction(() => window.__arena?.balance === '1015');
     expect(await bob.textContent('[data-testid=wallet-balance]')).toBe('1,015.00 τ');
@@ -206,7 +208,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
 
     const owner = await join('Olga', 'owner');
     await owner.fill('[data-testid=register-subnet-name]', 'Olga Net');
-    expect(await owner.textContent('[data-testid=register-subnet-preview]')).toMatch(/lock cost now .* τ/);
+    expect(await owner.textContent('[data-testid=register-subnet-preview]')).toMatch(/lock [\d,.]+ τ · \d\/\d slots used/);
     await owner.click('[data-testid=register-subnet-submit]');
     await answered(owner, 'register-subnet');
     await screenshot(owner, 'play-owner-1280');

@@ -21,6 +21,11 @@ describe('one declaration per contract', () => {
     }
   });
 
+  it("a subnet name the game refuses is refused on the wire at once, saying whose name it is", () => {
+    const r = parseClientMessage('name_subnet', { name: 'Olga <script>' });
+    expect(r.ok ? null : [r.code, /subnet name/.test(r.message)]).toEqual(['INVALID_PAYLOAD', true]);
+  });
+
   it('a scenario event the facilitator may send is one a schedule may hold, with the same limits', () => {
     const samples: unknown[] = [
       { type: 'halving_now' },

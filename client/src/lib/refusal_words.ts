@@ -1,6 +1,6 @@
 // The one place the words for each refusal live, keyed by the server's error code. A refusal is
-// told in τ and α and in terms of what the player can do next; the server's own message is the
-// fallback for codes without words of their own (it is already meant for people).
+// told in τ and α and in terms of what the player can do next; the server's own message, as sent,
+// is the fallback for codes without words of their own (it is already meant for people).
 import type { WireError } from '../../../shared/protocol/index.ts';
 import { alphaText, taoText } from './format.ts';
 
@@ -37,6 +37,7 @@ const WORDS: Record<string, (r: Refusal) => string> = {
   NOT_A_VALIDATOR: () => 'No validator permit yet: permits go to the top UIDs by stake at each epoch. Stake on your own hotkey and wait for the epoch.',
   UNKNOWN_HOTKEY: () => 'That validator is gone. Pick another.',
   TAKE_OUT_OF_RANGE: () => 'Take must be between 0 % and 18 %.',
+  INVALID_PAYLOAD: ({ action, message }) => (action === 'name_subnet' || action === 'register_subnet' ? `That subnet name or product is refused: ${message}.` : message),
   INVALID_AMOUNT: () => 'Enter an amount like 12.5 (at most 9 decimals, more than zero).',
   NOT_STARTED: () => 'The game has not started yet: the facilitator starts it. Your action was not queued.',
   GAME_OVER: () => 'The game is over: your result is final.',
@@ -53,5 +54,5 @@ const WORDS: Record<string, (r: Refusal) => string> = {
 /** What to tell the player about a refusal. */
 export function refusalWords(r: Refusal): string {
   const words = WORDS[String(r.code)];
-  return words ? words(r) : r.message.charAt(0).toUpperCase() + r.message.slice(1);
+  return words ? words(r) : r.message;
 }

@@ -163,7 +163,7 @@ export function actionsPanel(conn: Connection, data: () => PlayData, watch: (net
       actionForm(conn, {
         key: 'register-subnet',
         title: 'Register a subnet',
-        help: 'Pays the network lock (it comes back if the subnet is pruned): the lock doubles with each registration and decays over time. With slots full, the lowest-EMA-price subnet past immunity is pruned.',
+        help: 'Pays the network lock (back to you if the subnet is pruned); the lock doubles with each registration and decays over time.',
         fields: [h('label', {}, 'Name', name), h('label', {}, 'Product', product)],
         submitLabel: 'Register subnet',
         preview: () => {

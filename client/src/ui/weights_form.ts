@@ -28,6 +28,8 @@ export function weightsForm(conn: Connection, data: () => PlayData): { form: Act
   let storedKey = '';
   /** The miners of the validator's subnet as last seen (kept while the map shows another subnet). */
   let miners = new Map<number, MinerLine>();
+  /** The subnet those miners are in: a lost UID (its subnet pruned, or replaced) must not leave them listed. */
+  let minersOf: number | null = null;
   let observed = new Map<number, number>();
   let permit: boolean | null = null;
   let seenDetail: SubnetDetailView | null = null;
@@ -150,7 +152,13 @@ export function weightsForm(conn: Connection, data: () => PlayData): { form: Act
     refresh() {
       const d = data();
       const n = mySubnet();
-      if (n === null) return;
+      if (n !== minersOf && miners.size) {
+        miners = new Map();
+        seenDetail = null;
+        stale = true;
+      }
+      minersOf = n;
+      if (n === null) return void (stale && reorder());
       let changed = false;
       if (d.detail && d.detail !== seenDetail && d.detail.netuid === n) {
         seenDetail = d.detail;

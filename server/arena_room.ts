@@ -7,6 +7,7 @@ import type { Queued } from './action_queue.ts';
 import { ActionQueue, MAX_QUEUED_PER_CLIENT } from './action_queue.ts';
 import { BlockClock, tickInterval } from './block_clock.ts';
 import { roomControls } from './controls.ts';
+import { debriefOf } from './debrief_view.ts';
 import type { GameHost } from './game_host.ts';
 import type { BlockFeed, GameSource } from './game_source.ts';
 import { createdSource, restoredSource } from './game_source.ts';
@@ -148,6 +149,7 @@ export class ArenaRoom extends Room<ArenaState> {
       admitSpeed: (speed) => admission.admitSpeed(this.roomId, host.game.scenario, speed),
       flushFeeds: () => this.feeds.flush(this.clients, true),
       endGame: () => this.endGame(),
+      broadcast: (type, message) => this.broadcast(type, message),
     });
     this.state.clock.phase = phase;
     await this.setPrivate(this.creatorPending || !this.isPublic);
@@ -344,13 +346,14 @@ export class ArenaRoom extends Room<ArenaState> {
 
   private query(client: Client, q: QueryRequest): void {
     if (q.type === 'watch_subnet') return this.feeds.watch(client, q.netuid);
+    if (q.type === 'get_debrief') return client.send('debrief', debriefOf(this.host));
     client.send('series', this.seriesCache.get(this.host, q.maxPoints, q.netuids));
   }
 
   private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {
     if (!tokenMatches(this.facilitatorKey, token)) return this.refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
-    if (this.state.clock.phase === 'ended') return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
     const entry = controlEntry(c.type);
+    if (this.state.clock.phase === 'ended' && !entry.afterEnd) return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
     if (!this.playable && !entry.inReplay) return this.refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
     const r = entry.run(this.controls, c as never);
     if (!r.ok) return this.refuse(client, action, r.error.code, r.error.message, ref);

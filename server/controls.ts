@@ -1,6 +1,7 @@
 // What the facilitator's controls (shared/protocol/controls.ts) do to a room.
 import type { RoomControls, WireErrorCode } from '../shared/protocol/index.ts';
 import type { ActionQueue } from './action_queue.ts';
+import { announce } from './announce.ts';
 import type { GameHost } from './game_host.ts';
 import type { Seats } from './seats.ts';
 
@@ -17,10 +18,12 @@ export interface Steered {
   /** Sends every client its private feeds as of now. */
   flushFeeds(): void;
   endGame(): void;
+  /** A message to every client (the facilitator's words, the big screen's debrief page). */
+  broadcast(type: string, message: unknown): void;
 }
 
 export function roomControls(room: Steered): RoomControls {
-  return {
+  const controls: RoomControls = {
     start: () => {
       if (room.clock.phase !== 'lobby') return { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'the game has already started' } };
       room.clock.phase = 'running';
@@ -57,5 +60,11 @@ export function roomControls(room: Steered): RoomControls {
       room.queue.dropPlayer(playerId);
       return r;
     },
+    announce: (text, pause) => {
+      if (pause) controls.pause();
+      announce(room, room.clock, { type: 'announce', text, pause }, room.host.block);
+    },
+    showDebrief: (page) => announce(room, room.clock, { type: 'show_debrief', page }, room.host.block),
   };
+  return controls;
 }

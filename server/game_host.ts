@@ -1,7 +1,7 @@
 import { strategyNames } from '../shared/bots/index.ts';
 import type { Chain, Coldkey } from '../shared/engine/index.ts';
 import type { GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
-import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, playerId as toPlayerId } from '../shared/game/index.ts';
+import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, StoryLog, playerId as toPlayerId } from '../shared/game/index.ts';
 import { DEFAULT_SERIES_SUBNETS, toGameActions } from '../shared/protocol/index.ts';
 import type { ActionRequest, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
 import { type RefusalFacts, refusalFacts } from '../shared/game/refusal_facts.ts';
@@ -23,6 +23,8 @@ export type HostResult = { ok: true; events: GameEvent[] } | { ok: false; error:
  */
 export class GameHost implements Namer {
   private readonly log: LogEntry[] = [];
+  /** What the debrief needs of the events (kept from this process's start: a restore begins it afresh). */
+  readonly story = new StoryLog((netuid) => this.subnetName(netuid));
   /**
    * Called with each accepted change, in order, before the room acknowledges it: a store that
    * writes it here synchronously never loses an acknowledged action.
@@ -170,6 +172,7 @@ export class GameHost implements Namer {
 
   step(): GameEvent[] {
     const events = this.game.step();
+    this.story.note(events);
     this.noteLabels(events);
     return events;
   }
@@ -209,6 +212,7 @@ export class GameHost implements Namer {
     if (r.ok) {
       this.log.push(entry);
       this.onEntry?.(entry, this.log.length);
+      this.story.note(r.events);
       this.noteLabels(r.events);
     }
     return r;

@@ -7,6 +7,7 @@ import express from 'express';
 import type { GameListing } from '../shared/protocol/index.ts';
 import { resultsCsv, seriesCsv } from './export_csv.ts';
 import { games } from './game_registry.ts';
+import { lanRoute } from './lan.ts';
 import { storedExports } from './persistence/archive.ts';
 import { admission, clientAddress, TICKET_OPTION } from './admission.ts';
 import { buildScenario, isScenarioError, scenarioLoadMs } from '../shared/game/overrides.ts';
@@ -80,6 +81,8 @@ export function initializeExpress(app: express.Express, opts: { clientDir?: stri
     const { rooms, loadMs, connections } = admission.load();
     res.json({ ok: true, rooms, connections, loadMs, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
   });
+
+  app.get('/api/lan', lanRoute);
 
   app.get('/api/games', async (_req, res) => {
     res.json(await publicGames());

@@ -2,6 +2,7 @@
 import type { Role } from '../game/types.ts';
 import { opportunist, steady } from './miners.ts';
 import { buyback } from './owners.ts';
+import { NAIVE, SENSIBLE } from './people.ts';
 import { flowChasing, momentum, whale } from './stakers.ts';
 import { colluding, honest, lazy } from './validators.ts';
 import type { Strategy } from './view.ts';
@@ -10,10 +11,10 @@ export type { BotView, PositionView, SelfView, Strategy, SubnetView } from './vi
 export { weightsFromObservations } from './validators.ts';
 
 export const STRATEGIES: Readonly<Record<Role, Readonly<Record<string, Strategy>>>> = {
-  owner: { buyback },
-  validator: { honest, lazy, colluding },
-  miner: { steady, opportunist },
-  staker: { whale, momentum, 'flow-chasing': flowChasing },
+  owner: { buyback, sensible: SENSIBLE.owner, naive: NAIVE.owner },
+  validator: { honest, lazy, colluding, sensible: SENSIBLE.validator, naive: NAIVE.validator },
+  miner: { steady, opportunist, sensible: SENSIBLE.miner, naive: NAIVE.miner },
+  staker: { whale, momentum, 'flow-chasing': flowChasing, sensible: SENSIBLE.staker, naive: NAIVE.staker },
 };
 
 const ROLE_NAMES: readonly unknown[] = Object.keys(STRATEGIES);

@@ -17,3 +17,7 @@ export { liquidationValue, netWorth, parsePosition, sellInTurn } from './liquida
 export type { Position } from './liquidation.ts';
 export { BLOCK_COLUMNS, EPOCH_COLUMNS, SUBNET_COLUMNS, toCsv, topShare } from './series.ts';
 export type { SeriesData } from './series.ts';
+export { MECHANISMS, playSeed, quantile, STAND_INS, summariseSeeds, WORKSHOP_ROOM, WORKSHOP_SCRIPT } from './balance.ts';
+export type { BalanceSummary, SeedFigures } from './balance.ts';
+export { debrief, StoryLog } from './debrief.ts';
+export type { Debrief, DebriefChart, DebriefInput, DebriefPage, DebriefTopic, StoryEvent } from './debrief.ts';

@@ -18,23 +18,31 @@ function flowsForShares(shares: number[], outflow: number, scale: number): numbe
 }
 
 /**
- * A workshop: three incumbent subnets and three free slots, a 45-block tempo at 5 blocks a second
- * (an epoch every 9 s), time constants scaled so flows, prices and locks move within minutes, and
- * the first halving about half way through a 30-minute game (issuance starts 4,500 TAO short of it
- * and 1 TAO is emitted a block).
+ * A workshop: three incumbent subnets and two free slots (a third owner prunes one), a 45-block
+ * tempo at 5 blocks a second (an epoch every 9 s), time constants scaled so flows, prices and locks
+ * move within minutes, and the first halving about half way through a 30-minute game (issuance
+ * starts 4,500 TAO short of it and 1 TAO is emitted a block). Tuned with `npm run balance` against
+ * a room of 20 people (README, "Balance"): incumbents priced near a new subnet's par so emission is
+ * worth the same everywhere, pools deep enough for a room's stakes, Taoflow smoothed over minutes.
  */
 function workshop(): Scenario {
   const durationBlocks = 9000;
   const chain = chainParams({
     tempo: 45,
-    // Taoflow half-life ≈ 230 blocks (46 s) instead of ~30 days: a buyback shows within the minute.
-    flowEmaAlpha: 0.003,
+    // Taoflow half-life ≈ 690 blocks (2.3 min) instead of ~30 days: a buyback shows within a couple
+    // of minutes, and one stampede does not hand a subnet all of emission.
+    flowEmaAlpha: 0.001,
+    // Share ∝ √flow (the chain's FlowNormExponent; 1 on mainnet): with a room's stakes several times
+    // the network's own flows, a linear split gave one subnet 90–100 % of emission for minutes.
+    flowNormExponent: 0.5,
     movingAlpha: 0.02,
     emaPriceHalvingBlocks: 900,
-    networkMinLockCost: tao(300),
+    // A new subnet opens with its minimum lock at par: 1,000 τ of depth, so a room's first stakes
+    // do not multiply its price a hundredfold.
+    networkMinLockCost: tao(1000),
     networkLockReductionInterval: 1200,
     networkRateLimit: 300,
-    subnetLimit: 6,
+    subnetLimit: 5,
     networkImmunityPeriod: 1500,
     maxAllowedUids: 24,
     neuronImmunityPeriod: 225,
@@ -62,25 +70,26 @@ function workshop(): Scenario {
     minerQuality: q,
   });
   const economy: Economy = {
-    revenuePerTempo: tao(5),
+    // Incumbent owners buy back all their product revenue: a steady inflow the room's moves are measured against.
+    revenuePerTempo: tao(30),
     // Full effort costs a little more than an average miner's incentive: effort pays only for the good.
     computeCostPerTempo: tao(1) / 5n,
     qualityHalfLifeBlocks: 90,
     observationNoise: 0.08,
     observeEvery: 5,
     botEvery: 10,
-    populationBuyback: 0.5,
+    populationBuyback: 1,
   };
   return {
     name: 'workshop',
     chain,
     initialIssuance: FIRST_HALVING - tao(durationBlocks / 2),
-    subnets: [subnet('Inference', 'serverless AI inference', 12_000, 0.05, 0.3, [0.5, 0.9]), subnet('Training', 'model pretraining', 8000, 0.03, 0.2, [0.3, 0.8]), subnet('Data', 'web data scraping', 5000, 0.02, 0.1, [0.2, 0.7])],
+    subnets: [subnet('Inference', 'serverless AI inference', 15_000, 1, 0.3, [0.5, 0.9]), subnet('Training', 'model pretraining', 10_000, 0.8, 0.2, [0.3, 0.8]), subnet('Data', 'web data scraping', 6000, 0.6, 0.1, [0.2, 0.7])],
     game: {
       blocksPerSecond: 5,
       durationBlocks,
       seriesEvery: 5,
-      kits: kits({ owner: [1500, true, 0], validator: [500, true, 300], miner: [100, true, 0], staker: [1000, false, 0] }),
+      kits: kits({ owner: [2500, true, 0], validator: [500, true, 300], miner: [100, true, 0], staker: [1000, false, 0] }),
       bots: [
         { role: 'owner', strategy: 'buyback' },
         { role: 'validator', strategy: 'honest' },

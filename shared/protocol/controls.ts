@@ -4,7 +4,7 @@
 import type { GameError, GameEvent } from '../game/types.ts';
 import type { Checker, CheckedValue, Wire } from './check.ts';
 import type { WireErrorCode } from './errors.ts';
-import { finite, integer, object, oneOf, optional, text } from './check.ts';
+import { bool, finite, integer, nullable, object, oneOf, optional, text } from './check.ts';
 import type { PlayerRole } from './fields.ts';
 import { PLAYER_ROLES } from './fields.ts';
 import { type ScenarioEvent, scenarioEvent } from './scenario_events.ts';
@@ -24,18 +24,26 @@ export interface RoomControls {
   removePlayer(playerId: string): ControlResult;
   addBot(role: PlayerRole, strategy?: string): ControlResult;
   removeBot(playerId: string): ControlResult;
+  /** Words on every screen; `pause` also pauses a running game while people read them. */
+  announce(text: string, pause: boolean): void;
+  /** The debrief page every big screen shows; null takes it down. */
+  showDebrief(page: number | null): void;
 }
 
 export interface ControlEntry<P> {
   label: string;
   /** A replay room re-runs its recorded game: it takes the controls that only steer its clock. */
   inReplay: boolean;
+  /** Still taken once the game is over (the debrief happens then). */
+  afterEnd?: true;
   payload: Checker<{ token: string } & P>;
   run(room: RoomControls, c: P): ControlResult;
 }
 
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 1000;
+/** An announcement is read off a projector and a phone: a sentence or two. */
+export const MAX_ANNOUNCEMENT = 200;
 const token = text(64);
 const done: ControlResult = { ok: true, events: [] };
 // The payload is its own argument so that its type is inferred before the function that reads it.
@@ -66,6 +74,10 @@ export const CONTROLS = {
     },
   }),
   remove_bot: entry(object({ token, playerId: text(64) }), { label: 'Remove bot', inReplay: false, run: (room, c) => room.removeBot(c.playerId) }),
+  /** A message on every screen (`announcement`); `pause` also pauses the game. */
+  announce: entry(object({ token, text: text(MAX_ANNOUNCEMENT), pause: optional(bool) }), { label: 'Tell the room', inReplay: true, afterEnd: true, run: (room, c) => (room.announce(c.text, c.pause === true), done) }),
+  /** The debrief page the big screens show (`debrief_page`); null takes it down. */
+  show_debrief: entry(object({ token, page: nullable(integer(0, 20)) }), { label: 'Show on the big screen', inReplay: true, afterEnd: true, run: (room, c) => (room.showDebrief(c.page), done) }),
 };
 
 export type ControlType = keyof typeof CONTROLS;

@@ -20,6 +20,8 @@ const QUERIES = {
    * picks the subnets (≤ 32); by default the DEFAULT_SERIES_SUBNETS with the largest emission share now.
    */
   get_series: object({ maxPoints: optional(integer(2, 2000)), netuids: optional(list(netuidField, 32)) }),
+  /** This game's debrief (`debrief` message): docs/WORKSHOP.md's questions with the room's own answers. */
+  get_debrief: object({}),
 };
 export type QueryType = keyof typeof QUERIES;
 export type QueryPayloads = { [T in QueryType]: CheckedValue<(typeof QUERIES)[T]> };

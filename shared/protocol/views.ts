@@ -1,3 +1,4 @@
+import type { Debrief } from '../game/debrief.ts';
 import type { ChainParams } from '../engine/index.ts';
 import { formatAmount } from '../engine/index.ts';
 import type { WireError } from './errors.ts';
@@ -28,6 +29,12 @@ export interface ServerMessages {
   series: SeriesView;
   /** The game is over: final standings (also kept for `GET /api/games/:code/results`). */
   results: ResultsView;
+  /** This game's debrief (answer to `get_debrief`). */
+  debrief: DebriefView;
+  /** The facilitator's words for every screen (`announce`). */
+  announcement: AnnouncementView;
+  /** The debrief page the big screens show, or null (`show_debrief`). */
+  debrief_page: { page: number | null };
 }
 
 export interface Welcome {
@@ -214,4 +221,14 @@ export interface GameListing {
   players: number;
   freeSeats: number;
   phase: string;
+}
+
+/** The debrief: docs/WORKSHOP.md's questions answered from this game, each page with its chart data. */
+export type DebriefView = Debrief;
+
+export interface AnnouncementView {
+  text: string;
+  /** Whether the game is paused with it. */
+  paused: boolean;
+  block: number;
 }

@@ -41,7 +41,10 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     code = (await facilitator.textContent('[data-testid=fac-code]'))!.trim();
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     await facilitator.waitForSelector('[data-testid=qr] svg');
-    expect(await facilitator.getAttribute('[data-testid=qr]', 'data-url')).toBe(`${server.url}/?code=${code}`);
+    // Opened on a loopback address, the QR code carries the machine's LAN address when it has one.
+    const lan = ((await (await fetch(`${server.url}/api/lan`)).json()) as { addresses: string[] }).addresses;
+    const origin = lan.length > 0 ? server.url.replace('127.0.0.1', lan[0]) : server.url;
+    expect(await facilitator.getAttribute('[data-testid=qr]', 'data-url')).toBe(`${origin}/?code=${code}`);
     await blockAbove(facilitator, 0);
     await screenshot(facilitator, 'facilitator-1280');
   });

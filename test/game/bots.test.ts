@@ -11,9 +11,11 @@ describe('every bot strategy plays a whole workshop game', () => {
   // One game with a seat for every strategy of every role, and a second seed with two of each.
   it.each([
     { seed: 1, seats: everyStrategy },
-    { seed: 'second', seats: [...everyStrategy, ...everyStrategy] },
+    // Owners twice over would recycle enough locks to push the halving past the middle third.
+    { seed: 'second', seats: [...everyStrategy, ...everyStrategy.filter((s) => s.role !== 'owner')] },
   ])('seed $seed: conservation exact, no bot move refused, every bot acted', ({ seed, seats }) => {
-    const game = Game.create(scenario('workshop', { bots: seats }), seed);
+    // The market shock every workshop has (docs/WORKSHOP.md, minute ~22): the preset's own market only buys.
+    const game = Game.create(scenario('workshop', { bots: seats, schedule: [{ block: 5700, event: { type: 'market_shock', fraction: 0.3 } }] }), seed);
     const acted = new Set<string>();
     const kinds = new Set<string>();
     let halvingAt: number | null = null;
@@ -60,9 +62,9 @@ describe('bots on the full network', () => {
     expect(game.botRefusals).toEqual([]);
     // Miners and validators found a UID in full 256-UID subnets (replacing the weakest).
     for (const p of game.players().filter((x) => x.role === 'miner' || x.role === 'validator')) expect(game.subnetInfo(p.home!)!.neurons.some((n) => n.player === p.id), p.name).toBe(true);
-    // The owner replaced the weakest subnet: slots were full.
-    const owner = game.players().find((p) => p.role === 'owner')!;
-    expect(game.subnetInfo(owner.home!)!.ownerPlayer).toBe(owner.id);
+    // Owners replaced the weakest subnets: slots were full (a later owner may prune an earlier one's).
+    const owners = game.players().filter((p) => p.role === 'owner');
+    expect(owners.some((o) => game.subnetInfo(o.home!)?.ownerPlayer === o.id)).toBe(true);
     expect(game.subnetIds()).toHaveLength(128);
   });
 });

@@ -7,7 +7,8 @@ import { act, create, join, startServer, until } from './harness.ts';
 
 // Fast blocks, no chain-wide rate limit on subnet registration, and quick weight setting, so each
 // role's actions can be shown within a few seconds of real time.
-const overrides = { blocksPerSecond: 40, chain: { networkRateLimit: 0, weightsSetRateLimit: 1 } };
+// Owners get enough for a second lock (the workshop's doubles from 1,000 τ): the test registers two subnets.
+const overrides = { blocksPerSecond: 40, chain: { networkRateLimit: 0, weightsSetRateLimit: 1 }, kits: { owner: { tao: '4000' } } };
 const PORT = await freePort();
 
 let server: ColyseusTestServer;

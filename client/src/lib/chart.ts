@@ -35,3 +35,23 @@ export function linePath(values: readonly number[], width: number, height: numbe
   });
   return d;
 }
+
+/** Round tick values across an extent (1, 2 or 5 × a power of ten), at most about `count`. */
+export function ticks(extent: Extent, count = 4): number[] {
+  const span = extent.max - extent.min;
+  if (!(span > 0) || !Number.isFinite(span)) return [extent.min];
+  const raw = span / Math.max(1, count);
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? raw;
+  const out: number[] = [];
+  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  for (let k = Math.ceil(extent.min / step); k * step <= extent.max + step * 1e-9; k++) out.push(+(k * step).toFixed(digits));
+  return out;
+}
+
+/** A tick label: short, with the unit the axis is in ("1.5k", "0.02", "40 %"). */
+export function tickLabel(v: number, unit = ''): string {
+  const abs = Math.abs(v);
+  const text = abs >= 1e6 ? `${+(v / 1e6).toFixed(1)}M` : abs >= 1e4 ? `${+(v / 1e3).toFixed(0)}k` : abs >= 1e3 ? `${+(v / 1e3).toFixed(1)}k` : abs >= 1 || abs === 0 ? `${+v.toFixed(2)}` : `${+v.toPrecision(2)}`;
+  return unit === '%' ? `${text} %` : unit ? `${text} ${unit}` : text;
+}

@@ -18,3 +18,26 @@ export function spotlightAt<T extends Shared>(leaders: readonly T[], block: numb
   if (leaders.length === 0) return null;
   return leaders[Math.floor(Math.max(0, block) / Math.max(1, dwell)) % leaders.length];
 }
+
+export interface Headline<T> {
+  /** The subnet taking the largest share of emission, and that share of the whole. */
+  leader: T | null;
+  leaderShare: number;
+  /** The subnet with the strongest net TAO inflow (Taoflow's EMA): where emission is heading. */
+  flowLeader: T | null;
+  /** The seed article's "top 10 share" means something only when there are more than ten. */
+  topTen: number | null;
+}
+
+/** The figures the big screen leads with. */
+export function headline<T extends Shared & { flowEma: number }>(subnets: readonly T[]): Headline<T> {
+  const total = subnets.reduce((s, x) => s + Math.max(0, x.emissionShare), 0);
+  const leader = topShare(subnets, 1).leaders[0] ?? null;
+  const flowLeader = [...subnets].sort((a, b) => b.flowEma - a.flowEma || a.netuid - b.netuid)[0] ?? null;
+  return {
+    leader,
+    leaderShare: leader && total > 0 ? Math.max(0, leader.emissionShare) / total : 0,
+    flowLeader: flowLeader && flowLeader.flowEma > 0 ? flowLeader : null,
+    topTen: subnets.length > 10 ? topShare(subnets, 10).share : null,
+  };
+}

@@ -38,6 +38,24 @@ export function forgetSession(store: KeyValue, code: string): void {
   store.removeItem(key(code));
 }
 
+/**
+ * A store that lives as long as the page: the big screen opened from the facilitator's browser
+ * must neither resume the facilitator's saved seat nor overwrite it with its own.
+ */
+export function pageStore(): Storage {
+  const m = new Map<string, string>();
+  return {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    key: (i: number) => [...m.keys()][i] ?? null,
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, String(v)),
+    removeItem: (k: string) => void m.delete(k),
+  };
+}
+
 
 export const lastName = (store: KeyValue): string | null => store.getItem('arena:name');
 export function rememberName(store: KeyValue, name: string): void {

@@ -18,6 +18,8 @@ export interface ArenaDebug {
   pools?: Record<number, string>;
   positions?: { netuid: number; alpha: string }[];
   lastError?: { code: string; message: string; action: string } | null;
+  /** The big screen's spotlit subnet (null once the game is over: the tour stops). */
+  spotlight?: number | null;
   /** Alerts shown to this player, oldest first. */
   alerts?: string[];
 }

@@ -1,16 +1,18 @@
 import { Scene } from 'phaser';
 import type { ArenaState, PlayerState, SubnetState } from '../../../shared/protocol/schema.ts';
-import { CONTROL_TYPES, MAX_SPEED, PLAYER_ROLES, type ResultsView, SCENARIO_EVENTS, type SeriesView } from '../../../shared/protocol/index.ts';
+import { CONTROL_TYPES, MAX_ANNOUNCEMENT, MAX_SPEED, PLAYER_ROLES, SCENARIO_EVENTS } from '../../../shared/protocol/index.ts';
 import { leaderboard, subnetsByNetuid } from '../lib/arena.ts';
-import { percent, signed, subnetTitle, taoText } from '../lib/format.ts';
+import { signed, subnetTitle, taoText } from '../lib/format.ts';
+import { headcount, removal } from '../lib/roster.ts';
 import { joinLink } from '../lib/join_link.ts';
 import { httpOrigin } from '../lib/server_url.ts';
 import type { Connection } from '../net/connection.ts';
 import { publishDebug } from '../net/debug_hook.ts';
 import { liveSelect } from '../ui/action_form.ts';
-import { h, mount } from '../ui/dom.ts';
+import { debriefPanel } from '../ui/debrief_panel.ts';
+import { h, mount, setText } from '../ui/dom.ts';
 import { eventFeed } from '../ui/event_feed.ts';
-import { lineChart } from '../ui/line_chart.ts';
+import { joinTarget } from '../ui/join_target.ts';
 import { qrCode } from '../ui/qr_code.ts';
 import { fitStage } from '../ui/stage.ts';
 import { statusBar } from '../ui/status_bar.ts';
@@ -38,7 +40,13 @@ export class Facilitator extends Scene {
     // Nothing is drawn behind the panels here: an empty canvas costs frames for nothing.
     fitStage(this, new DOMRect(0, 0, 1, 1));
     const origin = httpOrigin(window.location);
-    const url = joinLink(origin, conn.code);
+    const joinBox = h('div', { class: 'stack', style: 'justify-items:center;gap:12px' });
+    const lanNote = h('p', { class: 'warn-box', testid: 'lan-warning', hidden: true });
+    joinTarget(conn.code, ({ url, warning }) => {
+      joinBox.replaceChildren(qrCode(url, 'qr'), h('div', { class: 'url', testid: 'join-url' }, url));
+      lanNote.hidden = warning === null;
+      lanNote.textContent = warning ?? '';
+    });
     const status = statusBar();
     const message = h('p', { class: 'error', testid: 'control-error', role: 'alert' });
     const control = (type: Parameters<Connection['control']>[0], payload: object = {}) => {
@@ -73,6 +81,36 @@ export class Facilitator extends Scene {
     const botCount = h('input', { inputMode: 'numeric', value: '1', style: 'width:60px' });
     const addBots = h('button', { testid: 'add-bots', onclick: () => control('add_bots', { role: botRole.value, count: Number(botCount.value) || 1 }) }, 'Add bots');
 
+    // Words for every screen, with or without a pause while people read them.
+    const tellText = h('input', { testid: 'announce-text', maxLength: MAX_ANNOUNCEMENT, placeholder: 'A message for every screen in the room' });
+    const tell = (pause: boolean) => tellText.value.trim() && control('announce', { text: tellText.value.trim(), pause });
+    const announce = h('div', { class: 'tell' }, tellText, h('button', { testid: 'announce', onclick: () => tell(false) }, 'Send to every screen'), h('button', { testid: 'announce-pause', onclick: () => tell(true) }, 'Pause and show'));
+
+    // The roster: people and bots counted; tick seats and remove them in one go.
+    const headline = h('span', { class: 'headcount grow', testid: 'headcount' });
+    const picked = new Set<string>();
+    let roster: PlayerState[] = [];
+    const removeSelected = h('button', { testid: 'remove-selected', disabled: true }, 'Remove selected');
+    const pickBots = h('button', { testid: 'select-bots' }, 'Select all bots');
+    const refreshPicks = () => {
+      removeSelected.disabled = picked.size === 0;
+      removeSelected.textContent = picked.size > 0 ? `Remove ${picked.size} selected` : 'Remove selected';
+      playersKey = '';
+      this.dirty = true;
+    };
+    pickBots.addEventListener('click', () => {
+      for (const p of roster) if (p.bot && !p.removed) picked.add(p.id);
+      refreshPicks();
+    });
+    removeSelected.addEventListener('click', () => {
+      const gone = roster.filter((p) => picked.has(p.id) && !p.removed);
+      const people = gone.filter((p) => !p.bot).length;
+      if (gone.length === 0 || (people > 0 && !confirm(`Remove ${gone.length} seats (${people} of them people)? Their wallets stay on the board.`))) return;
+      for (const p of gone) control(...removal(p));
+      picked.clear();
+      refreshPicks();
+    });
+
     // Exports
     // The token goes in a header, not the address (which proxies log and browsers keep in history).
     const exportLink = (file: string) => {
@@ -88,9 +126,10 @@ export class Facilitator extends Scene {
     };
 
     const players = h('tbody', {});
+    let playersKey = '';
     const feed = eventFeed('events', 12);
-    const summary = h('div', { class: 'stack', testid: 'summary', hidden: true });
-    mount(
+    const summary = debriefPanel((page) => control('show_debrief', { page }));
+    const screenEl = mount(
       h(
         'div',
         { class: 'screen facilitate', testid: 'facilitator' },
@@ -99,8 +138,8 @@ export class Facilitator extends Scene {
           { class: 'panel join' },
           h('h2', {}, 'Join at'),
           h('div', { class: 'code', testid: 'fac-code' }, conn.code),
-          qrCode(url, 'qr'),
-          h('div', { class: 'url', testid: 'join-url' }, url),
+          lanNote,
+          joinBox,
           h('a', { href: joinLink(origin, conn.code, true), target: '_blank', style: 'color:var(--accent)', testid: 'big-screen-link' }, 'Open the big screen'),
         ),
         h(
@@ -110,22 +149,24 @@ export class Facilitator extends Scene {
           h('div', { class: 'row' }, start, pause, resume, h('label', { class: 'row' }, 'Speed', speed, speedText), h('span', { class: 'grow' }), end),
           h('h2', {}, 'Events'),
           events,
+          h('h2', {}, 'Tell the room'),
+          announce,
           h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, 'Export'), exportLink('results.csv'), exportLink('results.json'), exportLink('series.csv'), exportLink('series.json')),
           message,
         ),
         h(
           'div',
           { class: 'panel players stack' },
-          summary,
-          h('div', { class: 'row' }, h('h2', { class: 'grow', style: 'margin:0' }, 'Players'), botRole, botCount, addBots),
-          h('table', { testid: 'players' }, h('thead', {}, h('tr', {}, ...['#', 'Name', 'Role', 'Net worth', 'Change', ''].map((c) => h('th', {}, c)))), players),
+          h('div', { class: 'row' }, h('h2', { style: 'margin:0' }, 'Players'), headline, botRole, botCount, addBots),
+          h('div', { class: 'row' }, pickBots, removeSelected),
+          h('table', { testid: 'players' }, h('thead', {}, h('tr', {}, ...['', '#', 'Name', 'Role', 'Net worth', 'Change', ''].map((c) => h('th', {}, c)))), players),
           h('h2', {}, 'Recent events'),
           feed.root,
         ),
+        summary.root,
       ),
     );
 
-    let playersKey = '';
     this.render = () => {
       const s = this.state;
       if (!s?.clock) return;
@@ -137,7 +178,11 @@ export class Facilitator extends Scene {
       end.hidden = phase === 'ended';
       events.hidden = phase === 'ended';
       surgeNet.setOptions(subnetsByNetuid<SubnetState>(s.subnets).map((x) => [String(x.netuid), subnetTitle(x.netuid, x.name)]));
+      screenEl.classList.toggle('ended', phase === 'ended');
       const rows = leaderboard<PlayerState>(s.players, true);
+      roster = rows;
+      const count = headcount(rows);
+      setText(headline, `${count.people} ${count.people === 1 ? 'person' : 'people'} · ${count.bots} bots${count.away > 0 ? ` · ${count.away} away` : ''}${count.removed > 0 ? ` · ${count.removed} removed` : ''}`);
       const key = rows.map((p) => `${p.id}:${p.rank}:${p.netWorth}:${p.removed}:${p.connected}`).join('|');
       if (key !== playersKey) {
         playersKey = key;
@@ -146,12 +191,13 @@ export class Facilitator extends Scene {
             h(
               'tr',
               { style: p.removed ? 'opacity:0.5' : undefined },
+              h('td', { class: 'pick' }, p.removed ? null : h('input', { type: 'checkbox', checked: picked.has(p.id), 'aria-label': `select ${p.name}`, onchange: (e: Event) => ((e.target as HTMLInputElement).checked ? picked.add(p.id) : picked.delete(p.id), refreshPicks()) })),
               h('td', { class: 'num' }, p.rank),
               h('td', {}, p.name, p.bot ? h('span', { class: 'badge', style: 'margin-left:6px' }, 'bot') : null, !p.bot && !p.connected ? h('span', { class: 'muted' }, ' (away)') : null),
               h('td', { class: 'muted' }, p.role),
               h('td', { class: 'num' }, taoText(p.netWorth)),
               h('td', { class: `num ${Number(p.change) >= 0 ? 'good' : 'bad'}` }, signed(p.change)),
-              h('td', {}, p.removed ? 'removed' : h('button', { onclick: () => (p.bot ? control('remove_bot', { playerId: p.id }) : confirm(`Remove ${p.name}?`) && control('remove_player', { playerId: p.id })) }, 'Remove')),
+              h('td', {}, p.removed ? 'removed' : h('button', { onclick: () => (p.bot || confirm(`Remove ${p.name}? Their wallet stays on the board.`)) && control(...removal(p)) }, 'Remove')),
             ),
           ),
         );
@@ -160,27 +206,6 @@ export class Facilitator extends Scene {
       publishDebug({ block: s.clock.block, phase });
     };
 
-    const showSummary = (results: ResultsView, series: SeriesView | null) => {
-      summary.hidden = false;
-      const chart = lineChart('Net worth over the game (τ)', 'networth-chart');
-      chart.root.style.height = '180px';
-      const top = results.rows.slice(0, 8);
-      chart.update(top.flatMap((r) => (series?.netWorth[r.playerId] ? [{ label: r.name, values: series.netWorth[r.playerId] }] : [])));
-      summary.replaceChildren(
-        h('h2', {}, `Final standings — block ${results.block}`),
-        h(
-          'table',
-          { testid: 'results' },
-          h('thead', {}, h('tr', {}, ...['#', 'Name', 'Role', 'Net worth', 'Change', 'Emission income', 'Price gains'].map((c) => h('th', {}, c)))),
-          h('tbody', {}, ...results.rows.map((r) => h('tr', {}, h('td', {}, r.rank), h('td', {}, r.name, r.bot ? h('span', { class: 'badge', style: 'margin-left:6px' }, 'bot') : null), h('td', {}, r.role), h('td', { class: 'num' }, taoText(r.netWorth)), h('td', { class: 'num' }, signed(r.change)), h('td', { class: 'num' }, taoText(r.emissionIncome)), h('td', { class: 'num' }, signed(r.priceGains))))),
-        ),
-        chart.root,
-        h('p', { class: 'help' }, `Income vs price gains: ${percent(shareOfIncome(results), 0)} of the total gain came from emission (dividends and incentive).`),
-      );
-    };
-
-    let results: ResultsView | null = null;
-    let series: SeriesView | null = null;
     const offs = [
       conn.onState((st) => ((this.state = st), (this.dirty = true))),
       conn.onStatus((st) => (status.setStatus(st), publishDebug({ connection: st }))),
@@ -189,14 +214,12 @@ export class Facilitator extends Scene {
         if ((CONTROL_TYPES as readonly string[]).includes(e.action)) message.textContent = e.message;
       }),
       conn.on('results', (r) => {
-        results = r;
+        summary.results(r);
         conn.send('get_series', { maxPoints: 200 });
-        showSummary(r, series);
+        conn.send('get_debrief', {});
       }),
-      conn.on('series', (v) => {
-        series = v;
-        if (results) showSummary(results, series);
-      }),
+      conn.on('series', (v) => summary.series(v)),
+      conn.on('debrief', (d) => summary.debrief(d)),
     ];
     const onResize = () => (this.dirty = true);
     window.addEventListener('resize', onResize);
@@ -211,12 +234,4 @@ export class Facilitator extends Scene {
     this.dirty = false;
     this.render();
   }
-}
-
-/** How much of the players' total gain was emission income rather than alpha price gains. */
-function shareOfIncome(r: ResultsView): number {
-  let income = 0;
-  let gains = 0;
-  for (const row of r.rows) (income += Math.max(0, Number(row.emissionIncome))), (gains += Math.abs(Number(row.priceGains)));
-  return income + gains > 0 ? income / (income + gains) : 0;
 }

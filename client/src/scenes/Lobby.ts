@@ -4,9 +4,10 @@ import type { GameListing, JoinRole } from '../../../shared/protocol/index.ts';
 import { readLink } from '../lib/join_link.ts';
 import { presetHelp } from '../lib/preset_help.ts';
 import { httpOrigin } from '../lib/server_url.ts';
-import { lastName, rememberName } from '../lib/session_store.ts';
+import { lastName, pageStore, rememberName } from '../lib/session_store.ts';
 import { Connection } from '../net/connection.ts';
 import { publishDebug } from '../net/debug_hook.ts';
+import { watchAnnouncements } from '../ui/announcement_banner.ts';
 import { mount } from '../ui/dom.ts';
 import { lobbyScreen, type LobbyScreen } from '../ui/lobby_screen.ts';
 import { NetworkMapView } from '../ui/network_map_view.ts';
@@ -53,12 +54,13 @@ export class Lobby extends Scene {
     mount(this.ui.root);
     publishDebug({ interactiveAt: performance.now() });
 
-    // A link with a code this browser played before resumes by itself (a refresh mid-game);
-    // the projector's ?watch link opens the spectator screen straight away.
+    // The projector's &watch link opens the big screen straight away, even in the facilitator's own
+    // browser (its saved seat is left alone); a link with a code this browser played before resumes
+    // by itself (a refresh mid-game).
     if (link.code) {
       const stored = Connection.stored(link.code);
-      if (stored) this.enter(() => Connection.join(link.code!, { name: stored.name, role: stored.role as JoinRole }));
-      else if (link.watch) this.enter(() => Connection.join(link.code!, { name: 'Big screen', role: 'spectator' }));
+      if (link.watch) this.enter(() => Connection.join(link.code!, { name: 'Big screen', role: 'spectator' }, pageStore()));
+      else if (stored) this.enter(() => Connection.join(link.code!, { name: stored.name, role: stored.role as JoinRole }));
     }
   }
 
@@ -67,10 +69,13 @@ export class Lobby extends Scene {
     this.ui.setBusy('connecting…');
     try {
       const connection = await connect();
-      rememberName(localStorage, connection.welcome?.name ?? '');
+      // The big screen's own name is not a person's: keep the one the lobby remembers.
+      if (connection.role !== 'spectator' || connection.facilitatorToken) rememberName(localStorage, connection.welcome?.name ?? '');
       const url = new URL(window.location.href);
       url.search = `?code=${connection.code}${connection.role === 'spectator' && !connection.facilitatorToken ? '&watch' : ''}`;
       history.replaceState(null, '', url);
+      // The facilitator wrote the message; a banner over its controls would only be in the way.
+      if (sceneFor(connection) !== 'Facilitator') watchAnnouncements(connection);
       this.scene.start(sceneFor(connection), { connection });
     } catch (e) {
       this.ui.setBusy(null);

@@ -3,6 +3,7 @@
 // (A render-texture cache was tried: without a GPU its full-canvas quad costs more than the circles.)
 import type { GameObjects, Scene } from 'phaser';
 import { percent } from '../lib/format.ts';
+import { subnetColour } from '../lib/subnet_colour.ts';
 import { h } from './dom.ts';
 import { type Box, freeSlots, layoutNetwork, type MapNode, type MapSubnet, nodeAt } from '../lib/network_map.ts';
 
@@ -85,7 +86,8 @@ export class NetworkMapView {
     }
     const text = `${n.label}\n${n.flow > 0 ? '▲ ' : n.flow < 0 ? '▼ ' : ''}${percent(n.share, 1)}`;
     if (t.text !== text) t.setText(text);
-    t.setPosition(n.x, n.y).setVisible(true).setFontSize(Math.max(10, Math.min(16, n.radius * 0.45)));
+    // The label wears the subnet's colour: the same key as every chart's.
+    t.setPosition(n.x, n.y).setVisible(true).setFontSize(Math.max(10, Math.min(20, n.radius * 0.45))).setColor(subnetColour(n.netuid)).setStroke('#0b1020', 4);
   }
 
   destroy(): void {

@@ -23,7 +23,8 @@ export interface Namer {
 /** A stake or unstake at least this large (TAO) makes the ticker: the seed's "big stake moves". */
 export const BIG_MOVE_TAO = 100n * 1_000_000_000n;
 
-const tao = (rao: Rao): string => `${new Decimal(formatAmount(rao)).toDecimalPlaces(2).toFixed()} τ`;
+const twoPlaces = (rao: Rao): string => new Decimal(formatAmount(rao)).toDecimalPlaces(2).toFixed();
+const tao = (rao: Rao): string => `${twoPlaces(rao)} τ`;
 
 /**
  * One line for the event ticker, or null for what would drown it (every block's emission, each
@@ -49,6 +50,9 @@ export function describeEvent(e: GameEvent, names: Namer): FeedLine | null {
       const verb = e.type === 'staked' ? 'staked' : 'unstaked';
       return line('big_stake', `${who(e.coldkey)} ${verb} ${tao(e.tao)} ${e.type === 'staked' ? 'into' : 'from'} ${sn(e.netuid)}`, e.netuid);
     }
+    case 'epoch':
+      // Only an owner's self-weight burns its hotkeys' incentive; an ordinary epoch stays off the ticker.
+      return e.ownerBurned > 0n ? line('owner_burned', `The owner of ${sn(e.netuid)} burned ${twoPlaces(e.ownerBurned)} α of miner emission`, e.netuid) : null;
     case 'player_joined':
       return line('player_joined', `${names.nameOf(e.player) ?? e.player} joined as ${e.role}${e.bot ? ` (bot: ${e.bot})` : ''}`);
     case 'player_left':

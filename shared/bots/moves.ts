@@ -1,5 +1,5 @@
 import type { Hotkey, Netuid, Rao, Uid } from '../engine/index.ts';
-import { mulRatio, quoteAlphaForTao, quoteTaoForAlpha } from '../engine/index.ts';
+import { mulRatio, quoteAlphaForTao, quoteMove, quoteTaoForAlpha } from '../engine/index.ts';
 import type { GameAction } from '../game/types.ts';
 import type { BotView, PositionView, SubnetView } from './view.ts';
 
@@ -30,14 +30,12 @@ export function unstake(v: BotView, p: PositionView, amount: Rao): GameAction | 
   return { type: 'unstake', hotkey: p.hotkey, netuid: p.netuid, amount };
 }
 
-/** Moves a whole position to another subnet, if both swaps would pass. */
+/** Moves a whole position to another subnet, if both swaps would pass (the second without a fee, as on the chain). */
 export function moveAll(v: BotView, p: PositionView, to: SubnetView, toHotkey: Hotkey): GameAction | null {
   const from = subnetOf(v, p.netuid);
   if (!from) return null;
-  const sell = quoteAlphaForTao(from, p.alpha, v.pool);
-  if (typeof sell === 'string' || sell.amountOut < v.minStake) return null;
-  const buy = quoteTaoForAlpha(to, sell.amountOut, v.pool);
-  if (typeof buy === 'string') return null;
+  const q = quoteMove(from, to, p.alpha, v.pool);
+  if (typeof q === 'string' || q.sold.amountOut < v.minStake) return null;
   return { type: 'move_stake', fromHotkey: p.hotkey, toHotkey, fromNetuid: p.netuid, toNetuid: to.netuid, amount: p.alpha };
 }
 

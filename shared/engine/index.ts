@@ -10,7 +10,7 @@ export * from './ids.ts';
 export { blockEmissionForIssuance, nextHalvingIssuance, taoBlockEmission } from './issuance.ts';
 export * from './money.ts';
 export { medianSubnetPrice, networkLockCost, subnetToPrune } from './network.ts';
-export { quoteAlphaForTao, quoteTaoForAlpha, spotPrice, swapFee } from './pool.ts';
+export { quoteAlphaForTao, quoteMove, quoteTaoForAlpha, spotPrice, swapFee } from './pool.ts';
 export type { Reserves, SwapQuote } from './pool.ts';
 export { intervalFull, neuronToPrune } from './registration.ts';
 export * from './rng.ts';

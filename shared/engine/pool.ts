@@ -89,3 +89,14 @@ export function quoteAlphaForTao(r: Reserves, alpha: Rao, limits: PoolLimits): S
   const effective = Number(res.out) / Number(alpha);
   return { amountIn: alpha, fee: res.fee, authorFee: res.authorFee, amountOut: res.out, taoInAfter: after.taoIn, alphaInAfter: after.alphaIn, priceBefore: before, priceAfter: spotPrice(after), slippage: Math.max(0, 1 - effective / before) };
 }
+
+/** The pool rules of a cross-subnet move's second swap: the chain drops its fee (move_stake.rs:355). */
+export const moveDestinationLimits = <L extends PoolLimits>(limits: L): L => ({ ...limits, feeRateU16: 0 });
+
+/** A cross-subnet move of subnet alpha: sold into `from` with its fee, the TAO bought into `to` without one. */
+export function quoteMove(from: Reserves, to: Reserves, alpha: Rao, limits: PoolLimits): { sold: SwapQuote; bought: SwapQuote } | SwapRefusal {
+  const sold = quoteAlphaForTao(from, alpha, limits);
+  if (typeof sold === 'string') return sold;
+  const bought = quoteTaoForAlpha(to, sold.amountOut, moveDestinationLimits(limits));
+  return typeof bought === 'string' ? bought : { sold, bought };
+}

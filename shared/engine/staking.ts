@@ -8,7 +8,7 @@ import type { Rao } from './money.ts';
 import type { Plan } from './plan.ts';
 import { checkAmount, checkBalance, checkWallet, credit, debit, findSubnet, firstRefusal, isRefusal } from './plan.ts';
 import type { SwapQuote, SwapRefusal } from './pool.ts';
-import { quoteAlphaForTao, quoteTaoForAlpha } from './pool.ts';
+import { moveDestinationLimits, quoteAlphaForTao, quoteTaoForAlpha } from './pool.ts';
 import { addStake, removeStake, stakeOf } from './stake_book.ts';
 import type { ChainState, StakeBook } from './state.ts';
 
@@ -66,7 +66,7 @@ function buyLeg(state: ChainState, ck: Coldkey, hk: Hotkey, id: Netuid, tao: Rao
   if (id === ROOT) return { out: tao, commit: () => (addStake(state.root, hk, ck, tao), event(tao)) };
   const s = findSubnet(state, id);
   if (isRefusal(s)) return s;
-  const quote = quoteTaoForAlpha(s, tao, dropFee ? { ...state.params, feeRateU16: 0 } : state.params);
+  const quote = quoteTaoForAlpha(s, tao, dropFee ? moveDestinationLimits(state.params) : state.params);
   if (typeof quote === 'string') return poolRefusal(quote);
   const limit = checkLimit(quote, limitPrice, true);
   if (limit) return limit;

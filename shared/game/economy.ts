@@ -81,7 +81,7 @@ export function afterEpoch(w: World, e: Extract<ChainEvent, { type: 'epoch' }>):
   w.g.epochPrices[s.netuid] = spotPrice(s);
   const inc = w.g.incumbents.find((x) => x.netuid === s.netuid && x.owner === s.owner);
   if (inc) incumbentBuyback(w, inc, s);
-  recordEpoch(w.g.series, chain, { netuid: s.netuid, distributed: e.distributed, ownerCut: e.ownerCut, incentive: e.incentive, dividends: e.dividends, burned: e.burned, revenue: paid, productQuality: quality });
+  recordEpoch(w.g.series, chain, { netuid: s.netuid, distributed: e.distributed, ownerCut: e.ownerCut, incentive: e.incentive, dividends: e.dividends, burned: e.burned, ownerBurned: e.ownerBurned, revenue: paid, productQuality: quality });
   return events;
 }
 

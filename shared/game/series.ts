@@ -16,7 +16,7 @@ export interface SeriesData {
 
 export const BLOCK_COLUMNS = ['block', 'issuance', 'blockEmission', 'poolTao', 'subnets', 'top10Share', 'maxShare'] as const;
 export const SUBNET_COLUMNS = ['block', 'netuid', 'price', 'movingPrice', 'flowEma', 'emissionShare', 'taoIn', 'alphaIn'] as const;
-export const EPOCH_COLUMNS = ['block', 'netuid', 'distributed', 'ownerCut', 'incentive', 'dividends', 'burned', 'revenue', 'productQuality', 'price'] as const;
+export const EPOCH_COLUMNS = ['block', 'netuid', 'distributed', 'ownerCut', 'incentive', 'dividends', 'burned', 'revenue', 'productQuality', 'price', 'ownerBurned'] as const;
 
 export const emptySeries = (): SeriesData => ({ blocks: [], subnets: [], epochs: [], worth: [] });
 
@@ -52,13 +52,15 @@ export interface EpochFigures {
   incentive: bigint;
   dividends: bigint;
   burned: bigint;
+  /** The part of `burned` that was incentive on the owner's hotkeys: the owner burning miner emission. */
+  ownerBurned: bigint;
   revenue: bigint;
   productQuality: number;
 }
 
 export function recordEpoch(data: SeriesData, chain: Chain, e: EpochFigures): void {
   const s = chain.subnet(e.netuid);
-  data.epochs.push([chain.block, e.netuid, toUnits(e.distributed), toUnits(e.ownerCut), toUnits(e.incentive), toUnits(e.dividends), toUnits(e.burned), toUnits(e.revenue), e.productQuality, s ? spotPrice(s) : 0]);
+  data.epochs.push([chain.block, e.netuid, toUnits(e.distributed), toUnits(e.ownerCut), toUnits(e.incentive), toUnits(e.dividends), toUnits(e.burned), toUnits(e.revenue), e.productQuality, s ? spotPrice(s) : 0, toUnits(e.ownerBurned)]);
 }
 
 /** Rows as CSV with a header; numbers written the same way every time (byte-identical reruns). */

@@ -1,6 +1,6 @@
 import type { BotView, PositionView, SubnetView } from '../bots/index.ts';
 import type { Chain, Hotkey, Netuid, Rao, Subnet } from '../engine/index.ts';
-import { hotkeyStake, neuronToPrune, spotPrice, subnetToPrune, uid as toUid } from '../engine/index.ts';
+import { hotkeyStake, intervalFull, neuronToPrune, spotPrice, subnetToPrune, uid as toUid } from '../engine/index.ts';
 import { parsePosition } from './liquidation.ts';
 import type { Scenario } from './scenario.ts';
 import type { Player, SubnetLabel } from './state.ts';
@@ -50,7 +50,7 @@ class LiveSubnetView implements SubnetView {
     if (this.open === null) {
       const p = this.chain.state.params;
       const room = this.s.neurons.length < p.maxAllowedUids || neuronToPrune(this.s, this.chain.block, p) !== null;
-      this.open = room && this.s.registrationsThisBlock < p.maxRegistrationsPerBlock;
+      this.open = room && this.s.registrationsThisBlock < p.maxRegistrationsPerBlock && !intervalFull(this.s, p);
     }
     return this.open;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAINNET_CHAIN, parseAmount, quoteAlphaForTao, quoteTaoForAlpha, tao } from '../../shared/engine/index.ts';
+import { Chain, type ChainEvent, chainParams, coldkey, formatAmount, hotkey, MAINNET_CHAIN, netuid, parseAmount, quoteAlphaForTao, quoteTaoForAlpha, type Subnet, tao } from '../../shared/engine/index.ts';
 import { poolLimitsView } from '../../shared/protocol/index.ts';
 import { movePreview, poolLimits, stakePreview, unstakePreview } from '../../client/src/lib/preview.ts';
 
@@ -31,14 +31,53 @@ describe('action previews', () => {
     expect(p.ok && typeof q !== 'string' && parseAmount(p.receive) === q.amountOut).toBe(true);
   });
 
-  it('move compounds two swaps: it receives less than a stake of the unstaked TAO at no cost', () => {
+  it('move compounds two swaps and pays one fee: it receives more than a stake of the unstaked TAO', () => {
     const other = { taoIn: '500', alphaIn: '500' };
     const sold = unstakePreview(pool, '40', limits);
     const moved = movePreview(pool, other, '40', limits);
     if (!sold.ok || !moved.ok) throw new Error('expected quotes');
     const direct = stakePreview(other, sold.receive, limits);
-    expect(direct.ok && moved.receive === direct.receive).toBe(true);
+    if (!direct.ok) throw new Error('expected a quote');
+    expect(parseAmount(moved.receive)).toBeGreaterThan(parseAmount(direct.receive) as bigint);
     expect(moved.slippage).toBeGreaterThan(sold.slippage);
+  });
+
+  it('move previews exactly what the engine then gives, one fee and all (move_stake.rs:355)', () => {
+    const owner = (n: number) => ({ owner: coldkey(`o${n}`), ownerHotkey: hotkey(`o${n}-hk`) });
+    const chain = Chain.create({
+      params: chainParams(),
+      seed: 1,
+      initialIssuance: tao(1_000_000),
+      subnets: [
+        { ...owner(1), taoIn: tao(1000), alphaIn: tao(4000) },
+        { ...owner(2), taoIn: tao(500), alphaIn: tao(300) },
+      ],
+    });
+    const w = coldkey('w');
+    const apply = (a: Parameters<Chain['apply']>[0]): ChainEvent[] => {
+      const r = chain.apply(a);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.events;
+    };
+    apply({ type: 'create_wallet', coldkey: w, balance: tao(100) });
+    apply({ type: 'stake', coldkey: w, hotkey: hotkey('o1-hk'), netuid: netuid(1), amount: tao(50) });
+    chain.step();
+    const text = (s: Subnet | null) => ({ taoIn: formatAmount(s!.taoIn), alphaIn: formatAmount(s!.alphaIn) });
+    const alpha = chain.stake(w, hotkey('o1-hk'), netuid(1));
+    const preview = movePreview(text(chain.subnet(netuid(1))), text(chain.subnet(netuid(2))), formatAmount(alpha), limits);
+    const events = apply({ type: 'move_stake', coldkey: w, fromHotkey: hotkey('o1-hk'), toHotkey: hotkey('o2-hk'), fromNetuid: netuid(1), toNetuid: netuid(2), amount: alpha });
+    const staked = events.find((e): e is Extract<ChainEvent, { type: 'staked' }> => e.type === 'staked')!;
+    if (!preview.ok) throw new Error(preview.reason);
+    expect(parseAmount(preview.receive)).toBe(staked.alpha);
+    expect(chain.stake(w, hotkey('o2-hk'), netuid(2))).toBe(staked.alpha);
+    // The one fee is the unstake's: the TAO the move sold for, and no more, bought the alpha.
+    const unstaked = events.find((e): e is Extract<ChainEvent, { type: 'unstaked' }> => e.type === 'unstaked')!;
+    expect(staked.tao).toBe(unstaked.tao);
+    expect(parseAmount(preview.fee)).toBeGreaterThan(0n);
+  });
+
+  it('move within one subnet changes hotkey without a swap, as the engine does', () => {
+    expect(movePreview(pool, pool, '40', limits)).toEqual({ ok: true, receive: '40', fee: '0', slippage: 0, priceAfter: 0.25 });
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STRATEGIES } from '../../shared/bots/index.ts';
-import { auditConservation } from '../../shared/engine/index.ts';
+import { auditConservation, Chain, chainParams, coldkey, hotkey, netuid, tao } from '../../shared/engine/index.ts';
+import { networkView } from '../../shared/game/view.ts';
 import type { GameEvent, Role } from '../../shared/game/index.ts';
 import { Game } from '../../shared/game/index.ts';
 import { scenario } from './helpers.ts';
@@ -88,5 +89,25 @@ describe('the buy-back owner burns miner emission with its self-weight', () => {
     expect(selfWeighted).toBe(true);
     expect(game.botRefusals).toEqual([]);
     expect(auditConservation(game.chain.state)).toEqual([]);
+  });
+});
+
+describe("the bots' view of neuron registration", () => {
+  it('says closed once the interval has had its 3 × target registrations, as the chain then refuses (registration.rs:261)', () => {
+    const chain = Chain.create({ params: chainParams(), seed: 1, initialIssuance: tao(1_000_000), subnets: [{ owner: coldkey('o'), ownerHotkey: hotkey('o-hk'), taoIn: tao(1000), alphaIn: tao(1000) }] });
+    const open = () => networkView(chain, {}, {})[0]!.registrationOpen;
+    const register = (n: number) => {
+      chain.apply({ type: 'create_wallet', coldkey: coldkey(`m${n}`), balance: tao(10) });
+      return chain.apply({ type: 'register_neuron', coldkey: coldkey(`m${n}`), hotkey: hotkey(`m${n}-hk`), netuid: netuid(1) });
+    };
+    const cap = chain.state.params.maxRegistrationsPerIntervalFactor * chain.state.params.targetRegistrationsPerInterval;
+    for (let n = 0; n < cap; n++) {
+      expect(open(), `before registration ${n + 1}`).toBe(true);
+      expect(register(n).ok).toBe(true);
+      chain.step();
+    }
+    expect(open()).toBe(false);
+    const refused = register(cap);
+    expect(refused.ok ? null : refused.error.code).toBe('TOO_MANY_REGISTRATIONS');
   });
 });

@@ -1,6 +1,6 @@
 // What an action would do if it were applied now, computed with the engine's own pool maths.
 // A preview only: the server applies the real thing at the next block, against the state then.
-import { formatAmount, mulDiv, parseAmount, quoteAlphaForTao, quoteTaoForAlpha, type Rao, type SwapQuote } from '../../../shared/engine/index.ts';
+import { formatAmount, mulDiv, parseAmount, quoteAlphaForTao, quoteMove, quoteTaoForAlpha, type Rao, spotPrice, type SwapQuote } from '../../../shared/engine/index.ts';
 import type { PoolLimitsView } from '../../../shared/protocol/index.ts';
 
 /** Pool reserves as the wire carries them: decimal strings of TAO and alpha. */
@@ -70,20 +70,22 @@ export function unstakePreview(pool: PoolText, alphaText: string, limits: PoolLi
   return r && limits ? done(quoteAlphaForTao(r, amount, limits)) : { ok: false, reason: 'pool not known yet' };
 }
 
-/** Move alpha between subnets: sold into the first pool, the TAO bought into the second. Slippage compounds. */
+/**
+ * Move alpha: within a subnet it changes hotkey without a swap; across subnets it is sold into the
+ * first pool and the TAO bought into the second, one fee in all, as the chain does. Slippage compounds.
+ */
 export function movePreview(from: PoolText, to: PoolText, alphaText: string, limits: PoolLimitsLike | null): Preview {
   const amount = amountOf(alphaText);
   if (typeof amount !== 'bigint') return amount;
   const a = reserves(from);
   const b = reserves(to);
   if (!a || !b || !limits) return { ok: false, reason: 'pool not known yet' };
-  const sold = quoteAlphaForTao(a, amount, limits);
-  if (typeof sold === 'string' || from === to) return done(sold);
-  const bought = quoteTaoForAlpha(b, sold.amountOut, limits);
-  if (typeof bought === 'string') return done(bought);
-  // The first fee is charged in alpha: shown in TAO at the first pool's spot price.
-  const feeTao = mulDiv(sold.fee, a.taoIn, a.alphaIn) + bought.fee;
-  return { ok: true, receive: formatAmount(bought.amountOut), fee: formatAmount(feeTao), slippage: 1 - (1 - sold.slippage) * (1 - bought.slippage), priceAfter: bought.priceAfter };
+  if (from === to) return { ok: true, receive: formatAmount(amount), fee: formatAmount(0n), slippage: 0, priceAfter: spotPrice(a) };
+  const q = quoteMove(a, b, amount, limits);
+  if (typeof q === 'string') return done(q);
+  // The fee is charged in alpha: shown in TAO at the first pool's spot price.
+  const feeTao = mulDiv(q.sold.fee, a.taoIn, a.alphaIn);
+  return { ok: true, receive: formatAmount(q.bought.amountOut), fee: formatAmount(feeTao), slippage: 1 - (1 - q.sold.slippage) * (1 - q.bought.slippage), priceAfter: q.bought.priceAfter };
 }
 
 /** Give `amountText` TAO away: what stays in a wallet holding `balance`. */

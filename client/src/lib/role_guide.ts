@@ -46,7 +46,7 @@ export function formOrder(role: JoinRole, has: { subnet: boolean; uid: boolean }
   const common = ['stake', 'unstake', 'move'];
   switch (role) {
     case 'owner':
-      return has.subnet ? ['buyback', 'name-subnet', ...common, 'register-subnet', 'transfer'] : ['register-subnet', ...common, 'buyback', 'name-subnet', 'transfer'];
+      return has.subnet ? ['buyback', 'name-subnet', 'owner-burn', ...common, 'register-subnet', 'transfer'] : ['register-subnet', ...common, 'buyback', 'name-subnet', 'owner-burn', 'transfer'];
     case 'validator':
       return has.uid ? ['weights', 'take', ...common, 'register-neuron', 'transfer'] : ['register-neuron', 'weights', 'take', ...common, 'transfer'];
     case 'miner':

@@ -13,6 +13,7 @@ import { choiceLabel, validatorChoices } from '../lib/validators.ts';
 import type { Connection } from '../net/connection.ts';
 import { type ActionForm, actionForm, liveSelect } from './action_form.ts';
 import { h, setText } from './dom.ts';
+import { ownerBurnForm } from './owner_burn_form.ts';
 import type { PlayData } from './play_data.ts';
 import { weightsForm } from './weights_form.ts';
 
@@ -216,6 +217,7 @@ export function actionsPanel(conn: Connection, data: () => PlayData, watch: (net
     const naming = nameSubnetForm(conn, ownedPicker('name-subnet-subnet'));
     forms.set('name-subnet', naming.form);
     refreshers.push(naming.refresh);
+    forms.set('owner-burn', ownerBurnForm(conn, data));
   }
 
   if (role === 'validator' || role === 'miner') {

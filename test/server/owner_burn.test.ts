@@ -1,0 +1,36 @@
+import type { ColyseusTestServer } from '@colyseus/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/server_process.ts';
+import { act, create, join, startServer, until } from './harness.ts';
+
+// Fast blocks so the owner's UID earns its permit (at an epoch) within a few seconds of real time.
+const overrides = { blocksPerSecond: 40, chain: { networkRateLimit: 0 } };
+const PORT = await freePort();
+
+let server: ColyseusTestServer;
+let code: string;
+
+beforeAll(async () => {
+  server = await startServer(PORT);
+  code = (await create(server, { preset: 'workshop', seed: 'owner-burn', overrides, name: 'Fac' })).room.roomId;
+});
+afterAll(async () => {
+  await server.shutdown();
+});
+
+describe('an owner burns miner emission over the wire', () => {
+  it('weighs its own UID once it holds a permit, and the feed names the burn at the epoch (run_coinbase.rs:538-553)', async () => {
+    const o = await join(server, code, { name: 'Olga', role: 'owner' });
+    const wallet = await o.inbox.next('wallet', (w) => w.subnets.length > 0 && w.neurons.some((n) => w.subnets.includes(n.netuid)));
+    const mine = wallet.neurons.find((n) => wallet.subnets.includes(n.netuid))!;
+    if (!mine.permit) {
+      expect(await act(o, 'set_weights', { netuid: mine.netuid, uids: [mine.uid], weights: [1] })).toMatchObject({ ok: false, code: 'NOT_A_VALIDATOR' });
+      await o.inbox.next('wallet', (w) => w.neurons.some((n) => n.netuid === mine.netuid && n.permit));
+    }
+    expect(await act(o, 'set_weights', { netuid: mine.netuid, uids: [mine.uid], weights: [1] })).toMatchObject({ ok: true });
+    await until(o.room, (st) => st.events.some((e) => e.kind === 'owner_burned' && e.netuid === mine.netuid));
+    const line = o.room.state.events.find((e) => e.kind === 'owner_burned' && e.netuid === mine.netuid)!;
+    expect(line.text).toMatch(new RegExp(`^The owner of .* \\(SN${mine.netuid}\\) burned [0-9.]+ α of miner emission$`));
+    expect(Number(line.text.match(/burned ([0-9.]+) α/)![1])).toBeGreaterThan(0);
+  });
+});

@@ -3,7 +3,7 @@ import { netuid, tao } from '../../shared/engine/index.ts';
 import type { GameEvent } from '../../shared/game/index.ts';
 import { describeEvent, type Namer } from '../../server/feed.ts';
 
-const names: Namer = { subnetName: () => 'Chutes', nameOf: () => null };
+const names: Namer = { subnetName: () => 'Chutes', prunedName: () => 'Chutes', nameOf: () => null };
 const epoch = (ownerBurned: bigint): GameEvent => ({ type: 'epoch', block: 90, netuid: netuid(4), distributed: tao(40), ownerCut: tao(7), incentive: tao(16), dividends: tao(17), burned: ownerBurned, ownerBurned });
 
 describe('the event feed at an epoch', () => {

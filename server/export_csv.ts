@@ -15,13 +15,17 @@ export function resultsCsv(r: ResultsView): string {
   return [row(head), ...lines].join('\n') + '\n';
 }
 
-/** Wide format, one row per sampled block: what a spreadsheet charts directly. */
-export function seriesCsv(s: SeriesView): string {
+/**
+ * Wide format, one row per sampled block: what a spreadsheet charts directly. Players' columns are
+ * headed by their names (unique in a room), from `results`; an id stands only where no name is known.
+ */
+export function seriesCsv(s: SeriesView, results?: ResultsView): string {
+  const names = new Map(results?.rows.map((r) => [r.playerId, r.name]) ?? []);
   const columns: [string, number[]][] = [];
   for (const [netuid, m] of Object.entries(s.subnets)) {
     columns.push([`sn${netuid}_price`, m.price], [`sn${netuid}_tao_in`, m.taoIn], [`sn${netuid}_flow_ema`, m.flowEma], [`sn${netuid}_emission_share`, m.emissionShare]);
   }
-  for (const [player, worth] of Object.entries(s.netWorth)) columns.push([`${player}_net_worth`, worth]);
+  for (const [player, worth] of Object.entries(s.netWorth)) columns.push([`${names.get(player) ?? player}_net_worth`, worth]);
   const lines = s.block.map((b, i) => row([b, ...columns.map(([, col]) => col[i] ?? '')]));
   return [row(['block', ...columns.map(([name]) => name)]), ...lines].join('\n') + '\n';
 }

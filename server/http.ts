@@ -113,7 +113,7 @@ export function initializeExpress(app: express.Express, opts: { clientDir?: stri
     if (file === 'results.json') return void res.json(game.results());
     if (file === 'series.json') return void res.json(game.series());
     if (file === 'results.csv') return void attach(file).type('text/csv').send(resultsCsv(game.results()));
-    if (file === 'series.csv') return void attach(file).type('text/csv').send(seriesCsv(game.series()));
+    if (file === 'series.csv') return void attach(file).type('text/csv').send(seriesCsv(game.series(), game.results()));
     res.status(404).json({ code: 'NOT_FOUND', message: 'exports are results.json, results.csv, series.json, series.csv' });
   });
 

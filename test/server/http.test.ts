@@ -50,7 +50,7 @@ describe('http', () => {
   it('CSV exports keep names as text and leave gaps blank', () => {
     const csv = resultsCsv({ code: 'ABCDEF', preset: 'workshop', seed: 1, block: 9, rows: [{ rank: 1, playerId: 'p1', name: '=HYPERLINK("x")', role: 'staker', bot: false, netWorth: '1', change: '-0.5', emissionIncome: '0', priceGains: '-0.5' }] });
     expect(csv.split('\n')[1]).toBe(`1,p1,"'=HYPERLINK(""x"")",staker,false,1,-0.5,0,-0.5`);
-    const series = seriesCsv({ block: [0, 5], subnets: { '1': { price: [0.1, 0.2], taoIn: [1, 2], flowEma: [0, 1], emissionShare: [1, 1] }, '7': { price: [NaN, 0.3], taoIn: [NaN, 3], flowEma: [NaN, 0], emissionShare: [NaN, 0] } }, netWorth: { p1: [100, 101] } });
-    expect(series.split('\n')).toEqual(['block,sn1_price,sn1_tao_in,sn1_flow_ema,sn1_emission_share,sn7_price,sn7_tao_in,sn7_flow_ema,sn7_emission_share,p1_net_worth', '0,0.1,1,0,1,,,,,100', '5,0.2,2,1,1,0.3,3,0,0,101', '']);
+    const series = seriesCsv({ block: [0, 5], subnets: { '1': { price: [0.1, 0.2], taoIn: [1, 2], flowEma: [0, 1], emissionShare: [1, 1] }, '7': { price: [NaN, 0.3], taoIn: [NaN, 3], flowEma: [NaN, 0], emissionShare: [NaN, 0] } }, netWorth: { p1: [100, 101], p2: [50, 49] } }, { code: 'ABC', preset: 'workshop', seed: 1, block: 5, rows: [{ rank: 1, playerId: 'p1', name: 'Ava', role: 'staker', bot: false, netWorth: '101', change: '1', emissionIncome: '0', priceGains: '1' }] });
+    expect(series.split('\n')).toEqual(['block,sn1_price,sn1_tao_in,sn1_flow_ema,sn1_emission_share,sn7_price,sn7_tao_in,sn7_flow_ema,sn7_emission_share,Ava_net_worth,p2_net_worth', '0,0.1,1,0,1,,,,,100,50', '5,0.2,2,1,1,0.3,3,0,0,101,49', '']);
   });
 });

@@ -52,7 +52,7 @@ export function describeEvent(e: GameEvent, names: Namer): FeedLine | null {
     }
     case 'epoch':
       // Only an owner's self-weight burns its hotkeys' incentive; an ordinary epoch stays off the ticker.
-      return e.ownerBurned > 0n ? line('owner_burned', `The owner of ${sn(e.netuid)} burned ${twoPlaces(e.ownerBurned)} α of miner emission`, e.netuid) : null;
+      return e.ownerBurned > 0n ? line('owner_burned', `The owner of ${sn(e.netuid)} burns its miners' emission: ${twoPlaces(e.ownerBurned)} α this epoch`, e.netuid) : null;
     case 'player_joined':
       return line('player_joined', `${names.nameOf(e.player) ?? e.player} joined as ${e.role}${e.bot ? ` (bot: ${e.bot})` : ''}`);
     case 'player_left':

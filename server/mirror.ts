@@ -48,6 +48,8 @@ const sig6 = (rao: Rao): string => new Decimal(formatAmount(rao)).toSignificantD
 export class Mirror {
   private lastBoard = -Infinity;
   private lastSubnets = -Infinity;
+  /** Subnets whose owner burned miner emission at its last epoch. */
+  private readonly burning = new Set<number>();
 
   constructor(
     private readonly state: ArenaState,
@@ -158,6 +160,13 @@ export class Mirror {
   events(events: readonly HostEvent[]): void {
     const feed = this.state.events;
     for (const e of events) {
+      if (e.type === 'epoch') {
+        // An owner who burns does so every tempo: the feed says so when it starts, not every epoch.
+        const was = this.burning.has(e.netuid);
+        if (e.ownerBurned > 0n) this.burning.add(e.netuid);
+        else this.burning.delete(e.netuid);
+        if (was) continue;
+      }
       const line = describeEvent(e, this.host);
       if (!line) continue;
       const item = new FeedEvent();

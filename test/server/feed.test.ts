@@ -8,7 +8,7 @@ const epoch = (ownerBurned: bigint): GameEvent => ({ type: 'epoch', block: 90, n
 
 describe('the event feed at an epoch', () => {
   it("names the owner's burn of miner emission (run_coinbase.rs:538-553)", () => {
-    expect(describeEvent(epoch(12_345_678_901n), names)).toEqual({ block: 90, kind: 'owner_burned', text: 'The owner of Chutes (SN4) burned 12.35 α of miner emission', netuid: 4 });
+    expect(describeEvent(epoch(12_345_678_901n), names)).toEqual({ block: 90, kind: 'owner_burned', text: "The owner of Chutes (SN4) burns its miners' emission: 12.35 α this epoch", netuid: 4 });
   });
 
   it('stays quiet at an epoch where nothing was burned by the owner', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowColour, freeSlots, gridFor, INFLOW, layoutNetwork, type MapSubnet, mix, NEUTRAL, MIN_SIZE, nodeAt, OUTFLOW, REACH } from '../../client/src/lib/network_map.ts';
+import { flowColour, freeSlots, gridFor, INFLOW, layoutNetwork, mapInWords, type MapSubnet, mix, NEUTRAL, MIN_SIZE, nodeAt, OUTFLOW, REACH } from '../../client/src/lib/network_map.ts';
 
 const subnet = (netuid: number, over: Partial<MapSubnet> = {}): MapSubnet => ({ netuid, name: `SN${netuid}`, poolTao: 1000, netFlow: 0, emissionShare: 1 / 128, pruneCandidate: false, immune: false, ...over });
 const box = { x: 10, y: 20, width: 800, height: 500 };
@@ -88,5 +88,16 @@ describe('hit testing', () => {
     const n = nodes[1];
     expect(nodeAt(nodes, n.x + n.radius + 3, n.y)?.netuid).toBe(2);
     expect(nodeAt(nodes, box.x + 1, box.y + 1)).toBeNull();
+  });
+});
+
+describe('the map in words', () => {
+  it('lists every subnet, largest emission share first, with flow and pruning said in words', () => {
+    const sub = (netuid: number, emissionShare: number, netFlow: number, pruneCandidate = false) => ({ netuid, name: `Net ${netuid}`, poolTao: 1234.4, netFlow, emissionShare, pruneCandidate, immune: false });
+    expect(mapInWords([sub(1, 0.2, -1, true), sub(2, 0.5, 3), sub(3, 0.3, 0)])).toEqual([
+      'SN2 Net 2: 50.0 % of emission, net inflow, pool 1,234 τ',
+      'SN3 Net 3: 30.0 % of emission, no net flow, pool 1,234 τ',
+      'SN1 Net 1: 20.0 % of emission, net outflow, pool 1,234 τ, next to be pruned',
+    ]);
   });
 });

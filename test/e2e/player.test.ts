@@ -102,6 +102,10 @@ describe.skipIf(!ready)("the player's screens", { timeout: 240_000 }, () => {
     expect(await firstForm(page)).toBe('weights-form');
     await page.waitForFunction(() => /#\d+ of \d+ validators/.test(document.querySelector('[data-testid=wallet-role-rank]')?.textContent ?? ''));
     await screenshot(page, 'player-validator-first-1280');
+    // The map has a text alternative: every subnet in words, for a screen reader.
+    const words = await page.locator('[data-testid=map-text] li').allTextContents();
+    expect(words.length).toBeGreaterThan(0);
+    expect(words[0]).toMatch(/^SN\d+ .*% of emission, (net inflow|net outflow|no net flow), pool [\d,]+ τ/);
   });
 
   it('a refusal is foreseen by the preview and, when sent anyway, shown in view and in τ', async () => {

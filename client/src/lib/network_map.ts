@@ -141,3 +141,17 @@ export function nodeAt(nodes: readonly MapNode[], x: number, y: number, slack = 
   }
   return best;
 }
+
+/**
+ * The map in words, one line a subnet, largest emission share first: what a screen reader reads,
+ * and what carries the map's meaning without its colours and sizes.
+ */
+export function mapInWords(subnets: readonly MapSubnet[]): string[] {
+  return [...subnets]
+    .sort((a, b) => b.emissionShare - a.emissionShare || a.netuid - b.netuid)
+    .map((s) => {
+      const flow = s.netFlow > 0 ? 'net inflow' : s.netFlow < 0 ? 'net outflow' : 'no net flow';
+      const status = s.pruneCandidate ? ', next to be pruned' : s.immune ? ', immune' : '';
+      return `SN${s.netuid}${s.name && s.name !== `SN${s.netuid}` ? ` ${s.name}` : ''}: ${(s.emissionShare * 100).toFixed(1)} % of emission, ${flow}, pool ${Math.round(s.poolTao).toLocaleString('en-US')} τ${status}`;
+    });
+}

@@ -111,6 +111,7 @@ export class Play extends Scene {
     guide.openIfNew();
 
     this.map = new NetworkMapView(this, (netuid) => this.pick(netuid));
+    this.screen.querySelector('[data-hole=map]')!.append(this.map.text);
     // Keyboard: arrows step through the subnets on the map when no input has the focus.
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || !this.view.state) return;

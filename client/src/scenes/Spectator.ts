@@ -98,6 +98,7 @@ export class Spectator extends Scene {
     );
 
     const map = new NetworkMapView(this);
+    screen.querySelector('[data-hole=map]')!.append(map.text);
     this.render = () => {
       const s = this.state;
       if (!s?.clock) return;

@@ -5,7 +5,7 @@ import type { GameObjects, Scene } from 'phaser';
 import { percent } from '../lib/format.ts';
 import { subnetColour } from '../lib/subnet_colour.ts';
 import { h } from './dom.ts';
-import { type Box, freeSlots, layoutNetwork, type MapNode, type MapSubnet, nodeAt } from '../lib/network_map.ts';
+import { type Box, freeSlots, layoutNetwork, mapInWords, type MapNode, type MapSubnet, nodeAt } from '../lib/network_map.ts';
 
 const RING = 0x38bdf8;
 const PRUNE = 0xf59e0b;
@@ -19,6 +19,10 @@ export class NetworkMapView {
   private readonly marks: GameObjects.Graphics;
   private readonly labels: GameObjects.Text[] = [];
   private selected: number | null = null;
+  /** The map's text alternative: a list a screen reader reads (the scene places it beside the canvas). */
+  readonly text = h('ol', { class: 'sr-only', testid: 'map-text', 'aria-label': 'Subnets, as the map shows them' });
+  /** When the list was last written: a full network's 128 lines every patch would cost frames for nobody. */
+  private textAt = -Infinity;
 
   /** `quiet`: a decoration (the lobby's backdrop) — dim and without labels. */
   constructor(
@@ -45,6 +49,11 @@ export class NetworkMapView {
   update(subnets: readonly MapSubnet[], box: Box | null, slots: number): void {
     this.nodes = box ? layoutNetwork(subnets, box, slots) : [];
     this.free = box && !this.quiet ? freeSlots(subnets, box, slots) : [];
+    const now = performance.now();
+    if (!this.quiet && (now - this.textAt > 2000 || this.text.childElementCount !== subnets.length)) {
+      this.textAt = now;
+      this.text.replaceChildren(...mapInWords(subnets).map((line) => h('li', {}, line)));
+    }
     this.draw();
   }
 

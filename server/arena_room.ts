@@ -112,6 +112,7 @@ export class ArenaRoom extends Room<ArenaState> {
     this.seatCount = Math.min(o.seats ?? defaultSeats(quickplay), MAX_SEATS);
     this.autostart = o.autostart !== false || quickplay;
     await this.open(code, source, this.autostart ? 'running' : 'lobby');
+    this.state.clock.practice = o.practice === true && source.playable;
     this.archive = source.keep(code, this.roomMeta());
   }
 
@@ -129,6 +130,7 @@ export class ArenaRoom extends Room<ArenaState> {
     this.archive = source.keep(code, meta);
     await this.open(code, source, meta.phase);
     this.state.clock.speed = meta.speed;
+    this.state.clock.practice = meta.practice === true;
     // Rewritten at once: a game stored by an older version may still hold its tokens themselves.
     this.saveMeta();
     this.restartSimulation();
@@ -187,6 +189,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const source = realGameSource(this.host, this.seats);
     this.drive(source);
     this.state.clock.phase = this.autostart ? 'running' : 'lobby';
+    this.state.clock.practice = false;
     this.archive = source.keep(this.roomId, this.roomMeta());
     this.mirror.sync(true);
     this.feeds.flush(this.clients, true);
@@ -195,7 +198,7 @@ export class ArenaRoom extends Room<ArenaState> {
 
   /** The room's settings as persistence keeps them. */
   private roomMeta(): RoomMeta {
-    return { facilitatorKey: this.facilitatorKey, isPublic: this.isPublic, quickplay: this.quickplay, autostart: this.autostart, seats: this.seatCount, phase: this.state.clock.phase as RoomMeta['phase'], speed: this.state.clock.speed, players: this.seats.saved() };
+    return { facilitatorKey: this.facilitatorKey, isPublic: this.isPublic, quickplay: this.quickplay, autostart: this.autostart, practice: this.state.clock.practice, seats: this.seatCount, phase: this.state.clock.phase as RoomMeta['phase'], speed: this.state.clock.speed, players: this.seats.saved() };
   }
 
   private saveMeta(): void {

@@ -23,6 +23,8 @@ export interface RoomMeta {
   quickplay: boolean;
   /** A new game runs at once, else waits for `start` (absent in games stored before the practice round: true). */
   autostart?: boolean;
+  /** Still the practice round (absent: false). */
+  practice?: boolean;
   seats: number;
   phase: 'lobby' | 'running' | 'paused' | 'ended';
   speed: number;

@@ -106,6 +106,7 @@ describe('alerts: what happened to this player', () => {
 describe('the end of the game', () => {
   it('stops counting down', () => {
     expect(clockLine({ block: 9000, phase: 'ended', tempo: 45, halvingIn: 10, speed: 1, blocksPerSecond: 5, endBlock: 9000 })).toBe('block 9,000 · final');
+    expect(clockLine({ block: 90, phase: 'running', tempo: 45, halvingIn: 0, speed: 1, blocksPerSecond: 5, endBlock: 0, practice: true })).toBe('Practice round · block 90 · ×1');
   });
   it('adds up the parts and says why from the player’s own history', () => {
     const w = { netWorth: '1200', change: '200', emissionIncome: '150', priceGains: '80', business: '-30', balance: '300', positions: [{ netuid: 4, hotkey: 'h', alpha: '500', value: '900' }] };

@@ -25,13 +25,15 @@ describe('practice round', () => {
   let code: string;
 
   beforeAll(async () => {
-    fac = await create(server, { preset: 'workshop', seed: 11, overrides: { blocksPerSecond: 40 }, name: 'Fac' });
+    fac = await create(server, { preset: 'workshop', seed: 11, overrides: { blocksPerSecond: 40 }, name: 'Fac', practice: true });
     code = fac.room.roomId;
     ada = await join(server, code, { name: 'Ada', role: 'staker' });
     bob = await join(server, code, { name: 'Bob', role: 'validator' });
   });
 
   it('players act in the practice, then the real game starts from block 0 with their kits and seats', async () => {
+    // Every screen can say it is the practice.
+    await until(ada.room, (s) => s.clock.practice);
     expect(await act(ada, 'stake', { netuid: 1, amount: '400' })).toMatchObject({ ok: true });
     await until(fac.room, (s) => s.clock.block > 60);
     const ada0 = ada.inbox.last('wallet')!;
@@ -43,7 +45,7 @@ describe('practice round', () => {
     expect(await control(fac, 'start_real_game')).toMatchObject({ ok: true });
     // Every screen hears it, and the clock went back.
     expect((await ada.inbox.next('announcement', () => true, mark)).text).toMatch(/real game/);
-    await until(ada.room, (s) => s.clock.block < practiceBlock && s.clock.phase === 'running');
+    await until(ada.room, (s) => s.clock.block < practiceBlock && s.clock.phase === 'running' && !s.clock.practice);
     expect(ada.room.state.clock.block).toBeLessThan(30);
 
     // Kits restored: the staker holds its 1,000 TAO again and no position; the validator its kit again.

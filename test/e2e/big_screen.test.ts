@@ -106,6 +106,8 @@ describe.skipIf(!ready)('the big screen and the facilitator arc', { timeout: 240
     await facilitator.fill('[data-testid=announce-text]', 'Questions now: what did the halving do?');
     await facilitator.click('[data-testid=announce-pause]');
     for (const page of [big, phone]) await page.waitForFunction(() => /Paused.*Questions now: what did the halving do\?/.test(document.querySelector('[data-testid=announcement]:not([hidden])')?.textContent ?? ''));
+    // The words travel as a message, the phase with the next state patch: wait for the patch.
+    await big.waitForFunction(() => window.__arena?.phase === 'paused');
     expect((await arena(big))?.phase).toBe('paused');
     await screenshot(big, 'big-screen-announcement-1080');
     await screenshot(phone, 'phone-announcement');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArenaRoom } from '../../server/arena_room.ts';
 import type { GameListing } from '../../shared/protocol/index.ts';
 import type { Joined } from './harness.ts';
-import { act, create, join, startServer, until } from './harness.ts';
+import { act, control, create, join, startServer, until } from './harness.ts';
 
 const PORT = await freePort();
 const overrides = { blocksPerSecond: 40 };
@@ -17,7 +17,6 @@ afterAll(async () => {
   await server.shutdown();
 });
 
-const control = (j: Joined, type: string, payload: Record<string, unknown> = {}) => act(j, type, { token: j.welcome.facilitatorToken, ...payload });
 const http = (path: string, init?: RequestInit) => fetch(`http://localhost:${PORT}${path}`, init);
 
 describe('facilitator controls', () => {

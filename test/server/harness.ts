@@ -97,4 +97,7 @@ export async function act(j: Joined, type: string, payload: Record<string, unkno
 }
 
 /** Fast workshop scenario for tests: 50 blocks a second, so an action lands within a tick or two. */
+/** A facilitator control, sent with the token the creator's welcome carried. */
+export const control = (j: Joined, type: string, payload: Record<string, unknown> = {}) => act(j, type, { token: j.welcome.facilitatorToken, ...payload });
+
 export const FAST = { blocksPerSecond: 50 };

@@ -5,7 +5,7 @@ import { freePort } from '../support/server_process.ts';
 import type { ColyseusTestServer } from '@colyseus/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Joined } from './harness.ts';
-import { act, create, join, startServer, until } from './harness.ts';
+import { act, control, create, join, startServer, until } from './harness.ts';
 
 const PORT = await freePort();
 let server: ColyseusTestServer;
@@ -16,7 +16,6 @@ afterAll(async () => {
   await server.shutdown();
 });
 
-const control = (j: Joined, type: string, payload: Record<string, unknown> = {}) => act(j, type, { token: j.welcome.facilitatorToken, ...payload });
 
 describe('the workshop arc on the server', () => {
   let fac: Joined;

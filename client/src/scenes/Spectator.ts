@@ -148,7 +148,6 @@ export class Spectator extends Scene {
           });
         share.update(cols('emissionShare'), undefined, { x: this.series.block });
         flow.update(cols('flowEma'), undefined, { x: this.series.block });
-        if (over) end.series(this.series);
       }
       publishDebug({ block: s.clock.block, phase, pools: Object.fromEntries(subnets.map((x) => [x.netuid, x.taoIn])), spotlight: spot?.netuid ?? null });
     };
@@ -156,7 +155,13 @@ export class Spectator extends Scene {
     const offs = [
       conn.onState((state) => ((this.state = state), (this.dirty = true))),
       conn.onStatus((st) => (status.setStatus(st), publishDebug({ connection: st }))),
-      conn.on('series', (v) => ((this.series = v), (this.dirty = true))),
+      conn.on('series', (v) => {
+        this.series = v;
+        this.dirty = true;
+        // The results message can land before the patch that ends the phase: the race takes the
+        // series on the results' word, not the phase's.
+        if (results) end.series(v);
+      }),
       conn.on('results', (r) => {
         results = r;
         end.results(r);

@@ -165,7 +165,7 @@ export class Admission {
 export const admission = new Admission();
 
 /** What a create may carry (Colyseus and SDKs may add their own keys beside them). */
-export const CREATE_OPTIONS = ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'seats', 'replay', 'fork'] as const;
+export const CREATE_OPTIONS = ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'practice', 'seats', 'replay', 'fork'] as const;
 
 /** The create option that carries an admitted create's ticket from the matchmaker to the room. */
 export const TICKET_OPTION = 'admissionTicket';

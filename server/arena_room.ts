@@ -10,7 +10,8 @@ import { roomControls } from './controls.ts';
 import { debriefOf } from './debrief_view.ts';
 import type { GameHost } from './game_host.ts';
 import type { BlockFeed, GameSource } from './game_source.ts';
-import { createdSource, restoredSource } from './game_source.ts';
+import { createdSource, realGameSource, restoredSource } from './game_source.ts';
+import { announce } from './announce.ts';
 import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
 import { EXPORT_POINTS, gameStore, RESTORE_SECRET } from './persistence/archive.ts';
 import type { ExportableGame } from './game_registry.ts';
@@ -58,6 +59,8 @@ export class ArenaRoom extends Room<ArenaState> {
   private host!: GameHost;
   private mirror!: Mirror;
   private feeds!: PrivateFeeds;
+  /** A new game starts running at once (else it waits in the lobby for `start`): the real game after a practice too. */
+  private autostart = true;
   /** Handed once, to the creator's first welcome; the room keeps only its digest. */
   private creatorToken: string | null = newToken();
   private facilitatorKey: TokenDigest = digestOf(this.creatorToken!);
@@ -107,7 +110,9 @@ export class ArenaRoom extends Room<ArenaState> {
     // A facilitated room stays unlisted until its creator has joined and taken the token.
     this.creatorPending = !quickplay;
     this.seatCount = Math.min(o.seats ?? defaultSeats(quickplay), MAX_SEATS);
-    await this.open(code, source, o.autostart === false && !quickplay ? 'lobby' : 'running');
+    this.autostart = o.autostart !== false || quickplay;
+    await this.open(code, source, this.autostart ? 'running' : 'lobby');
+    this.state.clock.practice = o.practice === true && source.playable;
     this.archive = source.keep(code, this.roomMeta());
   }
 
@@ -121,9 +126,11 @@ export class ArenaRoom extends Room<ArenaState> {
     this.isPublic = meta.isPublic;
     this.quickplay = meta.quickplay;
     this.seatCount = meta.seats;
+    this.autostart = meta.autostart ?? true;
     this.archive = source.keep(code, meta);
     await this.open(code, source, meta.phase);
     this.state.clock.speed = meta.speed;
+    this.state.clock.practice = meta.practice === true;
     // Rewritten at once: a game stored by an older version may still hold its tokens themselves.
     this.saveMeta();
     this.restartSimulation();
@@ -131,26 +138,10 @@ export class ArenaRoom extends Room<ArenaState> {
 
   /** What every room does once it has its game, whether new, forked, replayed or restored. */
   private async open(code: string, source: GameSource, phase: RoomMeta['phase']): Promise<void> {
-    const host = (this.host = source.host);
-    this.seats = source.seats;
-    this.playable = source.playable;
-    this.feed = source.feed ?? { beforeStep: () => (this.queue.drain((q) => this.applyQueued(q)), 'go') };
     this.roomId = code;
     this.setState(new ArenaState());
-    this.mirror = new Mirror(this.state, host, this.roomId);
-    this.feeds = new PrivateFeeds(host);
-    if (this.quickplay) this.quickSeats = new QuickPlaySeats(host, this.seatCount);
-    this.controls = roomControls({
-      host,
-      seats: this.seats,
-      queue: this.queue,
-      clock: this.state.clock,
-      restartSimulation: () => this.restartSimulation(),
-      admitSpeed: (speed) => admission.admitSpeed(this.roomId, host.game.scenario, speed),
-      flushFeeds: () => this.feeds.flush(this.clients, true),
-      endGame: () => this.endGame(),
-      broadcast: (type, message) => this.broadcast(type, message),
-    });
+    this.drive(source);
+    const host = this.host;
     this.state.clock.phase = phase;
     await this.setPrivate(this.creatorPending || !this.isPublic);
 
@@ -164,9 +155,50 @@ export class ArenaRoom extends Room<ArenaState> {
     this.armEmptyTimer();
   }
 
+  /** Wires the room to a game: the synced state, the private feeds (same clients, same watched subnets), quick seats and controls follow it. */
+  private drive(source: GameSource): void {
+    const host = (this.host = source.host);
+    this.seats = source.seats;
+    this.playable = source.playable;
+    this.feed = source.feed ?? { beforeStep: () => (this.queue.drain((q) => this.applyQueued(q)), 'go') };
+    this.mirror = new Mirror(this.state, host, this.roomId);
+    this.feeds = new PrivateFeeds(host, this.feeds);
+    if (this.quickplay) this.quickSeats = new QuickPlaySeats(host, this.seatCount);
+    this.controls = roomControls({
+      host,
+      seats: this.seats,
+      queue: this.queue,
+      clock: this.state.clock,
+      restartSimulation: () => this.restartSimulation(),
+      admitSpeed: (speed) => admission.admitSpeed(this.roomId, host.game.scenario, speed),
+      flushFeeds: () => this.feeds.flush(this.clients, true),
+      endGame: () => this.endGame(),
+      broadcast: (type, message) => this.broadcast(type, message),
+      startRealGame: () => this.startRealGame(),
+    });
+  }
+
+  /**
+   * The practice round is over: the same room, people and seats in the real game from block 0,
+   * kits restored; what waited in the queue was meant for the practice. The stored practice is
+   * replaced by the real game, so a restart brings back the real one.
+   */
+  private startRealGame(): void {
+    this.queue.clear();
+    this.state.events.clear();
+    const source = realGameSource(this.host, this.seats);
+    this.drive(source);
+    this.state.clock.phase = this.autostart ? 'running' : 'lobby';
+    this.state.clock.practice = false;
+    this.archive = source.keep(this.roomId, this.roomMeta());
+    this.mirror.sync(true);
+    this.feeds.flush(this.clients, true);
+    announce(this, this.state.clock, { type: 'announce', text: 'The practice is over: kits are restored and the real game starts from block 0.', pause: false }, this.host.block);
+  }
+
   /** The room's settings as persistence keeps them. */
   private roomMeta(): RoomMeta {
-    return { facilitatorKey: this.facilitatorKey, isPublic: this.isPublic, quickplay: this.quickplay, seats: this.seatCount, phase: this.state.clock.phase as RoomMeta['phase'], speed: this.state.clock.speed, players: this.seats.saved() };
+    return { facilitatorKey: this.facilitatorKey, isPublic: this.isPublic, quickplay: this.quickplay, autostart: this.autostart, practice: this.state.clock.practice, seats: this.seatCount, phase: this.state.clock.phase as RoomMeta['phase'], speed: this.state.clock.speed, players: this.seats.saved() };
   }
 
   private saveMeta(): void {

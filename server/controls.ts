@@ -20,6 +20,8 @@ export interface Steered {
   endGame(): void;
   /** A message to every client (the facilitator's words, the big screen's debrief page). */
   broadcast(type: string, message: unknown): void;
+  /** The practice round gives way to the real game (the room swaps its game). */
+  startRealGame(): void;
 }
 
 export function roomControls(room: Steered): RoomControls {
@@ -65,6 +67,10 @@ export function roomControls(room: Steered): RoomControls {
       announce(room, room.clock, { type: 'announce', text, pause }, room.host.block);
     },
     showDebrief: (page) => announce(room, room.clock, { type: 'show_debrief', page }, room.host.block),
+    startRealGame: () => {
+      room.startRealGame();
+      return { ok: true, events: [] };
+    },
   };
   return controls;
 }

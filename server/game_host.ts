@@ -118,7 +118,11 @@ export class GameHost implements Namer {
   // Changes (logged) -------------------------------------------------------------------------------
 
   join(name: string, role: PlayerRole, bot: boolean): { ok: true; playerId: string; events: GameEvent[] } | { ok: false; error: GameError } {
-    const id = `p${this.nextPlayer}`;
+    return this.joinAs(`p${this.nextPlayer}`, name, role, bot);
+  }
+
+  /** A seat the room already gave out (a practice round's player in the real game) keeps its id. */
+  joinAs(id: string, name: string, role: PlayerRole, bot: boolean): { ok: true; playerId: string; events: GameEvent[] } | { ok: false; error: GameError } {
     const r = this.apply({ block: this.block, kind: 'join', player: id, name, role, bot });
     return r.ok ? { ok: true, playerId: id, events: r.events } : r;
   }

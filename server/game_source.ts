@@ -11,6 +11,7 @@ import { rebuildGame } from './persistence/recovery.ts';
 import { Refusal } from './refusal.ts';
 import { Seats } from './seats.ts';
 import type { HostEvent } from './game_host.ts';
+import { EXTERNAL_BOT } from '../shared/game/index.ts';
 
 export interface GameSource {
   host: GameHost;
@@ -28,10 +29,12 @@ export interface BlockFeed {
   beforeStep(host: GameHost, applied: (events: HostEvent[]) => void): 'go' | 'end';
 }
 
-const begin = (host: GameHost) => (code: string, meta: RoomMeta) => {
-  const store = gameStore();
-  return store ? RoomArchive.begin(store, code, host, meta, Date.now()) : null;
-};
+const begin =
+  (host: GameHost, replace = false) =>
+  (code: string, meta: RoomMeta) => {
+    const store = gameStore();
+    return store ? RoomArchive.begin(store, code, host, meta, Date.now(), replace) : null;
+  };
 
 /** A new game from a preset, or a fork or replay of a stored one. */
 export function createdSource(o: CreateOptions): GameSource {
@@ -73,6 +76,27 @@ function replaySource(source: NonNullable<CreateOptions['replay']>): GameSource 
     },
   };
   return { host, playable: false, seats: new Seats(), feed, keep: () => null };
+}
+
+/**
+ * The real game after a practice round: the same scenario and seed from block 0 (so the seed the
+ * facilitator noted is the real game's, and the practice foretells nothing a bot decides, since
+ * bots react to people), every seat's player joined again under its own id, name and role with
+ * a fresh kit (joins in the log like any other, so the record replays it), the scenario's own bots,
+ * and who is away still away. A removed seat stays removed and out of the game. The stored
+ * practice is replaced by this game under the same code.
+ */
+export function realGameSource(practice: GameHost, seats: Seats): GameSource {
+  const r = practice.record();
+  const host = GameHost.create({ preset: r.preset, overrides: r.overrides, seed: r.seed });
+  if ('code' in host) throw new Error(`the practice's scenario no longer builds: ${host.message}`);
+  const order = [...seats.entries()].filter(([, seat]) => !seat.removed).sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1)));
+  for (const [playerId, seat] of order) {
+    const joined = host.joinAs(playerId, seat.name, seat.role, practice.player(playerId)?.bot === EXTERNAL_BOT);
+    if (!joined.ok) throw new Error(`seat ${playerId} does not join the real game: ${joined.error.code} ${joined.error.message}`);
+    if (seat.sessionId === null) host.setConnected(playerId, false);
+  }
+  return { host, playable: true, seats, feed: null, keep: begin(host, true) };
 }
 
 /** A game this process was running when it stopped: same code, same tokens, same state, its room settings. */

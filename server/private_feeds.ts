@@ -50,7 +50,13 @@ export class PrivateFeeds {
   /** Where the last flush ran out of budget: the next one starts there. */
   private resumeAt = 0;
 
-  constructor(private readonly host: GameHost) {}
+  /** `before`: the room's feeds for its previous game (a practice round), whose clients and watched subnets carry over, sent afresh. */
+  constructor(
+    private readonly host: GameHost,
+    before?: PrivateFeeds,
+  ) {
+    for (const [id, s] of before?.subs ?? []) this.subs.set(id, { ...s, sent: {}, seen: null, dirty: true, lastDetail: -Infinity });
+  }
 
   subscribe(client: Client, playerId: string | null): void {
     // Spread subscribers over the period so 50 wallets are not all built in the same tick.

@@ -21,6 +21,10 @@ export interface RoomMeta {
   facilitatorKey: TokenDigest;
   isPublic: boolean;
   quickplay: boolean;
+  /** A new game runs at once, else waits for `start` (absent in games stored before the practice round: true). */
+  autostart?: boolean;
+  /** Still the practice round (absent: false). */
+  practice?: boolean;
   seats: number;
   phase: 'lobby' | 'running' | 'paused' | 'ended';
   speed: number;
@@ -70,11 +74,14 @@ export class RoomArchive {
     readonly code: string,
   ) {}
 
-  /** Starts archiving a new game (a fresh one, or a fork whose record already has entries). */
-  static begin(store: GameStore, code: string, host: GameHost, meta: RoomMeta, createdAt: number): RoomArchive {
+  /**
+   * Starts archiving a new game (a fresh one, or a fork whose record already has entries).
+   * `replace`: the code's practice round is dropped and this game takes its place.
+   */
+  static begin(store: GameStore, code: string, host: GameHost, meta: RoomMeta, createdAt: number, replace = false): RoomArchive {
     const record = host.record();
-    store.createGame({ code, preset: record.preset, scenario: JSON.stringify(encode(record.overrides ?? null)), seed: String(record.seed), createdAt, status: 'running', meta: JSON.stringify(meta) });
-    store.append(code, record.log.map((entry, seq) => ({ seq, block: entry.block, entry: JSON.stringify(encode(entry)) })));
+    const entries = record.log.map((entry, seq) => ({ seq, block: entry.block, entry: JSON.stringify(encode(entry)) }));
+    store.createGame({ code, preset: record.preset, scenario: JSON.stringify(encode(record.overrides ?? null)), seed: String(record.seed), createdAt, status: 'running', meta: JSON.stringify(meta) }, entries, replace);
     // Into the database file at once: a lost or damaged log must not take the game's existence with it.
     store.checkpoint();
     return RoomArchive.attach(store, code, host);

@@ -111,8 +111,20 @@ export class GameStore {
     })();
   }
 
-  createGame(record: Omit<StoredGame, 'reached'>): void {
-    this.statements.insertGame.run(record);
+  /**
+   * Stores a new game with its first entries, in one transaction. `replace` first drops every row
+   * kept under the code (a practice round giving way to the real game), so a crash leaves one or the other.
+   */
+  createGame(record: Omit<StoredGame, 'reached'>, entries: readonly StoredEntry[] = [], replace = false): void {
+    this.db.transaction(() => {
+      if (replace) {
+        this.statements.deleteLog.run(record.code);
+        this.statements.deleteSnapshots.run(record.code);
+        this.statements.deleteGame.run(record.code);
+      }
+      this.statements.insertGame.run(record);
+      for (const e of entries) this.statements.append.run(record.code, e.seq, e.block, e.entry);
+    })();
   }
 
   game(code: string): StoredGame | null {

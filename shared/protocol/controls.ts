@@ -28,6 +28,8 @@ export interface RoomControls {
   announce(text: string, pause: boolean): void;
   /** The debrief page every big screen shows; null takes it down. */
   showDebrief(page: number | null): void;
+  /** Ends a practice round: the real game from block 0, kits restored, every seat kept. */
+  startRealGame(): ControlResult;
 }
 
 export interface ControlEntry<P> {
@@ -78,6 +80,8 @@ export const CONTROLS = {
   announce: entry(object({ token, text: text(MAX_ANNOUNCEMENT), pause: optional(bool) }), { label: 'Tell the room', inReplay: true, afterEnd: true, run: (room, c) => (room.announce(c.text, c.pause === true), done) }),
   /** The debrief page the big screens show (`debrief_page`); null takes it down. */
   show_debrief: entry(object({ token, page: nullable(integer(0, 20)) }), { label: 'Show on the big screen', inReplay: true, afterEnd: true, run: (room, c) => (room.showDebrief(c.page), done) }),
+  /** End the practice: every player's kit is restored and the real game starts from block 0; seats, names and tokens are kept. */
+  start_real_game: entry(object({ token }), { label: 'Start the real game (reset kits, keep seats)', inReplay: false, run: (room) => room.startRealGame() }),
 };
 
 export type ControlType = keyof typeof CONTROLS;

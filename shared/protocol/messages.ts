@@ -96,6 +96,8 @@ export const createOptionsChecker = object({
   autostart: optional(bool),
   /** Listed among public games (lobby, `/api/games`, quick play). Default false. */
   public: optional(bool),
+  /** The game is a practice round (`clock.practice`) until the facilitator's `start_real_game`. Default false. */
+  practice: optional(bool),
   /** Bots fill this many player seats until people come (default: the scenario's). */
   seats: optional(integer(0, MAX_SEATS)),
   /**

@@ -22,6 +22,8 @@ export class ClockState extends Schema {
   @type('string') blockEmission = '0';
   /** Last block of the game (0 = open-ended). */
   @type('uint32') endBlock = 0;
+  /** A practice round: nothing counts until the facilitator starts the real game. */
+  @type('boolean') practice = false;
 }
 
 export class SubnetState extends Schema {

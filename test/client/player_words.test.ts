@@ -74,7 +74,7 @@ describe('alerts: what happened to this player', () => {
     subnets: [{ netuid: 1, pruneCandidate: false }, { netuid: 2, pruneCandidate: true }],
     subnetLimit: 2,
     ...o,
-    wallet: { balance: '100', subnets: [], neurons: [], positions: [], ...o.wallet },
+    wallet: { block: 100, balance: '100', subnets: [], neurons: [], positions: [], ...o.wallet },
   });
   it('sets a baseline on the first look, then tells a lost UID, a pruned subnet with what came back, a permit and a network event', () => {
     const uid = { netuid: 2, uid: 4, hotkey: 'hk', permit: false };
@@ -87,6 +87,11 @@ describe('alerts: what happened to this player', () => {
     const shock = { block: 5, kind: 'scenario_event', text: 'Event: market shock', netuid: -1 };
     expect(alertsBetween(look(), look({ events: [shock] })).map((a) => a.text)).toEqual(['Event: market shock']);
     expect(alertsBetween(look({ events: [shock] }), look({ events: [shock] }))).toEqual([]);
+  });
+  it('takes a wallet from an earlier block (the real game after a practice round) as a new baseline, not as losses', () => {
+    const practice = look({ wallet: { block: 800, subnets: [2], neurons: [{ netuid: 2, uid: 4, hotkey: 'hk', permit: true }] } });
+    expect(alertsBetween(practice, look({ wallet: { block: 3 } }))).toEqual([]);
+    expect(alertsBetween(practice, look({ wallet: { block: 801 } })).length).toBe(2);
   });
   it('names the next subnet to be pruned only once every slot is full, and warns its owner once', () => {
     expect(nextPruned({ subnets: [{ netuid: 2, pruneCandidate: true }], subnetLimit: 6 })).toBeNull();
@@ -101,6 +106,7 @@ describe('alerts: what happened to this player', () => {
 describe('the end of the game', () => {
   it('stops counting down', () => {
     expect(clockLine({ block: 9000, phase: 'ended', tempo: 45, halvingIn: 10, speed: 1, blocksPerSecond: 5, endBlock: 9000 })).toBe('block 9,000 · final');
+    expect(clockLine({ block: 90, phase: 'running', tempo: 45, halvingIn: 0, speed: 1, blocksPerSecond: 5, endBlock: 0, practice: true })).toBe('Practice round · block 90 · ×1');
   });
   it('adds up the parts and says why from the player’s own history', () => {
     const w = { netWorth: '1200', change: '200', emissionIncome: '150', priceGains: '80', business: '-30', balance: '300', positions: [{ netuid: 4, hotkey: 'h', alpha: '500', value: '900' }] };

@@ -5,7 +5,7 @@ import type { WalletView } from '../../../shared/protocol/index.ts';
 import { signed, taoText } from './format.ts';
 
 export interface Look {
-  wallet: Pick<WalletView, 'balance' | 'subnets' | 'neurons' | 'positions'>;
+  wallet: Pick<WalletView, 'block' | 'balance' | 'subnets' | 'neurons' | 'positions'>;
   /** The feed's recent lines (public). */
   events: { block: number; kind: string; text: string; netuid: number }[];
   subnets: { netuid: number; pruneCandidate: boolean }[];
@@ -24,7 +24,8 @@ export const nextPruned = (l: Pick<Look, 'subnets' | 'subnetLimit'>): number | n
   l.subnets.length >= l.subnetLimit ? (l.subnets.find((s) => s.pruneCandidate)?.netuid ?? null) : null;
 
 export function alertsBetween(before: Look | null, now: Look): Alert[] {
-  if (!before) return [];
+  // A wallet from an earlier block is a new game (the practice round is over): a new baseline, not losses.
+  if (!before || now.wallet.block < before.wallet.block) return [];
   const out: Alert[] = [];
   const gained = Number(now.wallet.balance) - Number(before.wallet.balance);
   const seen = new Set(before.events.map(key));

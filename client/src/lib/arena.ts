@@ -45,8 +45,8 @@ export function recentEvents<T extends Pick<FeedEvent, 'block' | 'kind' | 'text'
 }
 
 /** One line for the clock: what a player needs to time an action. */
-export function clockLine(clock: Pick<ClockState, 'block' | 'phase' | 'tempo' | 'halvingIn' | 'speed' | 'blocksPerSecond' | 'endBlock'>): string {
-  const parts = [`block ${clock.block.toLocaleString('en-US')}`];
+export function clockLine(clock: Pick<ClockState, 'block' | 'phase' | 'tempo' | 'halvingIn' | 'speed' | 'blocksPerSecond' | 'endBlock'> & { practice?: boolean }): string {
+  const parts = [`${clock.practice ? 'Practice round · ' : ''}block ${clock.block.toLocaleString('en-US')}`];
   // An ended game counts down to nothing.
   if (clock.phase === 'ended') return `${parts[0]} · final`;
   if (clock.endBlock > 0) parts.push(`ends in ${Math.max(0, clock.endBlock - clock.block).toLocaleString('en-US')}`);

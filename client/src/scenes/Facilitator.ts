@@ -1,6 +1,6 @@
 import { Scene } from 'phaser';
 import type { ArenaState, PlayerState, SubnetState } from '../../../shared/protocol/schema.ts';
-import { CONTROL_TYPES, MAX_ANNOUNCEMENT, MAX_SPEED, PLAYER_ROLES, SCENARIO_EVENTS } from '../../../shared/protocol/index.ts';
+import { CONTROL_TYPES, CONTROLS, MAX_ANNOUNCEMENT, MAX_SPEED, PLAYER_ROLES, SCENARIO_EVENTS } from '../../../shared/protocol/index.ts';
 import { leaderboard, subnetsByNetuid } from '../lib/arena.ts';
 import { signed, subnetTitle, taoText } from '../lib/format.ts';
 import { headcount, removal } from '../lib/roster.ts';
@@ -61,6 +61,12 @@ export class Facilitator extends Scene {
     const speedText = h('span', { class: 'num' }, '×1');
     speed.addEventListener('input', () => (speedText.textContent = `×${+(2 ** Number(speed.value)).toFixed(2)}`));
     speed.addEventListener('change', () => control('set_speed', { speed: +(2 ** Number(speed.value)).toFixed(2) }));
+    // The practice round ends here, not with End game (a game that has ended cannot be reset).
+    const realGame = h(
+      'button',
+      { testid: 'start-real-game', onclick: () => confirm('End the practice? Every kit is restored and the real game starts from block 0; everyone keeps their seat.') && control('start_real_game') },
+      CONTROLS.start_real_game.label,
+    );
     const end = h('button', { class: 'danger', testid: 'end', onclick: () => confirm('End the game for everyone?') && control('end_game') }, 'End game');
 
     // Scenario events
@@ -146,7 +152,7 @@ export class Facilitator extends Scene {
           'div',
           { class: 'panel controls stack' },
           h('div', { class: 'row' }, status.badge, h('span', {}, 'Block ', status.block), status.phase, status.clock),
-          h('div', { class: 'row' }, start, pause, resume, h('label', { class: 'row' }, 'Speed', speed, speedText), h('span', { class: 'grow' }), end),
+          h('div', { class: 'row' }, start, pause, resume, h('label', { class: 'row' }, 'Speed', speed, speedText), h('span', { class: 'grow' }), realGame, end),
           h('h2', {}, 'Events'),
           events,
           h('h2', {}, 'Tell the room'),
@@ -176,6 +182,7 @@ export class Facilitator extends Scene {
       pause.hidden = phase !== 'running';
       resume.hidden = phase !== 'paused';
       end.hidden = phase === 'ended';
+      realGame.hidden = phase === 'ended';
       events.hidden = phase === 'ended';
       surgeNet.setOptions(subnetsByNetuid<SubnetState>(s.subnets).map((x) => [String(x.netuid), subnetTitle(x.netuid, x.name)]));
       screenEl.classList.toggle('ended', phase === 'ended');

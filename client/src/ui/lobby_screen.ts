@@ -60,6 +60,7 @@ export function lobbyScreen(presets: { name: string; help: string }[], initial: 
   const seed = h('input', { testid: 'seed', placeholder: 'random', maxLength: 64 });
   const isPublic = h('input', { type: 'checkbox', testid: 'public' });
   const autostart = h('input', { type: 'checkbox', testid: 'autostart', checked: true });
+  const practice = h('input', { type: 'checkbox', testid: 'practice' });
   const createForm = h(
     'form',
     {
@@ -67,7 +68,7 @@ export function lobbyScreen(presets: { name: string; help: string }[], initial: 
       onsubmit: (e: Event) => {
         e.preventDefault();
         const s = seed.value.trim();
-        cb.create({ preset: preset.value, name: who(), public: isPublic.checked, autostart: autostart.checked, ...(s ? { seed: /^\d{1,15}$/.test(s) ? Number(s) : s } : {}) });
+        cb.create({ preset: preset.value, name: who(), public: isPublic.checked, autostart: autostart.checked, practice: practice.checked, ...(s ? { seed: /^\d{1,15}$/.test(s) ? Number(s) : s } : {}) });
       },
     },
     h('label', {}, 'Preset', preset),
@@ -78,6 +79,8 @@ export function lobbyScreen(presets: { name: string; help: string }[], initial: 
     h('p', { class: 'help' }, 'Public games are listed for anyone to join; private ones only by code.'),
     h('label', { class: 'row' }, autostart, 'Start at once'),
     h('p', { class: 'help' }, 'Off: blocks wait until you press Start, so the room can join first.'),
+    h('label', { class: 'row' }, practice, 'Practice round first'),
+    h('p', { class: 'help' }, 'Every screen says "Practice round" until you press "Start the real game": kits are restored, everyone keeps their seat.'),
     h('button', { class: 'primary', type: 'submit', testid: 'create' }, 'Create game as facilitator'),
   );
 

@@ -11,7 +11,7 @@ import { debriefOf } from './debrief_view.ts';
 import type { GameHost } from './game_host.ts';
 import type { BlockFeed, GameSource } from './game_source.ts';
 import { createdSource, realGameSource, restoredSource } from './game_source.ts';
-import { announce } from './announce.ts';
+import { Notices } from './announce.ts';
 import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
 import { EXPORT_POINTS, gameStore, RESTORE_SECRET } from './persistence/archive.ts';
 import type { ExportableGame } from './game_registry.ts';
@@ -86,6 +86,7 @@ export class ArenaRoom extends Room<ArenaState> {
   /** Where this game is kept (null when the process keeps no games, or for a replay). */
   private archive: RoomArchive | null = null;
   private controls!: RoomControls;
+  private readonly notices = new Notices(this, () => this.state.clock.phase);
   /** Quick play's seat policy (null for a facilitated game). */
   private quickSeats: QuickPlaySeats | null = null;
   /** How long ticks that ran blocks took (ms): the load script reads it. */
@@ -173,7 +174,7 @@ export class ArenaRoom extends Room<ArenaState> {
       admitSpeed: (speed) => admission.admitSpeed(this.roomId, host.game.scenario, speed),
       flushFeeds: () => this.feeds.flush(this.clients, true),
       endGame: () => this.endGame(),
-      broadcast: (type, message) => this.broadcast(type, message),
+      notices: this.notices,
       startRealGame: () => this.startRealGame(),
     });
   }
@@ -193,7 +194,7 @@ export class ArenaRoom extends Room<ArenaState> {
     this.archive = source.keep(this.roomId, this.roomMeta());
     this.mirror.sync(true);
     this.feeds.flush(this.clients, true);
-    announce(this, this.state.clock, { type: 'announce', text: 'The practice is over: kits are restored and the real game starts from block 0.', pause: false }, this.host.block);
+    this.notices.post({ type: 'announce', text: 'The practice is over: kits are restored and the real game starts from block 0.', pause: false }, this.host.block);
   }
 
   /** The room's settings as persistence keeps them. */
@@ -271,6 +272,7 @@ export class ArenaRoom extends Room<ArenaState> {
     this.mirror.sync(true);
     this.mirror.spectators(this.spectatorCount());
     this.feeds.flush([client], true);
+    this.notices.greet(client);
     void this.updateListing();
   }
 

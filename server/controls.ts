@@ -1,7 +1,7 @@
 // What the facilitator's controls (shared/protocol/controls.ts) do to a room.
 import type { RoomControls, WireErrorCode } from '../shared/protocol/index.ts';
 import type { ActionQueue } from './action_queue.ts';
-import { announce } from './announce.ts';
+import type { Notices } from './announce.ts';
 import type { GameHost } from './game_host.ts';
 import type { Seats } from './seats.ts';
 
@@ -18,8 +18,8 @@ export interface Steered {
   /** Sends every client its private feeds as of now. */
   flushFeeds(): void;
   endGame(): void;
-  /** A message to every client (the facilitator's words, the big screen's debrief page). */
-  broadcast(type: string, message: unknown): void;
+  /** The facilitator's words and the big screen's debrief page, to every screen. */
+  readonly notices: Notices;
   /** The practice round gives way to the real game (the room swaps its game). */
   startRealGame(): void;
 }
@@ -64,9 +64,9 @@ export function roomControls(room: Steered): RoomControls {
     },
     announce: (text, pause) => {
       if (pause) controls.pause();
-      announce(room, room.clock, { type: 'announce', text, pause }, room.host.block);
+      room.notices.post({ type: 'announce', text, pause }, room.host.block);
     },
-    showDebrief: (page) => announce(room, room.clock, { type: 'show_debrief', page }, room.host.block),
+    showDebrief: (page) => room.notices.post({ type: 'show_debrief', page }, room.host.block),
     startRealGame: () => {
       room.startRealGame();
       return { ok: true, events: [] };

@@ -38,7 +38,17 @@ describe('the workshop arc on the server', () => {
     expect(await control(fac, 'announce', { text: 'Questions, please', pause: true })).toMatchObject({ ok: true });
     expect(await player.inbox.next('announcement', (a) => a.text === 'Questions, please')).toMatchObject({ paused: true });
     await until(player.room, (s) => s.clock.phase === 'paused');
+    // A screen that arrives during the pause (a late phone, a refreshed big screen) is told why.
+    const late = await join(server, fac.room.roomId, { name: 'Late', role: 'spectator' });
+    expect(await late.inbox.next('announcement')).toMatchObject({ text: 'Questions, please', paused: true });
+    await late.room.leave();
     expect(await control(fac, 'resume')).toMatchObject({ ok: true });
+    await until(player.room, (s) => s.clock.phase === 'running');
+    // Once the game runs again the pause's words are over: a newcomer is not shown them.
+    const after = await join(server, fac.room.roomId, { name: 'After', role: 'spectator' });
+    await until(after.room, (s) => s.clock.block > fac.room.state.clock.block);
+    expect(after.inbox.all('announcement')).toEqual([]);
+    await after.room.leave();
   });
 
   it('only the facilitator speaks to the room, in a sentence or two', async () => {
@@ -62,6 +72,10 @@ describe('the workshop arc on the server', () => {
     expect(d.story.length).toBeGreaterThan(0);
     expect(await control(fac, 'show_debrief', { page: 2 })).toMatchObject({ ok: true });
     expect(await screen.inbox.next('debrief_page')).toEqual({ page: 2 });
+    // A big screen opened (or refreshed) now shows the page the facilitator put up.
+    const second = await join(server, fac.room.roomId, { name: 'Second screen', role: 'spectator' });
+    expect(await second.inbox.next('debrief_page')).toEqual({ page: 2 });
+    await second.room.leave();
     expect(await act(player, 'show_debrief', { token: 'guess', page: 1 })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
   });
 });

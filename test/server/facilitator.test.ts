@@ -1,21 +1,12 @@
-import { freePort } from '../support/server_process.ts';
-import type { ColyseusTestServer } from '@colyseus/testing';
 import { Client } from 'colyseus.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArenaRoom } from '../../server/arena_room.ts';
 import type { GameListing } from '../../shared/protocol/index.ts';
 import type { Joined } from './harness.ts';
-import { act, control, create, join, startServer, until } from './harness.ts';
+import { act, control, create, join, serverForFile, until } from './harness.ts';
 
-const PORT = await freePort();
 const overrides = { blocksPerSecond: 40 };
-let server: ColyseusTestServer;
-beforeAll(async () => {
-  server = await startServer(PORT);
-});
-afterAll(async () => {
-  await server.shutdown();
-});
+const { server, port: PORT } = await serverForFile();
 
 const http = (path: string, init?: RequestInit) => fetch(`http://localhost:${PORT}${path}`, init);
 

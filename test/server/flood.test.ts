@@ -1,32 +1,25 @@
-import { freePort } from '../support/server_process.ts';
-import type { ColyseusTestServer } from '@colyseus/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD_BYTES } from '../../server/app.config.ts';
 import type { ArenaRoom } from '../../server/arena_room.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND } from '../../server/rate_limit.ts';
 import { auditConservation } from '../../shared/engine/index.ts';
 import { Game } from '../../shared/game/index.ts';
 import type { Joined } from './harness.ts';
-import { act, create, join, startServer, until } from './harness.ts';
+import { act, create, join, serverForFile, until } from './harness.ts';
 
 // hostile.test.ts checks each kind of bad message gets its typed error; this one is the siege:
 // many hostile sockets at once, far past the rate limit, while honest players keep playing.
-const PORT = await freePort();
 const TOTAL = 10_000;
 /** Types a hostile client may legitimately receive; anything else would be a leak or a bug. */
 const PUBLIC_TYPES = new Set(['welcome', 'error', 'wallet', 'observations', 'subnet_detail', 'series']);
 
-let server: ColyseusTestServer;
+const { server } = await serverForFile();
 let fac: Joined;
 let room: ArenaRoom;
 
 beforeAll(async () => {
-  server = await startServer(PORT);
   fac = await create(server, { preset: 'workshop', seed: 'flood', overrides: { blocksPerSecond: 20 }, name: 'Fac' });
   room = server.getRoomById(fac.room.roomId) as ArenaRoom;
-});
-afterAll(async () => {
-  await server.shutdown();
 });
 
 type Message = [type: string | number, payload: unknown];

@@ -1,15 +1,23 @@
 import { boot } from '@colyseus/testing';
 import type { ColyseusTestServer } from '@colyseus/testing';
 import type { Room } from 'colyseus.js';
+import { afterAll } from 'vitest';
 import { appConfig } from '../../server/app.config.ts';
 import type { ArenaState } from '../../shared/protocol/schema.ts';
+import { freePort } from '../support/server_process.ts';
 import type { CreateOptions, JoinOptions, ServerMessages, Welcome } from '../../shared/protocol/index.ts';
 
 export type ArenaClient = Room<ArenaState>;
 
-/** Boots the real server (express + ws transport) on its own port: test files run in parallel. */
-export async function startServer(port: number): Promise<ColyseusTestServer> {
-  return boot(appConfig({ clientDir: '/nonexistent' }), port);
+/**
+ * The test file's own real server (express + ws transport) on a free port, as test files run in
+ * parallel; shut down after the file's tests.
+ */
+export async function serverForFile(): Promise<{ server: ColyseusTestServer; port: number }> {
+  const port = await freePort();
+  const server = await boot(appConfig({ clientDir: '/nonexistent' }), port);
+  afterAll(() => server.shutdown());
+  return { server, port };
 }
 
 /**

@@ -1,23 +1,19 @@
-import { freePort } from '../support/server_process.ts';
-import type { ColyseusTestServer } from '@colyseus/testing';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArenaRoom } from '../../server/arena_room.ts';
 import { auditConservation } from '../../shared/engine/index.ts';
 import { Game } from '../../shared/game/index.ts';
 import { CLIENT_MESSAGE_TYPES, parseClientMessage } from '../../shared/protocol/index.ts';
 import type { Joined } from './harness.ts';
-import { act, create, join, startServer, until } from './harness.ts';
+import { act, create, join, serverForFile, until } from './harness.ts';
 
-const PORT = await freePort();
-let server: ColyseusTestServer;
+const { server } = await serverForFile();
 let fac: Joined;
 let honest: Joined;
 let attackers: Joined[];
 let room: ArenaRoom;
 
 beforeAll(async () => {
-  server = await startServer(PORT);
   fac = await create(server, { preset: 'workshop', seed: 'hostile', overrides: { blocksPerSecond: 40 }, name: 'Fac' });
   room = server.getRoomById(fac.room.roomId) as ArenaRoom;
   honest = await join(server, fac.room.roomId, { name: 'Honest', role: 'staker' });
@@ -26,9 +22,6 @@ beforeAll(async () => {
   for (const role of ['staker', 'validator', 'miner'] as const) attackers.push(await join(server, fac.room.roomId, { name: `Eve ${role}`, role }));
   await until(fac.room, (s) => s.players.size >= 12);
   expect(await act(fac, 'pause', { token: fac.welcome.facilitatorToken })).toMatchObject({ ok: true });
-});
-afterAll(async () => {
-  await server.shutdown();
 });
 
 /** Paced so the per-client rate limit (20/s) does not answer instead of the validator. */

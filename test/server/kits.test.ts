@@ -1,25 +1,19 @@
-import type { ColyseusTestServer } from '@colyseus/testing';
 import Decimal from 'decimal.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArenaRoom } from '../../server/arena_room.ts';
 import { clashingName, nameKey } from '../../server/names.ts';
-import { freePort } from '../support/server_process.ts';
 import type { Joined } from './harness.ts';
-import { act, create, FAST, join, startServer } from './harness.ts';
+import { act, create, FAST, join, serverForFile } from './harness.ts';
 
 // One funded seat per person: the free-TAO attack of issue 11 (join, transfer the kit to a main
 // account, leave, again), over real sockets, and the rules that stop it paying.
-let server: ColyseusTestServer;
+const { server } = await serverForFile();
 let fac: Joined;
 let code = '';
 
 beforeAll(async () => {
-  server = await startServer(await freePort());
   fac = await create(server, { preset: 'workshop', seed: 'kits', overrides: FAST, name: 'Fac' });
   code = fac.room.roomId;
-});
-afterAll(async () => {
-  await server.shutdown();
 });
 
 const tao = (s: string) => new Decimal(s);

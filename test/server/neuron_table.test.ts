@@ -1,22 +1,13 @@
-import { freePort } from '../support/server_process.ts';
-import type { ColyseusTestServer } from '@colyseus/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SubnetDeltaView, SubnetDetailView } from '../../shared/protocol/index.ts';
 import { applySubnetDelta } from '../../shared/protocol/index.ts';
 import type { Joined } from './harness.ts';
-import { act, create, join, startServer, until } from './harness.ts';
+import { act, create, join, serverForFile, until } from './harness.ts';
 
 // Fast blocks and a short tempo, so epochs (which change every row) and stakes (one row) happen often.
 const overrides = { blocksPerSecond: 40, chain: { tempo: 20 } };
-const PORT = await freePort();
 
-let server: ColyseusTestServer;
-beforeAll(async () => {
-  server = await startServer(PORT);
-});
-afterAll(async () => {
-  await server.shutdown();
-});
+const { server } = await serverForFile();
 
 /** The table a watcher holds: the last whole one with every later delta applied, in arrival order. */
 function held(j: Joined, netuid: number, since = 0): SubnetDetailView | null {

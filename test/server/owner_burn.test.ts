@@ -1,21 +1,14 @@
-import type { ColyseusTestServer } from '@colyseus/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/server_process.ts';
-import { act, create, join, startServer, until } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { act, create, join, serverForFile, until } from './harness.ts';
 
 // Fast blocks so the owner's UID earns its permit (at an epoch) within a few seconds of real time.
 const overrides = { blocksPerSecond: 40, chain: { networkRateLimit: 0 } };
-const PORT = await freePort();
 
-let server: ColyseusTestServer;
+const { server } = await serverForFile();
 let code: string;
 
 beforeAll(async () => {
-  server = await startServer(PORT);
   code = (await create(server, { preset: 'workshop', seed: 'owner-burn', overrides, name: 'Fac' })).room.roomId;
-});
-afterAll(async () => {
-  await server.shutdown();
 });
 
 describe('an owner burns miner emission over the wire', () => {

@@ -1,22 +1,15 @@
 // What a player is told over the wire beyond the bare action: the numbers behind a refusal.
-import { freePort } from '../support/server_process.ts';
-import type { ColyseusTestServer } from '@colyseus/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Joined } from './harness.ts';
-import { create, FAST, join, startServer, until } from './harness.ts';
+import { create, FAST, join, serverForFile, until } from './harness.ts';
 
-const PORT = await freePort();
-let server: ColyseusTestServer;
+const { server } = await serverForFile();
 let code: string;
 let fac: Joined;
 
 beforeAll(async () => {
-  server = await startServer(PORT);
   fac = await create(server, { preset: 'workshop', seed: 'feedback', overrides: FAST, name: 'Fac' });
   code = fac.room.roomId;
-});
-afterAll(async () => {
-  await server.shutdown();
 });
 
 describe('a refusal carries its numbers', () => {

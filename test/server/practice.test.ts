@@ -1,19 +1,10 @@
 // The practice round: the facilitator's `start_real_game` puts the same room, people and seats into
 // a new game from block 0 with every kit restored, over real sockets.
-import { freePort } from '../support/server_process.ts';
-import type { ColyseusTestServer } from '@colyseus/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Joined } from './harness.ts';
-import { act, create, join, startServer, until } from './harness.ts';
+import { act, create, join, serverForFile, until } from './harness.ts';
 
-const PORT = await freePort();
-let server: ColyseusTestServer;
-beforeAll(async () => {
-  server = await startServer(PORT);
-});
-afterAll(async () => {
-  await server.shutdown();
-});
+const { server } = await serverForFile();
 
 const control = (j: Joined, type: string, payload: Record<string, unknown> = {}) => act(j, type, { token: j.welcome.facilitatorToken, ...payload });
 const KIT = { staker: '1000' };

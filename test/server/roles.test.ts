@@ -1,27 +1,20 @@
-import { freePort } from '../support/server_process.ts';
-import type { ColyseusTestServer } from '@colyseus/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runBot } from '../../server/cli/bot.ts';
 import type { Joined } from './harness.ts';
-import { act, create, join, startServer, until } from './harness.ts';
+import { act, create, join, serverForFile, until } from './harness.ts';
 
 // Fast blocks, no chain-wide rate limit on subnet registration, and quick weight setting, so each
 // role's actions can be shown within a few seconds of real time.
 // Owners get enough for a second lock (the workshop's doubles from 1,000 τ): the test registers two subnets.
 const overrides = { blocksPerSecond: 40, chain: { networkRateLimit: 0, weightsSetRateLimit: 1 }, kits: { owner: { tao: '4000' } } };
-const PORT = await freePort();
 
-let server: ColyseusTestServer;
+const { server, port: PORT } = await serverForFile();
 let fac: Joined;
 let code: string;
 
 beforeAll(async () => {
-  server = await startServer(PORT);
   fac = await create(server, { preset: 'workshop', seed: 'roles', overrides, name: 'Fac' });
   code = fac.room.roomId;
-});
-afterAll(async () => {
-  await server.shutdown();
 });
 
 const num = (s: string | undefined) => Number(s ?? NaN);

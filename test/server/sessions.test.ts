@@ -1,24 +1,15 @@
-import { freePort } from '../support/server_process.ts';
-import type { ColyseusTestServer } from '@colyseus/testing';
 import { Client } from 'colyseus.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ArenaRoom } from '../../server/arena_room.ts';
 import { GameHost } from '../../server/game_host.ts';
 import { decode, encode } from '../../shared/game/codec.ts';
 import type { GameRecord } from '../../server/record.ts';
 import type { ArenaState } from '../../shared/protocol/schema.ts';
 import { auditConservation } from '../../shared/engine/index.ts';
-import { act, create, Inbox, join, startServer, until } from './harness.ts';
+import { act, create, Inbox, join, serverForFile, until } from './harness.ts';
 
-const PORT = await freePort();
 const overrides = { blocksPerSecond: 40, chain: { networkRateLimit: 0, weightsSetRateLimit: 1 } };
-let server: ColyseusTestServer;
-beforeAll(async () => {
-  server = await startServer(PORT);
-});
-afterAll(async () => {
-  await server.shutdown();
-});
+const { server, port: PORT } = await serverForFile();
 
 /**
  * Exact decimal tokens of a validator's readings, as they would appear in any JSON that leaked them.

@@ -1,20 +1,11 @@
 // The facilitator's room-wide words and the debrief, over real sockets: an announcement reaches
 // every client (and pauses when asked), only the facilitator may send one, the debrief answers
 // from this room's game, and the big-screen page follows the facilitator after the end.
-import { freePort } from '../support/server_process.ts';
-import type { ColyseusTestServer } from '@colyseus/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Joined } from './harness.ts';
-import { act, control, create, join, startServer, until } from './harness.ts';
+import { act, control, create, join, serverForFile, until } from './harness.ts';
 
-const PORT = await freePort();
-let server: ColyseusTestServer;
-beforeAll(async () => {
-  server = await startServer(PORT);
-});
-afterAll(async () => {
-  await server.shutdown();
-});
+const { server } = await serverForFile();
 
 
 describe('the workshop arc on the server', () => {

@@ -3,37 +3,27 @@
 // the end (standings, race, story; the spotlight at rest). Screenshots go to test/output/.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient } from './harness_build.ts';
-import { arena, blockAbove, CHROMIUM, launchBrowser, openPage, PHONE, PROJECTOR, ROOT, type RunningServer, screenshot, startServer } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { arena, blockAbove, CHROMIUM, openPage, PHONE, PROJECTOR, ROOT, screenshot, serverAndBrowser } from './harness.ts';
 
 const ready = existsSync(resolve(ROOT, 'server/app.config.ts')) && existsSync(CHROMIUM);
 
 describe.skipIf(!ready)('the big screen and the facilitator arc', { timeout: 240_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const live = serverAndBrowser();
   let laptop: BrowserContext;
   const errors: string[] = [];
   let facilitator: Page;
   let big: Page;
   let code: string;
 
-  beforeAll(async () => {
-    buildClient();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     expect(errors).toEqual([]);
   });
 
   it('on localhost the facilitator is warned and the QR code carries the LAN address', async () => {
-    laptop = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    facilitator = await openPage(laptop, server.url, errors);
+    laptop = await live.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    facilitator = await openPage(laptop, live.server.url, errors);
     facilitator.on('dialog', (d) => void d.accept());
     await facilitator.fill('[data-testid=name]', 'Facilitator');
     await facilitator.click('[data-testid=tab-create]');
@@ -42,7 +32,7 @@ describe.skipIf(!ready)('the big screen and the facilitator arc', { timeout: 240
     await facilitator.click('[data-testid=create]');
     await facilitator.waitForSelector('[data-testid=facilitator]');
     code = (await facilitator.textContent('[data-testid=fac-code]'))!.trim();
-    const lan = ((await (await fetch(`${server.url}/api/lan`)).json()) as { addresses: string[] }).addresses;
+    const lan = ((await (await fetch(`${live.server.url}/api/lan`)).json()) as { addresses: string[] }).addresses;
     await facilitator.waitForSelector('[data-testid=lan-warning]:not([hidden])');
     expect(await facilitator.textContent('[data-testid=lan-warning]')).toMatch(/127\.0\.0\.1/);
     if (lan.length > 0) await facilitator.waitForFunction((ip) => (document.querySelector('[data-testid=qr]') as HTMLElement | null)?.dataset.url?.includes(ip) ?? false, lan[0]);
@@ -59,7 +49,7 @@ describe.skipIf(!ready)('the big screen and the facilitator arc', { timeout: 240
   });
 
   it('the big screen at the start: the join code and a QR code large enough to scan from the room', async () => {
-    big = await openPage(await browser.newContext(PROJECTOR), `${server.url}/?code=${code}&watch`, errors);
+    big = await openPage(await live.browser.newContext(PROJECTOR), `${live.server.url}/?code=${code}&watch`, errors);
     await big.waitForSelector('[data-testid=join-card]:not([hidden]) [data-testid=qr-big] svg');
     const qr = await big.$eval('[data-testid=qr-big]', (e) => e.getBoundingClientRect().width);
     expect(qr).toBeGreaterThan(300);
@@ -97,7 +87,7 @@ describe.skipIf(!ready)('the big screen and the facilitator arc', { timeout: 240
   });
 
   it('the facilitator counts people and bots, tells every screen, pauses with a message, and removes bots in one go', async () => {
-    const phone = await openPage(await browser.newContext(PHONE), `${server.url}/?code=${code}`, errors);
+    const phone = await openPage(await live.browser.newContext(PHONE), `${live.server.url}/?code=${code}`, errors);
     await phone.fill('[data-testid=name]', 'Pia');
     await phone.tap('[data-testid=role-staker]');
     await phone.tap('[data-testid=join]');

@@ -5,8 +5,10 @@ import { unpack } from '@colyseus/msgpackr';
 import { decode } from '@colyseus/schema';
 import { Protocol } from 'colyseus.js';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM, has } from '../support/programs.ts';
 import { ROOT, type ServerProcess, spawnServer } from '../support/server_process.ts';
+import { buildClient } from './harness_build.ts';
 
 export { CHROMIUM, ROOT };
 
@@ -19,6 +21,24 @@ export type RunningServer = ServerProcess;
 
 /** The real server in its own process on a free port, with a database of its own. */
 export const startServer = (env: Record<string, string> = {}): Promise<RunningServer> => spawnServer({ env });
+
+/**
+ * A suite's real server and browser: the client built (once per run), both started before the
+ * suite's tests and stopped after them. Call it first in the suite so its own hooks run inside.
+ */
+export function serverAndBrowser(): { readonly server: RunningServer; readonly browser: Browser } {
+  const live = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    buildClient();
+    live.server = await startServer();
+    live.browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await live.browser?.close();
+    await live.server?.stop();
+  });
+  return live;
+}
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({

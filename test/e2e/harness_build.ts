@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inject } from 'vitest';
-import { ROOT } from './harness.ts';
+import { ROOT } from '../support/server_process.ts';
 
 const LOCK = resolve(ROOT, 'client/.e2e-build.lock');
 const MARK = resolve(ROOT, 'client/dist/.e2e-run');

@@ -4,10 +4,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient } from './harness_build.ts';
-import { arena, CHROMIUM, LAPTOP, launchBrowser, openPage, PHONE, ROOT, type RunningServer, screenshot, startServer } from './harness.ts';
+import { arena, CHROMIUM, LAPTOP, openPage, PHONE, ROOT, screenshot, serverAndBrowser } from './harness.ts';
 
 const ready = existsSync(resolve(ROOT, 'server/app.config.ts')) && existsSync(CHROMIUM);
 // A bot owner registers at block 0; a long network rate limit then holds every other registration
@@ -15,8 +14,7 @@ const ready = existsSync(resolve(ROOT, 'server/app.config.ts')) && existsSync(CH
 const overrides = { blocksPerSecond: 10, chain: { networkRateLimit: 100_000 } };
 
 describe.skipIf(!ready)("the player's screens", { timeout: 240_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const live = serverAndBrowser();
   let facilitator: Room;
   let token = '';
   let code = '';
@@ -24,10 +22,7 @@ describe.skipIf(!ready)("the player's screens", { timeout: 240_000 }, () => {
   const pages: Record<string, Page> = {};
 
   beforeAll(async () => {
-    buildClient();
-    server = await startServer();
-    browser = await launchBrowser();
-    facilitator = await new Client(server.url.replace(/^http/, 'ws')).create('arena', { preset: 'workshop', seed: 'player-e2e', overrides, name: 'Fac' });
+    facilitator = await new Client(live.server.url.replace(/^http/, 'ws')).create('arena', { preset: 'workshop', seed: 'player-e2e', overrides, name: 'Fac' });
     token = await new Promise<string>((done) => facilitator.onMessage('welcome', (w: { facilitatorToken: string }) => done(w.facilitatorToken)));
     facilitator.onMessage('*', () => {});
     code = facilitator.roomId;
@@ -35,12 +30,10 @@ describe.skipIf(!ready)("the player's screens", { timeout: 240_000 }, () => {
 
   afterAll(async () => {
     await facilitator?.leave();
-    await browser?.close();
-    await server?.stop();
   });
 
   const join = async (name: string, role: string, device: typeof PHONE | typeof LAPTOP) => {
-    const page = await openPage(await browser.newContext(device), `${server.url}/?code=${code}`, errors);
+    const page = await openPage(await live.browser.newContext(device), `${live.server.url}/?code=${code}`, errors);
     await page.waitForSelector('[data-testid=lobby]');
     await page.fill('[data-testid=name]', name);
     await page.check(`[data-testid=role-${role}]`);

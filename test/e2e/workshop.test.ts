@@ -2,15 +2,13 @@
 // joins by code and stakes, a big screen watches the same blocks, the facilitator pauses.
 import { readFileSync } from 'node:fs';
 import { Client, type Room } from 'colyseus.js';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient } from './harness_build.ts';
-import { WEIGHTS_PAGE_SIZE } from '../../client/src/ui/weights_form.ts';
-import { arena, blockAbove, browserReady, LAPTOP, launchBrowser, openPage, PHONE, PROJECTOR, type RunningServer, screenshot, sentMessages, startServer } from './harness.ts';
+import { WEIGHTS_PAGE_SIZE } from '../../client/src/ui/forms/weights.ts';
+import { arena, blockAbove, browserReady, LAPTOP, openPage, PHONE, PROJECTOR, screenshot, sentMessages, serverAndBrowser } from './harness.ts';
 
 describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const live = serverAndBrowser();
   const errors: string[] = [];
   let facilitator: Page;
   let staker: Page;
@@ -18,19 +16,8 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
   let bob: Page;
   let code: string;
 
-  beforeAll(async () => {
-    buildClient();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('the facilitator creates a game and gets a join code with its QR code', async () => {
-    facilitator = await openPage(await browser.newContext(LAPTOP), server.url, errors);
+    facilitator = await openPage(await live.browser.newContext(LAPTOP), live.server.url, errors);
     await facilitator.waitForSelector('[data-testid=lobby]');
     await screenshot(facilitator, 'lobby-1280');
     await facilitator.fill('[data-testid=name]', 'Facilitator');
@@ -42,8 +29,8 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     await facilitator.waitForSelector('[data-testid=qr] svg');
     // Opened on a loopback address, the QR code carries the machine's LAN address when it has one.
-    const lan = ((await (await fetch(`${server.url}/api/lan`)).json()) as { addresses: string[] }).addresses;
-    const origin = lan.length > 0 ? server.url.replace('127.0.0.1', lan[0]) : server.url;
+    const lan = ((await (await fetch(`${live.server.url}/api/lan`)).json()) as { addresses: string[] }).addresses;
+    const origin = lan.length > 0 ? live.server.url.replace('127.0.0.1', lan[0]) : live.server.url;
     expect(await facilitator.getAttribute('[data-testid=qr]', 'data-url')).toBe(`${origin}/?code=${code}`);
     await blockAbove(facilitator, 0);
     await screenshot(facilitator, 'facilitator-1280');
@@ -58,7 +45,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
   });
 
   it('a second browser joins by code as a staker, stakes, and sees its wallet and the pool change', async () => {
-    staker = await openPage(await browser.newContext(LAPTOP), `${server.url}/?code=${code}`, errors);
+    staker = await openPage(await live.browser.newContext(LAPTOP), `${live.server.url}/?code=${code}`, errors);
     await staker.waitForSelector('[data-testid=lobby]');
     expect(await staker.inputValue('[data-testid=code]')).toBe(code);
     await staker.fill('[data-testid=name]', 'Alice');
@@ -91,7 +78,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
   });
 
   it('a spectator page shows the same game, block advancing', async () => {
-    spectator = await openPage(await browser.newContext(PROJECTOR), `${server.url}/?code=${code}&watch`, errors);
+    spectator = await openPage(await live.browser.newContext(PROJECTOR), `${live.server.url}/?code=${code}&watch`, errors);
     await spectator.waitForSelector('[data-testid=spectator]');
     expect(await spectator.textContent('[data-testid=code]')).toBe(code);
     const first = await blockAbove(spectator, 0);
@@ -151,7 +138,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
   });
 
   it('a phone joins by touch and stakes', async () => {
-    const phone = (bob = await openPage(await browser.newContext(PHONE), `${server.url}/?code=${code}`, errors));
+    const phone = (bob = await openPage(await live.browser.newContext(PHONE), `${live.server.url}/?code=${code}`, errors));
     await phone.waitForSelector('[data-testid=lobby]');
     await screenshot(phone, 'lobby-390');
     await phone.fill('[data-testid=name]', 'Bob');
@@ -193,7 +180,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
 
   it("every role's own actions reach the room and are answered where they were taken", async () => {
     const join = async (name: string, role: string) => {
-      const page = await openPage(await browser.newContext(LAPTOP), `${server.url}/?code=${code}`, errors);
+      const page = await openPage(await live.browser.newContext(LAPTOP), `${live.server.url}/?code=${code}`, errors);
       await page.fill('[data-testid=name]', name);
       await page.check(`[data-testid=role-${role}]`);
       await page.click('[data-testid=join]');
@@ -241,7 +228,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
       bots: Array.from({ length: 24 }, () => ({ role: 'miner', strategy: 'steady' })),
     };
     const joinBig = async (name: string, role: string, watch?: (p: Page) => void) => {
-      const page = await openPage(await browser.newContext(LAPTOP), `${server.url}/?code=${bigCode}`, errors);
+      const page = await openPage(await live.browser.newContext(LAPTOP), `${live.server.url}/?code=${bigCode}`, errors);
       watch?.(page);
       await page.fill('[data-testid=name]', name);
       await page.check(`[data-testid=role-${role}]`);
@@ -251,7 +238,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     };
 
     beforeAll(async () => {
-      room = await new Client(server.url.replace(/^http/, 'ws')).create('arena', { preset: 'workshop', seed: 'e2e-scale', overrides, name: 'Script' });
+      room = await new Client(live.server.url.replace(/^http/, 'ws')).create('arena', { preset: 'workshop', seed: 'e2e-scale', overrides, name: 'Script' });
       // The script only holds the room open; it reads none of its messages.
       room.onMessage('*', () => {});
       bigCode = room.roomId;
@@ -356,7 +343,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
   });
 
   it('quick play puts a player into a public game at once', async () => {
-    const page = await openPage(await browser.newContext(LAPTOP), server.url, errors);
+    const page = await openPage(await live.browser.newContext(LAPTOP), live.server.url, errors);
     await page.fill('[data-testid=name]', 'Quinn');
     await page.click('[data-testid=tab-browse]');
     await page.click('[data-testid=quick-play]');

@@ -1,11 +1,11 @@
 // The owner's burn of miner emission: all of its weight on its own UID. The chain keeps the owner
 // UID's self-weight in the epoch and burns the incentive that lands on the owner's hotkeys
 // (run_epoch.rs:695-700, run_coinbase.rs:538-553), so that alpha is never sold into the pool.
-import type { NeuronHoldingView } from '../../../shared/protocol/index.ts';
-import { refusalWords } from '../lib/refusal_words.ts';
-import type { Connection } from '../net/connection.ts';
-import { type ActionForm, actionForm } from './action_form.ts';
-import type { PlayData } from './play_data.ts';
+import type { NeuronHoldingView } from '../../../../shared/protocol/index.ts';
+import { refusalWords } from '../../lib/refusal_words.ts';
+import type { Connection } from '../../net/connection.ts';
+import { type ActionForm, actionForm } from '../action_form.ts';
+import type { PlayData } from '../play_data.ts';
 
 /** The owner's UID in a subnet it owns, one with a permit first. */
 function ownerUid(data: PlayData): NeuronHoldingView | undefined {

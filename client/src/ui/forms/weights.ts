@@ -1,14 +1,14 @@
 // Set weights at any subnet size. Every miner's weight lives in a sheet apart from the sliders,
 // so all of them are sent; the screen shows one page of sliders at a time, best first by the
 // validator's own reading, with a filter. Rows are rebuilt only when the miners on the page change.
-import type { PlayerState } from '../../../shared/protocol/schema.ts';
-import type { ObservationsView, SubnetDetailView } from '../../../shared/protocol/index.ts';
-import { valuesOf } from '../lib/arena.ts';
-import { fillFromObservations, filterMiners, type MinerLine, type MinerOrder, observedQuality, orderMiners, pageOf, sheetWeight, weightVectors } from '../lib/weights.ts';
-import type { Connection } from '../net/connection.ts';
-import { type ActionForm, actionForm } from './action_form.ts';
-import type { PlayData } from './play_data.ts';
-import { h, setText } from './dom.ts';
+import type { PlayerState } from '../../../../shared/protocol/schema.ts';
+import type { ObservationsView, SubnetDetailView } from '../../../../shared/protocol/index.ts';
+import { valuesOf } from '../../lib/arena.ts';
+import { fillFromObservations, filterMiners, type MinerLine, type MinerOrder, observedQuality, orderMiners, pageOf, sheetWeight, weightVectors } from '../../lib/weights.ts';
+import type { Connection } from '../../net/connection.ts';
+import { type ActionForm, actionForm } from '../action_form.ts';
+import type { PlayData } from '../play_data.ts';
+import { h, setText } from '../dom.ts';
 
 /** Sliders on screen at once: a phone scrolls one page, not 256 rows. */
 export const WEIGHTS_PAGE_SIZE = 16;

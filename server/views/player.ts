@@ -26,7 +26,10 @@ export function walletView(game: Game, id: string, board: readonly LeaderboardRo
   const positions: WalletView['positions'] = held.positionsOf(ck).map((p) => ({ netuid: p.netuid, hotkey: p.hotkey, alpha: formatAmount(p.alpha), value: formatAmount(liquidationValue(chain, ck, [{ netuid: p.netuid, hotkey: p.hotkey }])) }));
   const neurons: WalletView['neurons'] = held.uidsOf(me.hotkey).map(({ netuid, uid }) => {
     const s = chain.subnet(netuid)!;
-    return { netuid, uid, hotkey: me.hotkey, permit: s.neurons[uid].validatorPermit, ...(me.role === 'miner' ? { effort: me.effort } : {}), ...storedWeights(s.weights.get(uid)) };
+    const n = s.neurons[uid];
+    const row = s.weights.get(uid);
+    const trust = n.validatorPermit && row ? { trust: Math.round(n.validatorTrust * 1000) / 1000 } : {};
+    return { netuid, uid, hotkey: me.hotkey, permit: n.validatorPermit, ...(me.role === 'miner' ? { effort: me.effort } : {}), ...storedWeights(row), ...trust };
   });
   const subnets: number[] = [];
   for (const s of chain.state.subnets) if (s && s.owner === ck) subnets.push(s.netuid);

@@ -98,6 +98,11 @@ export interface NeuronHoldingView {
    * as a fraction of the largest (the chain stores the row scaled so its largest weight is 65535).
    */
   weights?: { uids: number[]; values: number[] };
+  /**
+   * For a permit holder with weights stored: the share of its weight Yuma kept at the last epoch
+   * (validator trust, 0..1); the rest was clipped to the stake-weighted consensus.
+   */
+  trust?: number;
 }
 
 export interface WalletView {

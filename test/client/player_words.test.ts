@@ -84,6 +84,11 @@ describe('alerts: what happened to this player', () => {
     const owner = alertsBetween(look({ wallet: { subnets: [2] } }), look({ wallet: { balance: '400', subnets: [] } }));
     expect(owner[0].text).toMatch(/SN2 was pruned.*\+300\.00 τ/);
     expect(alertsBetween(look({ wallet: { neurons: [uid] } }), look({ wallet: { neurons: [{ ...uid, permit: true }] } }))[0].text).toMatch(/validator permit in SN2/);
+    // Clipped: told once when the share of weight kept falls below 80 %, not at every epoch after.
+    const kept = (trust: number) => look({ wallet: { neurons: [{ ...uid, permit: true, trust }] } });
+    expect(alertsBetween(kept(0.95), kept(0.62))).toEqual([{ kind: 'warning', text: expect.stringMatching(/^Yuma clipped your weights in SN2: 62 % of your weight counted/) }]);
+    expect(alertsBetween(kept(0.62), kept(0.55))).toEqual([]);
+    expect(alertsBetween(kept(0.62), kept(0.97))).toEqual([]);
     const shock = { block: 5, kind: 'scenario_event', text: 'Event: market shock', netuid: -1 };
     expect(alertsBetween(look(), look({ events: [shock] })).map((a) => a.text)).toEqual(['Event: market shock']);
     expect(alertsBetween(look({ events: [shock] }), look({ events: [shock] }))).toEqual([]);

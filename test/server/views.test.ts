@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { netuid, parseAmount } from '../../shared/engine/index.ts';
+import { netuid, parseAmount, uid } from '../../shared/engine/index.ts';
 import { playerId } from '../../shared/game/index.ts';
 import { holdingsOf, observationsView, subnetDetailView, walletView } from '../../server/views/player.ts';
 import { seriesView } from '../../server/views/series.ts';
@@ -24,6 +24,22 @@ describe('views', () => {
     expect(w.neurons.map((n) => n.netuid)).toEqual([v.home]);
     expect(parseAmount(w.netWorth)).toBe(game.leaderboard().find((r) => r.id === 'v')!.netWorth);
     expect(walletView(game, 'nobody', game.leaderboard(), holdingsOf(game))).toBeNull();
+  });
+
+  it("a validator's wallet says how much of its weight Yuma kept at the last epoch, once it has weights and a permit", () => {
+    const before = walletView(game, 'v', game.leaderboard(), holdingsOf(game))!.neurons[0];
+    expect('trust' in before).toBe(Boolean(before.weights && before.permit));
+    // A contrarian row: all weight on the miner the others rank lowest, so consensus clips it.
+    const n = game.chain.subnet(netuid(v.home!))!;
+    const mine = before.uid;
+    const weakest = n.neurons.map((x, uid) => ({ uid, c: x.consensus })).filter((x) => x.uid !== mine).sort((a, b) => a.c - b.c)[0].uid;
+    expect(game.act(playerId('v'), { type: 'set_weights', netuid: v.home!, uids: [uid(weakest)], weights: [1] }).ok).toBe(true);
+    run(game, 2 * game.chain.state.params.tempo + 2);
+    const after = walletView(game, 'v', game.leaderboard(), holdingsOf(game))!.neurons[0];
+    expect(after.permit).toBe(true);
+    expect(after.trust).toBe(Math.round(n.neurons[mine].validatorTrust * 1000) / 1000);
+    expect(after.trust!).toBeLessThan(1);
+    expect(walletView(game, 's', game.leaderboard(), holdingsOf(game))!.neurons).toEqual([]);
   });
 
   it("a validator's readings go to that validator only", () => {

@@ -2,7 +2,7 @@
 // their wallet and the public state (the server sends no per-player news), so a refresh never
 // replays old alerts — the first look only sets the baseline.
 import type { WalletView } from '../../../shared/protocol/index.ts';
-import { signed, taoText } from './format.ts';
+import { percent, signed, taoText } from './format.ts';
 
 export interface Look {
   wallet: Pick<WalletView, 'block' | 'balance' | 'subnets' | 'neurons' | 'positions'>;
@@ -16,6 +16,10 @@ export interface Alert {
   kind: 'lost' | 'gained' | 'network' | 'warning';
   text: string;
 }
+
+/** Below this share of its weight kept, a validator is told Yuma clipped it. */
+export const CLIPPED_BELOW = 0.8;
+const clipped = (trust: number | undefined) => trust !== undefined && trust < CLIPPED_BELOW;
 
 const key = (e: Look['events'][number]) => `${e.block}|${e.kind}|${e.text}`;
 
@@ -42,6 +46,8 @@ export function alertsBetween(before: Look | null, now: Look): Alert[] {
       out.push({ kind: 'lost', text: `Your UID ${was.uid} in SN${was.netuid} was deregistered: ${why}. Your stake stays yours; register again to keep earning.` });
     } else if (is.permit !== was.permit) {
       out.push(is.permit ? { kind: 'gained', text: `You now hold a validator permit in SN${is.netuid}: set weights to earn dividends.` } : { kind: 'lost', text: `You lost your validator permit in SN${is.netuid}: others have more stake. Stake more on your hotkey to win it back.` });
+    } else if (clipped(is.trust) && !clipped(was.trust)) {
+      out.push({ kind: 'warning', text: `Yuma clipped your weights in SN${is.netuid}: ${percent(is.trust!, 0)} of your weight counted at the last epoch. Weight above what the stake-weighted majority gives a miner is cut, and your dividends with it: weigh what the miners deliver.` });
     }
   }
   for (const p of before.wallet.positions)

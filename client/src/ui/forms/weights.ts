@@ -5,6 +5,7 @@ import type { PlayerState } from '../../../../shared/protocol/schema.ts';
 import type { ObservationsView, SubnetDetailView } from '../../../../shared/protocol/index.ts';
 import { valuesOf } from '../../lib/arena.ts';
 import { fillFromObservations, filterMiners, type MinerLine, type MinerOrder, observedQuality, orderMiners, pageOf, sheetWeight, weightVectors } from '../../lib/weights.ts';
+import { percent } from '../../lib/format.ts';
 import type { Connection } from '../../net/connection.ts';
 import { type ActionForm, actionForm } from '../action_form.ts';
 import type { PlayData } from '../play_data.ts';
@@ -137,7 +138,9 @@ export function weightsForm(conn: Connection, data: () => PlayData): { form: Act
       const sent = weightVectors([...miners.keys()], weightOf);
       const zero = sent.weights.filter((w) => w === 0).length;
       const count = sent.uids.length === miners.size ? `all ${miners.size}` : `${sent.uids.length} of ${miners.size}`;
-      return `Sends a weight for ${count} miners${zero ? ` (${zero} at 0)` : ''}${permit === false ? ' · no validator permit yet: it comes at the epoch after your self-stake' : ''}`;
+      const trust = data().wallet?.neurons.find((x) => x.netuid === n)?.trust;
+      const kept = trust === undefined ? '' : ` · last epoch ${percent(trust, 0)} of your weight counted${trust < 0.995 ? ' (Yuma clipped the rest)' : ''}`;
+      return `Sends a weight for ${count} miners${zero ? ` (${zero} at 0)` : ''}${permit === false ? ' · no validator permit yet: it comes at the epoch after your self-stake' : kept}`;
     },
     build: () => {
       const n = mySubnet();

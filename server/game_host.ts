@@ -1,6 +1,6 @@
 import { strategyNames } from '../shared/bots/index.ts';
 import type { Chain, Coldkey } from '../shared/engine/index.ts';
-import type { GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
+import type { ActResult, GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
 import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, StoryLog, playerId as toPlayerId } from '../shared/game/index.ts';
 import { DEFAULT_SERIES_SUBNETS, toGameActions } from '../shared/protocol/index.ts';
 import type { ActionRequest, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
@@ -12,9 +12,6 @@ import { seriesView } from './views/series.ts';
 import type { Standing } from './views/standings.ts';
 import { resultsView, standings } from './views/standings.ts';
 import type { GameRecord, LogEntry } from './record.ts';
-
-export type HostEvent = GameEvent;
-export type HostResult = { ok: true; events: GameEvent[] } | { ok: false; error: GameError };
 
 /**
  * The game as the room drives it: the pure `Game` plus the record that reproduces it. Every change
@@ -127,7 +124,7 @@ export class GameHost implements Namer {
     return r.ok ? { ok: true, playerId: id, events: r.events } : r;
   }
 
-  act(player: string, request: ActionRequest): HostResult {
+  act(player: string, request: ActionRequest): ActResult {
     const actions = toGameActions(request, this.chain);
     if ('code' in actions) return { ok: false, error: actions };
     const events: GameEvent[] = [];
@@ -147,21 +144,21 @@ export class GameHost implements Namer {
     return p && !('code' in actions) ? refusalFacts(this.chain, p, actions[0], code) : undefined;
   }
 
-  trigger(event: ScenarioEvent): HostResult {
+  trigger(event: ScenarioEvent): ActResult {
     return this.apply({ block: this.block, kind: 'event', event });
   }
 
-  addBot(role: PlayerRole, strategy?: string): HostResult {
+  addBot(role: PlayerRole, strategy?: string): ActResult {
     return this.apply({ block: this.block, kind: 'add_bot', role, strategy: strategy ?? strategyNames(role)[0] });
   }
 
-  removeBot(player: string): HostResult {
+  removeBot(player: string): ActResult {
     const p = this.player(player);
     if (!p || p.bot === null || p.bot === EXTERNAL_BOT) return { ok: false, error: { code: 'UNKNOWN_PLAYER', message: `no bot ${player} run by this game` } };
     return this.apply({ block: this.block, kind: 'remove', player });
   }
 
-  remove(player: string): HostResult {
+  remove(player: string): ActResult {
     return this.apply({ block: this.block, kind: 'remove', player });
   }
 
@@ -182,9 +179,9 @@ export class GameHost implements Namer {
   }
 
   /** Applies one logged change (a replay room feeds its source's log through here). */
-  apply(entry: LogEntry): HostResult {
+  apply(entry: LogEntry): ActResult {
     const g = this.game;
-    let r: HostResult;
+    let r: ActResult;
     switch (entry.kind) {
       case 'join':
         r = g.join(toPlayerId(entry.player), { name: entry.name, role: entry.role as Role, ...(entry.bot ? { bot: EXTERNAL_BOT } : {}) });

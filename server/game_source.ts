@@ -10,7 +10,7 @@ import { newToken, tokenMatches } from './secrets.ts';
 import { rebuildGame } from './persistence/recovery.ts';
 import { Refusal } from './refusal.ts';
 import { Seats } from './seats.ts';
-import type { HostEvent } from './game_host.ts';
+import type { GameEvent } from '../shared/game/index.ts';
 import { EXTERNAL_BOT } from '../shared/game/index.ts';
 
 export interface GameSource {
@@ -26,7 +26,7 @@ export interface GameSource {
 
 /** A replay's recorded changes, fed in at the blocks they happened at. */
 export interface BlockFeed {
-  beforeStep(host: GameHost, applied: (events: HostEvent[]) => void): 'go' | 'end';
+  beforeStep(host: GameHost, applied: (events: GameEvent[]) => void): 'go' | 'end';
 }
 
 const begin =

@@ -2,7 +2,8 @@ import type { Schema } from '@colyseus/schema';
 import Decimal from 'decimal.js';
 import { formatAmount, nextHalvingIssuance, spotPrice, subnetToPrune, toUnits } from '../shared/engine/index.ts';
 import type { Rao } from '../shared/engine/index.ts';
-import type { GameHost, HostEvent } from './game_host.ts';
+import type { GameEvent } from '../shared/game/index.ts';
+import type { GameHost } from './game_host.ts';
 import { describeEvent } from './feed.ts';
 import type { ArenaState } from '../shared/protocol/schema.ts';
 import { FeedEvent, PlayerState, SubnetState } from '../shared/protocol/schema.ts';
@@ -157,7 +158,7 @@ export class Mirror {
   }
 
   /** Adds what deserves a line in the ticker. */
-  events(events: readonly HostEvent[]): void {
+  events(events: readonly GameEvent[]): void {
     const feed = this.state.events;
     for (const e of events) {
       if (e.type === 'epoch') {

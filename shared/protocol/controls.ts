@@ -1,7 +1,7 @@
 // The table of facilitator controls: each declared once — its payload (the checker, from which its
 // type is derived; every control carries the facilitator's `token`), how the facilitator's screen
 // names it, whether a replay room takes it, and what it asks of the room.
-import type { GameError, GameEvent } from '../game/types.ts';
+import type { ActResult, GameEvent } from '../game/types.ts';
 import type { Checker, CheckedValue, Wire } from './check.ts';
 import type { WireErrorCode } from './errors.ts';
 import { bool, finite, integer, nullable, object, oneOf, optional, text } from './check.ts';
@@ -9,7 +9,8 @@ import type { PlayerRole } from './fields.ts';
 import { PLAYER_ROLES } from './fields.ts';
 import { type ScenarioEvent, scenarioEvent } from './scenario_events.ts';
 
-export type ControlResult = { ok: true; events: GameEvent[] } | { ok: false; error: GameError | { code: WireErrorCode; message: string } };
+/** A game change's result, or a refusal only the room can give (a speed this process cannot hold, a game already started). */
+export type ControlResult = ActResult | { ok: false; error: { code: WireErrorCode; message: string } };
 
 /** What a control may ask of a room; the room implements it. */
 export interface RoomControls {

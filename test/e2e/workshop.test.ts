@@ -253,6 +253,9 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
       await owner.waitForFunction(() => /^SN\d+$/.test((document.querySelector('[data-testid=name-subnet-name]') as HTMLInputElement | null)?.value ?? ''));
       const netuid = Number((await owner.inputValue('[data-testid=name-subnet-name]')).slice(2));
       expect(await owner.textContent('[data-testid=name-subnet-preview]')).toBe(`SN${netuid} is “SN${netuid}” now`);
+      // The burn form acts on the subnet the owner owns (one subnet: no picker to choose from).
+      expect(await owner.textContent('[data-testid=owner-burn-preview]')).toMatch(new RegExp(`^SN${netuid}: weigh UID \\d+ \\(yours\\) only$|validator permit`));
+      expect(await owner.isHidden('[data-testid=owner-burn-subnet]')).toBe(true);
       await owner.fill('[data-testid=name-subnet-name]', 'Olga Prime');
       await owner.fill('[data-testid=name-subnet-product]', 'open weights');
       await owner.click('[data-testid=name-subnet-submit]');

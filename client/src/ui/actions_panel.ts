@@ -32,7 +32,7 @@ const FORMS: Record<string, (ctx: FormContext) => RoleForm> = {
   'register-subnet': registerSubnetForm,
   buyback: buyBackForm,
   'name-subnet': nameSubnetForm,
-  'owner-burn': (ctx) => ({ form: ownerBurnForm(ctx.conn, ctx.data) }),
+  'owner-burn': ownerBurnForm,
   'register-neuron': registerNeuronForm,
   effort: effortForm,
   weights: (ctx) => weightsForm(ctx.conn, ctx.data),

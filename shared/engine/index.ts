@@ -11,7 +11,7 @@ export { blockEmissionForIssuance, nextHalvingIssuance, taoBlockEmission } from 
 export * from './money.ts';
 export { medianSubnetPrice, networkLockCost, subnetToPrune } from './network.ts';
 export { quoteAlphaForTao, quoteMove, quoteTaoForAlpha, spotPrice, swapFee } from './pool.ts';
-export type { Reserves, SwapQuote } from './pool.ts';
+export type { PoolLimits, Reserves, SwapQuote } from './pool.ts';
 export { intervalFull, neuronToPrune } from './registration.ts';
 export * from './rng.ts';
 export { chainParams, LEGACY_PARAMS, MAINNET_CHAIN } from './scenario.ts';

@@ -61,12 +61,15 @@ export interface PoolLimitsView {
   feeRateU16: number;
   maxSwapInputMultiplier: number;
   minPoolReserve: string;
+  /** Where swap fees go: they stay in the pool, or leave it for the block author (the chain from 2026-03-11). */
+  swapFee: 'pool' | 'block-author';
 }
 
-export const poolLimitsView = (p: Pick<ChainParams, 'feeRateU16' | 'maxSwapInputMultiplier' | 'minPoolReserve'>): PoolLimitsView => ({
+export const poolLimitsView = (p: Pick<ChainParams, 'feeRateU16' | 'maxSwapInputMultiplier' | 'minPoolReserve' | 'rules'>): PoolLimitsView => ({
   feeRateU16: p.feeRateU16,
   maxSwapInputMultiplier: p.maxSwapInputMultiplier,
   minPoolReserve: formatAmount(p.minPoolReserve),
+  swapFee: p.rules.swapFee,
 });
 
 export interface Ack {

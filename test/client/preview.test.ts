@@ -31,6 +31,17 @@ describe('action previews', () => {
     expect(p.ok && typeof q !== 'string' && parseAmount(p.receive) === q.amountOut).toBe(true);
   });
 
+  it('under the block-author fee rule (the welcome says so) a sale leaves the pool lower, as the engine prices it', () => {
+    const authored = poolLimits(poolLimitsView({ ...MAINNET_CHAIN, rules: { ...MAINNET_CHAIN.rules, swapFee: 'block-author' } }))!;
+    expect(authored.rules).toEqual({ swapFee: 'block-author' });
+    const p = unstakePreview(pool, '400', authored);
+    const q = quoteAlphaForTao({ taoIn: tao(1000), alphaIn: tao(4000) }, tao(400), authored);
+    if (typeof q === 'string' || !p.ok) throw new Error('expected a quote');
+    expect(p.priceAfter).toBe(q.priceAfter);
+    const inPool = unstakePreview(pool, '400', limits);
+    expect(inPool.ok && inPool.priceAfter).not.toBe(p.priceAfter);
+  });
+
   it('move compounds two swaps and pays one fee: it receives more than a stake of the unstaked TAO', () => {
     const other = { taoIn: '500', alphaIn: '500' };
     const sold = unstakePreview(pool, '40', limits);

@@ -1,6 +1,6 @@
 // What an action would do if it were applied now, computed with the engine's own pool maths.
 // A preview only: the server applies the real thing at the next block, against the state then.
-import { formatAmount, mulDiv, parseAmount, quoteAlphaForTao, quoteMove, quoteTaoForAlpha, type Rao, spotPrice, type SwapQuote } from '../../../shared/engine/index.ts';
+import { formatAmount, mulDiv, parseAmount, type PoolLimits, quoteAlphaForTao, quoteMove, quoteTaoForAlpha, type Rao, spotPrice, type SwapQuote } from '../../../shared/engine/index.ts';
 import type { PoolLimitsView } from '../../../shared/protocol/index.ts';
 
 /** Pool reserves as the wire carries them: decimal strings of TAO and alpha. */
@@ -9,16 +9,10 @@ export interface PoolText {
   alphaIn: string;
 }
 
-export interface PoolLimitsLike {
-  feeRateU16: number;
-  maxSwapInputMultiplier: number;
-  minPoolReserve: Rao;
-}
-
-/** The game's pool rules as its welcome gave them; null before the welcome (previews then wait). */
-export function poolLimits(view: PoolLimitsView | undefined): PoolLimitsLike | null {
+/** The game's pool rules as its welcome gave them (the fee's destination too); null before the welcome (previews then wait). */
+export function poolLimits(view: PoolLimitsView | undefined): PoolLimits | null {
   const minPoolReserve = view ? parseAmount(view.minPoolReserve) : null;
-  return view && typeof minPoolReserve === 'bigint' ? { feeRateU16: view.feeRateU16, maxSwapInputMultiplier: view.maxSwapInputMultiplier, minPoolReserve } : null;
+  return view && typeof minPoolReserve === 'bigint' ? { feeRateU16: view.feeRateU16, maxSwapInputMultiplier: view.maxSwapInputMultiplier, minPoolReserve, rules: { swapFee: view.swapFee } } : null;
 }
 
 export type Preview =
@@ -55,7 +49,7 @@ function amountOf(text: string): Rao | { ok: false; reason: string } {
 }
 
 /** Stake `taoText` TAO: the alpha it buys, the fee and the price impact. */
-export function stakePreview(pool: PoolText, taoText: string, limits: PoolLimitsLike | null): Preview {
+export function stakePreview(pool: PoolText, taoText: string, limits: PoolLimits | null): Preview {
   const amount = amountOf(taoText);
   if (typeof amount !== 'bigint') return amount;
   const r = reserves(pool);
@@ -63,7 +57,7 @@ export function stakePreview(pool: PoolText, taoText: string, limits: PoolLimits
 }
 
 /** Unstake `alphaText` alpha: the TAO it pays. */
-export function unstakePreview(pool: PoolText, alphaText: string, limits: PoolLimitsLike | null): Preview {
+export function unstakePreview(pool: PoolText, alphaText: string, limits: PoolLimits | null): Preview {
   const amount = amountOf(alphaText);
   if (typeof amount !== 'bigint') return amount;
   const r = reserves(pool);
@@ -74,7 +68,7 @@ export function unstakePreview(pool: PoolText, alphaText: string, limits: PoolLi
  * Move alpha: within a subnet it changes hotkey without a swap; across subnets it is sold into the
  * first pool and the TAO bought into the second, one fee in all, as the chain does. Slippage compounds.
  */
-export function movePreview(from: PoolText, to: PoolText, alphaText: string, limits: PoolLimitsLike | null): Preview {
+export function movePreview(from: PoolText, to: PoolText, alphaText: string, limits: PoolLimits | null): Preview {
   const amount = amountOf(alphaText);
   if (typeof amount !== 'bigint') return amount;
   const a = reserves(from);

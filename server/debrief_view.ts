@@ -1,5 +1,5 @@
-// The room's game as the debrief reads it: the game's series, players and validators, and the
-// story the host kept, handed to the pure debrief.
+// The room's game as the debrief reads it: the game's series, players, validators and story,
+// handed to the pure debrief.
 import { toUnits } from '../shared/engine/index.ts';
 import type { Debrief, DebriefInput } from '../shared/game/index.ts';
 import { debrief } from '../shared/game/index.ts';
@@ -39,5 +39,5 @@ export function debriefOf(host: GameHost): Debrief {
     }
   }
   const p = game.chain.state.params;
-  return debrief({ startBlock: game.startBlock, block: game.block, blocksPerSecond: game.scenario.game.blocksPerSecond, tempo: p.tempo, immunity: p.networkImmunityPeriod, series: game.series, players, names, story: host.story.events, validators });
+  return debrief({ startBlock: game.startBlock, block: game.block, blocksPerSecond: game.scenario.game.blocksPerSecond, tempo: p.tempo, immunity: p.networkImmunityPeriod, series: game.series, players, names, story: game.story, validators });
 }

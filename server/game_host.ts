@@ -1,7 +1,7 @@
 import { strategyNames } from '../shared/bots/index.ts';
 import type { Chain, Coldkey } from '../shared/engine/index.ts';
 import type { ActResult, GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
-import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, StoryLog, playerId as toPlayerId } from '../shared/game/index.ts';
+import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, playerId as toPlayerId } from '../shared/game/index.ts';
 import { DEFAULT_SERIES_SUBNETS, toGameActions } from '../shared/protocol/index.ts';
 import type { ActionRequest, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
 import { type RefusalFacts, refusalFacts } from '../shared/game/refusal_facts.ts';
@@ -20,8 +20,6 @@ import type { GameRecord, LogEntry } from './record.ts';
  */
 export class GameHost implements Namer {
   private readonly log: LogEntry[] = [];
-  /** What the debrief needs of the events (kept from this process's start: a restore begins it afresh). */
-  readonly story = new StoryLog((netuid) => this.subnetName(netuid));
   /**
    * Called with each accepted change, in order, before the room acknowledges it: a store that
    * writes it here synchronously never loses an acknowledged action.
@@ -32,7 +30,6 @@ export class GameHost implements Namer {
   private endedEarly = false;
   /** Subnet names and products change only on registration, naming and pruning: cached, not rebuilt every tick. */
   private readonly labels = new Map<number, { name: string; product: string }>();
-  private readonly prunedNames = new Map<number, string>();
   /** The leaderboard of the current block and log: every wallet and the board read it, computed once. */
   private board: { key: string; rows: LeaderboardRow[] } | null = null;
   /** Players' positions and UIDs of the current block and log, for the wallets: found once. */
@@ -173,7 +170,6 @@ export class GameHost implements Namer {
 
   step(): GameEvent[] {
     const events = this.game.step();
-    this.story.note(events);
     this.noteLabels(events);
     return events;
   }
@@ -213,7 +209,6 @@ export class GameHost implements Namer {
     if (r.ok) {
       this.log.push(entry);
       this.onEntry?.(entry, this.log.length);
-      this.story.note(r.events);
       this.noteLabels(r.events);
     }
     return r;
@@ -225,8 +220,6 @@ export class GameHost implements Namer {
   }
 
   private noteLabels(events: readonly GameEvent[]): void {
-    // A pruned subnet's netuid is taken by the new one in the same step: keep the old name for the feed.
-    for (const e of events) if (e.type === 'subnet_pruned') this.prunedNames.set(e.netuid, this.subnetName(e.netuid));
     if (events.some((e) => e.type === 'subnet_registered' || e.type === 'subnet_named' || e.type === 'subnet_pruned')) this.refreshLabels();
   }
 
@@ -253,9 +246,14 @@ export class GameHost implements Namer {
     return this.labels.get(netuid)?.name ?? `SN${netuid}`;
   }
 
-  /** The name a subnet had when it was last pruned. */
+  /** The name a subnet had when it was last pruned (its netuid is taken by the new one in the same step). */
   prunedName(netuid: number): string {
-    return this.prunedNames.get(netuid) ?? this.subnetName(netuid);
+    const story = this.game.story;
+    for (let i = story.length - 1; i >= 0; i--) {
+      const e = story[i];
+      if (e.type === 'pruned' && e.netuid === netuid) return e.name;
+    }
+    return this.subnetName(netuid);
   }
 
   /** What the subnet's miners produce, as its owner put it ('' when not said). */

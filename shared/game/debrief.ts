@@ -1,32 +1,10 @@
 // The debrief built from the room's own game: docs/WORKSHOP.md's questions answered with what this
 // game's series and events show, each page with the chart to point at. Pure: the game's record in,
 // pages of text and chart data out (display figures in TAO, never fed back into money).
-import type { GameEvent, Role } from './types.ts';
+import type { StoryEvent } from './story.ts';
+import type { Role } from './types.ts';
 import { ROLES } from './types.ts';
 import type { SeriesData } from './series.ts';
-
-/** What the debrief remembers of the game's events (the series keeps the rest). */
-export type StoryEvent =
-  | { type: 'registered'; block: number; netuid: number; owner: string }
-  | { type: 'pruned'; block: number; netuid: number; name: string; refunded: number }
-  | { type: 'event'; block: number; event: 'halving_now' | 'market_shock' | 'inflow_surge'; netuid?: number; fraction?: number; tao?: number };
-
-/** Keeps the events the debrief needs, as the game emits them. */
-export class StoryLog {
-  readonly events: StoryEvent[] = [];
-  constructor(private readonly nameOf: (netuid: number) => string) {}
-
-  note(events: readonly GameEvent[]): void {
-    for (const e of events) {
-      if (e.type === 'subnet_registered') this.events.push({ type: 'registered', block: e.block, netuid: e.netuid, owner: e.owner });
-      else if (e.type === 'subnet_pruned') this.events.push({ type: 'pruned', block: e.block, netuid: e.netuid, name: this.nameOf(e.netuid), refunded: Number(e.refunded) / 1e9 });
-      else if (e.type === 'scenario_event') {
-        const ev = e.event;
-        this.events.push({ type: 'event', block: e.block, event: ev.type, ...(ev.type === 'inflow_surge' ? { netuid: ev.netuid, tao: Number(ev.tao) / 1e9 } : {}), ...(ev.type === 'market_shock' ? { fraction: ev.fraction } : {}) });
-      }
-    }
-  }
-}
 
 export interface DebriefPlayer {
   id: string;

@@ -14,6 +14,7 @@ import type { SubnetInfo } from './queries.ts';
 import type { Scenario } from './scenario.ts';
 import { parseScenarioEvent } from './scenario_events.ts';
 import type { SeriesData } from './series.ts';
+import { newStory, noteStory, type StoryEvent } from './story.ts';
 import { emptySeries, recordBlock } from './series.ts';
 import type { GameState, SubnetLabel } from './state.ts';
 import type { ActResult, GameAction, GameEvent, PlayerId, Role, ScenarioEvent } from './types.ts';
@@ -58,6 +59,7 @@ export class Game {
       botSeats: 0,
       over: false,
       series: emptySeries(),
+      story: newStory(Object.fromEntries(Object.entries(labels).map(([n, l]) => [n, l.name]))),
     });
     for (const seat of scenario.game.bots) game.addBot(seat.role, seat.strategy);
     recordBlock(game.w.g.series, chain, true);
@@ -68,7 +70,10 @@ export class Game {
   static restore(snapshot: unknown): Game {
     const s = snapshot as GameSnapshot;
     if (s?.version !== 1 || !s.chain || !s.game) throw new Error('not a Subnet Arena game snapshot (version 1)');
-    return new Game(Chain.restore(s.chain), decode(s.game) as GameState);
+    const g = decode(s.game) as GameState;
+    // Snapshots from before the story was kept in the game: its story begins at the restore.
+    g.story ??= newStory(Object.fromEntries(Object.entries(g.labels).map(([n, l]) => [n, l.name])));
+    return new Game(Chain.restore(s.chain), g);
   }
 
   snapshot(): GameSnapshot {
@@ -101,6 +106,10 @@ export class Game {
   get series(): SeriesData {
     return this.w.g.series;
   }
+  /** What the debrief tells of the game so far (story.ts). */
+  get story(): readonly StoryEvent[] {
+    return this.w.g.story.events;
+  }
   /** Refused bot moves since this instance was created (not part of the snapshot). */
   get botRefusals(): readonly BotRefusal[] {
     return this.w.botRefusals;
@@ -109,7 +118,7 @@ export class Game {
   // Changes.
 
   join(id: PlayerId, opts: JoinOptions): JoinResult {
-    return join(this.w, id, opts);
+    return this.told(join(this.w, id, opts));
   }
   /** Marks a player as disconnected; its wallet and holdings stay until the game ends. */
   leave(id: PlayerId): boolean {
@@ -123,7 +132,7 @@ export class Game {
     return remove(this.w, id);
   }
   addBot(role: Role, strategy: string): JoinResult {
-    return addBot(this.w, role, strategy);
+    return this.told(addBot(this.w, role, strategy));
   }
   removeBot(id: PlayerId): ActResult {
     return removeBot(this.w, id);
@@ -131,11 +140,15 @@ export class Game {
 
   /** A player's move (see the table of moves, shared/protocol/actions.ts). A refusal changes nothing. */
   act(id: PlayerId, action: GameAction): ActResult {
-    return act(this.w, id, action);
+    return this.told(act(this.w, id, action));
   }
 
   /** A facilitator's (or the schedule's) event. Checked first; a refused event changes nothing. */
   trigger(raw: ScenarioEvent | unknown): ActResult {
+    return this.told(this.fire(raw));
+  }
+
+  private fire(raw: ScenarioEvent | unknown): ActResult {
     const event = parseScenarioEvent(raw);
     if ('code' in event) return { ok: false, error: event };
     const w = this.w;
@@ -148,12 +161,19 @@ export class Game {
   /** One block: the phases of block.ts, in order. */
   step(): GameEvent[] {
     const trigger = (e: ScenarioEvent): GameEvent[] => {
-      const r = this.trigger(e);
+      const r = this.fire(e);
       return r.ok ? r.events : [];
     };
     const events: GameEvent[] = [];
     for (const phase of PHASES) events.push(...phase(this.w, trigger));
+    noteStory(this.w.g.story, events);
     return events;
+  }
+
+  /** Every change's events pass here on their way out, so the story hears each once. */
+  private told<R extends { ok: boolean; events?: GameEvent[] }>(r: R): R {
+    if (r.ok && r.events) noteStory(this.w.g.story, r.events);
+    return r;
   }
 
   // Queries (queries.ts).

@@ -19,5 +19,7 @@ export { BLOCK_COLUMNS, EPOCH_COLUMNS, SUBNET_COLUMNS, toCsv, topShare } from '.
 export type { SeriesData } from './series.ts';
 export { MECHANISMS, playSeed, quantile, STAND_INS, summariseSeeds, WORKSHOP_ROOM, WORKSHOP_SCRIPT } from './balance.ts';
 export type { BalanceSummary, SeedFigures } from './balance.ts';
-export { debrief, StoryLog } from './debrief.ts';
-export type { Debrief, DebriefChart, DebriefInput, DebriefPage, DebriefTopic, StoryEvent } from './debrief.ts';
+export { debrief } from './debrief.ts';
+export type { Debrief, DebriefChart, DebriefInput, DebriefPage, DebriefTopic } from './debrief.ts';
+export { newStory, noteStory } from './story.ts';
+export type { Story, StoryEvent } from './story.ts';

@@ -1,6 +1,7 @@
 import type { Coldkey, Hotkey, Netuid, Rao, RngState } from '../engine/index.ts';
 import type { Scenario } from './scenario.ts';
 import type { SeriesData } from './series.ts';
+import type { Story } from './story.ts';
 import type { PlayerId, Role } from './types.ts';
 
 /** A player: a wallet with a role, what the game tracks for its score, and a miner's or validator's private state. */
@@ -75,4 +76,5 @@ export interface GameState {
   botSeats: number;
   over: boolean;
   series: SeriesData;
+  story: Story;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { debrief, type DebriefInput, StoryLog } from '../../shared/game/index.ts';
+import { debrief, type DebriefInput, newStory, noteStory } from '../../shared/game/index.ts';
 import type { SeriesData } from '../../shared/game/index.ts';
 
 /** A made-up game: SN1 steady, SN2 whose flow turns up at block 200 and whose share climbs after it, SN3 starved then pruned at 700. */
@@ -16,9 +16,9 @@ function game(): DebriefInput {
     series.epochs.push([b, 1, b < 500 ? 10 : 10, 0, 0, 4, 0, 0, 0, b < 500 ? 1 : 0.5]);
     series.worth.push([b, 0, 1000 + b], [b, 1, 500 - b / 10]);
   }
-  const log = new StoryLog((n) => `SN${n}`);
-  log.note([{ type: 'subnet_pruned', block: 700, netuid: 3 as never, owner: 'x' as never, refunded: 1234n * 10n ** 9n, recycled: 0n }]);
-  log.note([{ type: 'scenario_event', block: 600, event: { type: 'market_shock', fraction: 0.3 } }]);
+  const log = newStory({ 3: 'SN3' });
+  noteStory(log, [{ type: 'subnet_pruned', block: 700, netuid: 3 as never, owner: 'x' as never, refunded: 1234n * 10n ** 9n, recycled: 0n }]);
+  noteStory(log, [{ type: 'scenario_event', block: 600, event: { type: 'market_shock', fraction: 0.3 } }]);
   return {
     startBlock: 0,
     block: 1000,

@@ -1,43 +1,15 @@
 // Durability over real processes: a server killed with SIGKILL mid-game comes back with every
 // acknowledged action, its players rejoin by code and token; a stored game can be forked and replayed.
-import { Client, type Room } from 'colyseus.js';
+import { Client } from 'colyseus.js';
 import Decimal from 'decimal.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WalletView, Welcome } from '../../shared/protocol/index.ts';
 import { MARK_EVERY_BLOCKS } from '../../server/persistence/archive.ts';
-import { type ServerProcess, spawnServer, tempDbPath } from '../support/server_process.ts';
+import { tempDbPath } from '../support/server_process.ts';
+import { inbox, serverProcesses } from './processes.ts';
 
-const servers: ServerProcess[] = [];
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop('SIGKILL')));
-});
-
-async function start(db: string): Promise<ServerProcess> {
-  const s = await spawnServer({ env: { ARENA_DB: db } });
-  servers.push(s);
-  return s;
-}
-
-/** Collects a room's messages so a test can wait for the next one of a kind. */
-function inbox(room: Room) {
-  const seen: { type: string; body: unknown }[] = [];
-  room.onMessage('*', (type, body) => void seen.push({ type: String(type), body }));
-  const next = async <T>(type: string, match: (b: T) => boolean = () => true, ms = 30_000): Promise<T> => {
-    const deadline = Date.now() + ms;
-    for (let i = 0; Date.now() < deadline; i++) {
-      const hit = seen.find((m) => m.type === type && match(m.body as T));
-      if (hit) {
-        seen.splice(seen.indexOf(hit), 1);
-        return hit.body as T;
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error(`no '${type}' message within ${ms} ms; saw ${seen.map((m) => m.type).join(', ')}`);
-  };
-  return { next, clear: () => seen.splice(0) };
-}
-
+const start = serverProcesses();
 
 async function until(ok: () => boolean, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;

@@ -41,6 +41,7 @@ export function runCoinbase(state: ChainState, emission: Rao): ChainEvent[] {
   const rootSells = subnets.reduce((sum, s) => sum + s.movingPrice, 0) > 1;
   const events: ChainEvent[] = [];
   let injected = 0n;
+  const ownerCutU16 = BigInt(p.subnetOwnerCutU16);
 
   subnets.forEach((s, i) => {
     const taoEmission = taoShares[i];
@@ -52,7 +53,7 @@ export function runCoinbase(state: ChainState, emission: Rao): ChainEvent[] {
     const alphaEmission = blockEmissionForIssuance(issued, p.totalSupply, p.defaultBlockEmission);
     injectTao(s, taoEmission, p.rules.injectionCap === 'min-alpha-tao-emission' && emission < alphaEmission ? emission : alphaEmission);
 
-    const ownerCut = (alphaEmission * BigInt(p.subnetOwnerCutU16)) / U16_MAX;
+    const ownerCut = (alphaEmission * ownerCutU16) / U16_MAX;
     const rest = alphaEmission - ownerCut;
     const server = rest / 2n;
     const validators = rest - server;

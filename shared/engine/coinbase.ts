@@ -41,6 +41,10 @@ export function runCoinbase(state: ChainState, emission: Rao): ChainEvent[] {
   const rootSells = subnets.reduce((sum, s) => sum + s.movingPrice, 0) > 1;
   const events: ChainEvent[] = [];
   let injected = 0n;
+  const ownerCutU16 = BigInt(p.subnetOwnerCutU16);
+  // Subnets below their first alpha halving all emit the same alpha, so its split is worked out once
+  // a block rather than once a subnet (two BigInt divisions each); a different emission redoes it.
+  let split = { emission: -1n, ownerCut: 0n, server: 0n, validators: 0n };
 
   subnets.forEach((s, i) => {
     const taoEmission = taoShares[i];
@@ -52,10 +56,12 @@ export function runCoinbase(state: ChainState, emission: Rao): ChainEvent[] {
     const alphaEmission = blockEmissionForIssuance(issued, p.totalSupply, p.defaultBlockEmission);
     injectTao(s, taoEmission, p.rules.injectionCap === 'min-alpha-tao-emission' && emission < alphaEmission ? emission : alphaEmission);
 
-    const ownerCut = (alphaEmission * BigInt(p.subnetOwnerCutU16)) / U16_MAX;
-    const rest = alphaEmission - ownerCut;
-    const server = rest / 2n;
-    const validators = rest - server;
+    if (alphaEmission !== split.emission) {
+      const cut = (alphaEmission * ownerCutU16) / U16_MAX;
+      const half = (alphaEmission - cut) / 2n;
+      split = { emission: alphaEmission, ownerCut: cut, server: half, validators: alphaEmission - cut - half };
+    }
+    const { ownerCut, server, validators } = split;
     const rootProportion = rootTao > 0 ? (p.taoWeight * rootTao) / (p.taoWeight * rootTao + Number(issued)) : 0;
     const rootAlpha = mulRatio(validators, rootProportion);
     s.alphaOut += alphaEmission;

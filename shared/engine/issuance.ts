@@ -5,14 +5,30 @@ import type { ChainParams } from './scenario.ts';
  * Block emission as a step function of issuance (chain: block_emission.rs::get_block_emission_for_issuance):
  * k = floor(log2(S / (S − I))), emission = floor(E₀ / 2^k), 0 once I ≥ S. Used for TAO (I = TotalIssuance)
  * and, with the same constants, for each subnet's alpha (I = alpha in pool + alpha out).
- * Exact in integers: k is the largest k with (S − I)·2^k ≤ S, which is what the fixed-point log2 computes.
+ * Exact in integers: k is the largest k with (S − I)·2^k ≤ S, which is what the fixed-point log2 computes;
+ * as S − I is whole, that is the number of halving thresholds S − floor(S / 2^j) (j ≥ 1) that I has reached.
  */
 export function blockEmissionForIssuance(issuance: Rao, totalSupply: Rao, baseEmission: Rao): Rao {
   if (issuance >= totalSupply) return 0n;
-  const remaining = totalSupply - (issuance > 0n ? issuance : 0n);
-  let k = 0n;
-  while (remaining << (k + 1n) <= totalSupply) k++;
-  return baseEmission >> k;
+  // Comparisons only, no BigInt arithmetic: every subnet asks twice a block, nearly always below the first threshold.
+  const thresholds = halvingThresholds(totalSupply);
+  let k = 0;
+  while (k < thresholds.length && issuance >= thresholds[k]) k++;
+  return k === 0 ? baseEmission : baseEmission >> BigInt(k);
+}
+
+/** Halving j (from 1) starts at S − floor(S / 2^j); cached per total supply (a game has one or two). */
+const thresholdsBySupply = new Map<Rao, readonly Rao[]>();
+function halvingThresholds(totalSupply: Rao): readonly Rao[] {
+  let thresholds = thresholdsBySupply.get(totalSupply);
+  if (!thresholds) {
+    const list: Rao[] = [];
+    // Past the last threshold below S, (S − I)·2^j ≤ S cannot hold for any I < S.
+    for (let j = 1n; totalSupply >> j > 0n; j++) list.push(totalSupply - (totalSupply >> j));
+    thresholds = list;
+    thresholdsBySupply.set(totalSupply, thresholds);
+  }
+  return thresholds;
 }
 
 /** TAO's block emission at a total issuance: the schedule, then any halvings the scenario decreed. */

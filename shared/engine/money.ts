@@ -85,32 +85,32 @@ export function apportion(total: Rao, weights: readonly number[]): Rao[] {
   for (let i = 0; i < n; i++) if (usable(weights[i]) && weights[i] > top) top = weights[i];
   if (!(top > 0) || total <= 0n) return new Array(n).fill(0n);
   // The usable weights' indices, so that later passes skip the rest (most of an epoch's weights are 0).
-  const usableAt: number[] = [];
+  const { liveAt, weights: fixed } = scratch.reserve(n);
+  let usableCount = 0;
   let sum = 0;
   for (let i = 0; i < n; i++) {
     if (!usable(weights[i])) continue;
     sum += weights[i] / top;
-    usableAt.push(i);
+    liveAt[usableCount++] = i;
   }
   // Each fixed weight is an integer of at most 2^52, exact as a double. Their float sum is exact too
   // when it comes out below 2^53: while the true running sum stays below 2^53 every addition is exact,
   // and once it reaches 2^53 the rounded one cannot fall back below it. Some weight always survives
   // fixing: the largest alone fixes to 2^52 / sum ≥ 1, sum being at most the number of weights.
-  const live: number[] = [];
-  const fixed: number[] = [];
+  // Those that survive are compacted in place (a weight is read before its slot can be overwritten).
+  let live = 0;
   let fixedSum = 0;
-  for (const i of usableAt) {
+  for (let k = 0; k < usableCount; k++) {
+    const i = liveAt[k];
     const w = Math.round((weights[i] / top / sum) * 2 ** 52);
     if (w === 0) continue;
-    live.push(i);
-    fixed.push(w);
+    liveAt[live] = i;
+    fixed[live++] = w;
     fixedSum += w;
   }
-  if (total < DOUBLES_TOTAL_LIMIT && fixedSum <= Number.MAX_SAFE_INTEGER) return apportionInDoubles(Number(total), n, live, fixed, fixedSum);
+  if (total < DOUBLES_TOTAL_LIMIT && fixedSum <= Number.MAX_SAFE_INTEGER) return apportionInDoubles(Number(total), n, live, fixedSum);
   const exactWeights: Rao[] = new Array(n).fill(0n);
-  live.forEach((i, k) => {
-    exactWeights[i] = BigInt(fixed[k]);
-  });
+  for (let k = 0; k < live; k++) exactWeights[liveAt[k]] = BigInt(fixed[k]);
   return apportionExact(total, exactWeights);
 }
 
@@ -131,7 +131,12 @@ export function apportionExact(total: Rao, weights: readonly Rao[]): Rao[] {
   }
   if (total <= 0n || sum === 0n) return new Array(n).fill(0n);
   if (total < DOUBLES_TOTAL_LIMIT && sum <= MAX_EXACT_DOUBLE) {
-    return apportionInDoubles(Number(total), n, live, live.map((i) => Number(weights[i])), Number(sum));
+    const { liveAt, weights: asNumbers } = scratch.reserve(live.length);
+    for (let k = 0; k < live.length; k++) {
+      liveAt[k] = live[k];
+      asNumbers[k] = Number(weights[live[k]]);
+    }
+    return apportionInDoubles(Number(total), n, live.length, Number(sum));
   }
   const parts: Rao[] = new Array(n).fill(0n);
   // Remainders are below `sum`; when that fits a double's 53 bits they are exact as numbers, so the
@@ -173,7 +178,7 @@ export function apportionExact(total: Rao, weights: readonly Rao[]): Rao[] {
   // Each remainder is below `sum`, so fewer rao are left than there are positive weights: each gets at most one.
   const left = Number(total - given);
   const winners = exactAsNumbers
-    ? largestRemainders(numRems, left)
+    ? largestRemainders(numRems, numRems.length, left)
     : live
         .map((_, k) => k)
         .sort((a, b) => (rems[b] > rems[a] ? 1 : rems[b] < rems[a] ? -1 : a - b))
@@ -188,8 +193,8 @@ const DOUBLES_TOTAL_LIMIT = 1n << 48n;
 
 /**
  * `apportionExact` without BigInt arithmetic (which was most of the cost of every block's and epoch's
- * split): n parts, of which those at indices `live` have the positive integer `weights` (in the same
- * order) summing to S < 2^53, and an integer total T < 2^48, all exact as doubles. Per weight W,
+ * split): n parts, of which the `count` at indices `scratch.liveAt` have the positive integer
+ * `scratch.weights` (in the same order) summing to S < 2^53, and an integer total T < 2^48, all exact as doubles. Per weight W,
  * q = floor(T·W/S) and r = T·W − q·S come out exactly:
  * - the float quotient is within 2^-4 of T·W/S (two roundings of a value below 2^48) and adding 1/4
  *   costs at most 2^-6 more, so its floor is the true quotient or one above it, and r ∈ [−S, S);
@@ -200,13 +205,17 @@ const DOUBLES_TOTAL_LIMIT = 1n << 48n;
  *   the doubles is an integer of at most S + 1 ≤ 2^53. The errors' difference is exact too, and so is
  *   r, an integer of at most S in size. One step down when r < 0 then gives the floor.
  */
-function apportionInDoubles(total: number, n: number, live: readonly number[], weights: readonly number[], sum: number): Rao[] {
-  const parts: number[] = [];
-  const rems: number[] = [];
-  const [totalHi, totalLo] = veltkampSplit(total);
-  const [sumHi, sumLo] = veltkampSplit(sum);
+function apportionInDoubles(total: number, n: number, count: number, sum: number): Rao[] {
+  const { liveAt, weights, parts, rems } = scratch;
+  let split = SPLITTER * total;
+  const totalHi = split - (split - total);
+  const totalLo = total - totalHi;
+  split = SPLITTER * sum;
+  const sumHi = split - (split - sum);
+  const sumLo = sum - sumHi;
   let given = 0;
-  for (const w of weights) {
+  for (let k = 0; k < count; k++) {
+    const w = weights[k];
     const product = total * w;
     let part = Math.floor(product / sum + 0.25);
     const wSplit = SPLITTER * w;
@@ -223,39 +232,60 @@ function apportionInDoubles(total: number, n: number, live: readonly number[], w
       part--;
       rem += sum;
     }
-    parts.push(part);
-    rems.push(rem);
+    parts[k] = part;
+    rems[k] = rem;
     given += part;
   }
-  for (const k of largestRemainders(rems, total - given)) parts[k]++;
+  for (const k of largestRemainders(rems, count, total - given)) parts[k]++;
   const shares: Rao[] = new Array(n).fill(0n);
-  live.forEach((i, k) => {
-    shares[i] = BigInt(parts[k]);
-  });
+  for (let k = 0; k < count; k++) shares[liveAt[k]] = BigInt(parts[k]);
   return shares;
 }
 
 /** Veltkamp's split of a double into two halves of at most 26 significant bits, whose products are exact. */
 const SPLITTER = 2 ** 27 + 1;
-function veltkampSplit(x: number): [number, number] {
-  const c = SPLITTER * x;
-  const hi = c - (c - x);
-  return [hi, x - hi];
-}
 
 /**
- * The positions (ascending) of the `left` largest remainders, ties to the lower position (what a
- * stable descending sort would pick): everything above the left-th largest value, then as many of
- * that value's holders, in order, as it takes among the left largest. `left` is below the number of remainders.
+ * Working arrays for the splits, kept between calls: every block splits its TAO over 128 subnets
+ * and every epoch three pots over 256 UIDs, and fresh arrays for each were a good share of a
+ * full-network day's garbage. A split runs to the end before another starts, so one set serves all.
  */
-function largestRemainders(rems: readonly number[], left: number): number[] {
+class SplitScratch {
+  liveAt = new Int32Array(0);
+  weights = new Float64Array(0);
+  parts = new Float64Array(0);
+  rems = new Float64Array(0);
+  selection = new Float64Array(0);
+
+  reserve(n: number): this {
+    if (this.liveAt.length < n) {
+      const size = Math.max(n, 2 * this.liveAt.length, 256);
+      this.liveAt = new Int32Array(size);
+      this.weights = new Float64Array(size);
+      this.parts = new Float64Array(size);
+      this.rems = new Float64Array(size);
+      this.selection = new Float64Array(size);
+    }
+    return this;
+  }
+}
+const scratch = new SplitScratch();
+
+/**
+ * The positions (ascending) of the `left` largest of the first `count` remainders, ties to the lower
+ * position (what a stable descending sort would pick): everything above the left-th largest value,
+ * then as many of that value's holders, in order, as it takes among the left largest. `left` is
+ * below `count`.
+ */
+function largestRemainders(rems: ArrayLike<number>, count: number, left: number): number[] {
   const winners: number[] = [];
   if (left === 0) return winners;
-  const largest = rems.slice();
-  const threshold = nthLargest(largest, left);
+  const largest = scratch.reserve(count).selection;
+  for (let k = 0; k < count; k++) largest[k] = rems[k];
+  const threshold = nthLargest(largest, count, left);
   let atThreshold = 0;
   for (let k = 0; k < left; k++) if (largest[k] === threshold) atThreshold++;
-  for (let k = 0; k < rems.length; k++) {
+  for (let k = 0; k < count; k++) {
     if (rems[k] > threshold) winners.push(k);
     else if (rems[k] === threshold && atThreshold > 0) {
       winners.push(k);
@@ -266,14 +296,14 @@ function largestRemainders(rems: readonly number[], left: number): number[] {
 }
 
 /**
- * The k-th largest of `xs` (1-based), reordering `xs` so that the k largest come first: Hoare's
- * selection in Wirth's form, linear on average where sorting to find one value is n·log n; runs of
- * equal values split evenly.
+ * The k-th largest of the first `count` of `xs` (1-based), reordering them so that the k largest
+ * come first: Hoare's selection in Wirth's form, linear on average where sorting to find one value
+ * is n·log n; runs of equal values split evenly.
  */
-function nthLargest(xs: number[], k: number): number {
+function nthLargest(xs: Float64Array, count: number, k: number): number {
   const target = k - 1;
   let lo = 0;
-  let hi = xs.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const pivot = xs[(lo + hi) >> 1];
     let i = lo;

@@ -44,6 +44,14 @@ export function removeStake(book: StakeBook, hk: Hotkey, ck: Coldkey, amount: Ra
 export function payNominators(book: StakeBook, hk: Hotkey, amount: Rao, into: StakeBook = book, intoHotkey: Hotkey = hk): boolean {
   const row = book.get(hk);
   if (!row || row.size === 0) return false;
+  // Most validators have one nominator, their owner: the split of one positive weight is the whole.
+  if (row.size === 1) {
+    for (const [holder, held] of row) {
+      if (held <= 0n) break;
+      addStake(into, intoHotkey, holder, amount);
+      return true;
+    }
+  }
   const holders = [...row.keys()];
   const parts = apportionExact(amount, [...row.values()]);
   for (let i = 0; i < holders.length; i++) addStake(into, intoHotkey, holders[i], parts[i]);

@@ -16,15 +16,18 @@ function checkWeights(s: Subnet, uids: unknown, weights: unknown, maxLen: number
   if (!Array.isArray(uids) || !Array.isArray(weights)) return bad('uids and weights must be lists');
   if (uids.length !== weights.length) return bad('uids and weights must have the same length');
   if (uids.length === 0 || uids.length > maxLen) return bad(`give between 1 and ${maxLen} weights`);
-  // A flag per UID rather than a Set: incumbents set a full row every tempo on every subnet.
+  // A flag per UID rather than a Set, and indexed loops rather than for…of (which allocated an
+  // iterator result per element here): incumbents set a full row every tempo on every subnet.
   const seen = new Uint8Array(s.neurons.length);
-  for (const j of uids) {
-    if (!Number.isInteger(j) || j < 0 || j >= s.neurons.length) return bad(`uid ${show(j)} is not in this subnet`);
-    if (seen[j]) return bad(`uid ${j} appears twice`);
-    seen[j] = 1;
+  for (let k = 0; k < uids.length; k++) {
+    const j: unknown = uids[k];
+    if (!Number.isInteger(j) || (j as number) < 0 || (j as number) >= s.neurons.length) return bad(`uid ${show(j)} is not in this subnet`);
+    if (seen[j as number]) return bad(`uid ${j} appears twice`);
+    seen[j as number] = 1;
   }
   let positive = false;
-  for (const w of weights) {
+  for (let k = 0; k < weights.length; k++) {
+    const w: unknown = weights[k];
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) return bad('weights must be finite numbers, zero or more');
     if (w > 0) positive = true;
   }
@@ -54,7 +57,7 @@ export function planSetWeights(state: ChainState, a: Of<'set_weights'>): Plan {
   if (refusal) return refusal;
   return () => {
     let top = 0;
-    for (const w of a.weights) if (w > top) top = w;
+    for (let k = 0; k < a.weights.length; k++) if (a.weights[k] > top) top = a.weights[k];
     const row: number[] = new Array(s.neurons.length).fill(0);
     for (let k = 0; k < a.uids.length; k++) row[a.uids[k]] = Math.round((a.weights[k] / top) * 65_535);
     s.weights.set(j, row);

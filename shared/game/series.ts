@@ -20,13 +20,26 @@ export const EPOCH_COLUMNS = ['block', 'netuid', 'distributed', 'ownerCut', 'inc
 
 export const emptySeries = (): SeriesData => ({ blocks: [], subnets: [], epochs: [], worth: [] });
 
-/** Share of the block's emission taken by the ten largest takers. */
+/**
+ * Share of the block's emission taken by the n largest takers. Every block asks, so the n largest
+ * are kept by insertion (descending) rather than by sorting all 128 subnets; summed largest first,
+ * as the sorted list was, so the float sum is the same.
+ */
 export function topShare(chain: Chain, n: number): number {
-  const shares: number[] = [];
-  for (const s of chain.state.subnets) if (s) shares.push(s.emissionShare);
-  shares.sort((a, b) => b - a);
+  const top: number[] = [];
+  for (const s of chain.state.subnets) {
+    if (!s) continue;
+    const x = s.emissionShare;
+    if (top.length === n && !(x > top[n - 1])) continue;
+    let i = top.length < n ? top.length : n - 1;
+    while (i > 0 && top[i - 1] < x) {
+      top[i] = top[i - 1];
+      i--;
+    }
+    top[i] = x;
+  }
   let sum = 0;
-  for (let i = 0; i < Math.min(n, shares.length); i++) sum += shares[i];
+  for (let i = 0; i < top.length; i++) sum += top[i];
   return sum;
 }
 

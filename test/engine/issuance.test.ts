@@ -59,6 +59,33 @@ describe('block emission by issuance (get_block_emission_for_issuance)', () => {
     expect(blockEmissionForIssuance(tao(750), s, E)).toBe(E / 4n);
     expect(blockEmissionForIssuance(tao(1000), s, E)).toBe(0n);
   });
+
+  // The chain's loop as it reads (the largest k with (S − I)·2^k ≤ S), kept here as the reference
+  // for the threshold lookup the engine does instead.
+  const byLoop = (issuance: bigint, supply: bigint, base: bigint): bigint => {
+    if (issuance >= supply) return 0n;
+    const remaining = supply - (issuance > 0n ? issuance : 0n);
+    let k = 0n;
+    while (remaining << (k + 1n) <= supply) k++;
+    return base >> k;
+  };
+
+  it('matches the chain loop for any issuance and supply, at and around every threshold', () => {
+    const supply = fc.bigInt({ min: 1n, max: tao(21_000_000) * 4n });
+    fc.assert(
+      fc.property(supply, fc.bigInt({ min: -10n, max: tao(21_000_000) * 4n }), fc.bigInt({ min: 0n, max: tao(10) }), (s, issuance, base) => {
+        expect(blockEmissionForIssuance(issuance, s, base)).toBe(byLoop(issuance, s, base));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(supply, fc.integer({ min: 0, max: 70 }), fc.integer({ min: -2, max: 2 }), (s, j, off) => {
+        const at = s - (s >> BigInt(j)) + BigInt(off);
+        expect(blockEmissionForIssuance(at, s, E)).toBe(byLoop(at, s, E));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('halving events from Chain.step', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { playerId } from '../../shared/game/index.ts';
+import fc from 'fast-check';
+import type { Chain } from '../../shared/engine/index.ts';
+import { playerId, topShare } from '../../shared/game/index.ts';
 import { seriesView } from '../../server/views/series.ts';
 import { newGame, run } from './helpers.ts';
 
@@ -32,5 +34,21 @@ describe('time series and the leaderboard', () => {
     }
     expect(board.find((r) => r.id === 'ann')!.bot).toBe(false);
     expect(board.filter((r) => r.id !== 'ann').every((r) => r.bot && r.strategy !== null)).toBe(true);
+  });
+});
+
+describe('topShare', () => {
+  // The sort it replaced, as the reference: the n largest, summed largest first.
+  const bySort = (shares: number[], n: number) => [...shares].sort((a, b) => b - a).slice(0, n).reduce((sum, x) => sum + x, 0);
+  const chainWith = (shares: number[]) => ({ state: { subnets: [null, ...shares.map((emissionShare) => ({ emissionShare }))] } }) as unknown as Chain;
+
+  it('sums the same n largest shares in the same order as sorting them all, to the bit', () => {
+    const share = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.5, 1e-9));
+    fc.assert(
+      fc.property(fc.array(share, { maxLength: 140 }), fc.integer({ min: 0, max: 12 }), (shares, n) => {
+        expect(Object.is(topShare(chainWith(shares), n), bySort(shares, n))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -4,6 +4,7 @@
 import type { Netuid } from '../engine/index.ts';
 import { auditConservation, tao, toUnits } from '../engine/index.ts';
 import { Game } from './game.ts';
+import { returnOf } from './leaderboard.ts';
 import type { Scenario } from './scenario.ts';
 import type { SeriesData } from './series.ts';
 import type { GameEvent, Role, ScenarioEvent } from './types.ts';
@@ -140,7 +141,7 @@ export function playSeed(scenario: Scenario, seed: number, script: Script = WORK
   const gathered: Record<StandIn, Partial<Record<Role, number[]>>> = { sensible: {}, naive: {} };
   for (const [id, x] of standIns) {
     const row = byId.get(id)!;
-    (gathered[x.kind][x.role] ??= []).push(Number(row.change) / Number(row.startWorth));
+    (gathered[x.kind][x.role] ??= []).push(returnOf(row));
     if (x.kind === 'sensible') roleTop[x.role] = roleTop[x.role] === true || row.roleRank === 1;
   }
   for (const kind of STAND_INS) for (const [role, xs] of Object.entries(gathered[kind]) as [Role, number[]][]) returns[kind][role] = median(xs);

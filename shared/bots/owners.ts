@@ -20,9 +20,10 @@ export const buyback: Strategy = (v: BotView, rng) => {
   if (!home) return [];
   const actions: GameAction[] = [];
   if (home.name === `SN${home.netuid}`) actions.push({ type: 'name_subnet', name: `Subnet ${home.netuid}`, product: PRODUCTS[nextInt(rng, PRODUCTS.length)] });
-  // A measured buyback: half the free TAO, but never more than 2 % of the pool at once (slippage).
-  const half = mulRatio(v.me.balance, 0.5);
-  const amount = half < home.taoIn / 50n ? half : home.taoIn / 50n;
+  // A measured buyback: a quarter of the free TAO, never more than 1 % of the pool at once
+  // (slippage; and a steadier inflow than a few large buys that read as a pump to chasers).
+  const quarter = mulRatio(v.me.balance, 0.25);
+  const amount = quarter < home.taoIn / 100n ? quarter : home.taoIn / 100n;
   if (amount >= v.minStake * 1000n && amount <= v.me.balance) actions.push({ type: 'buy_back', amount });
   const burn = v.me.uid === null ? null : setWeights(v, new Map([[v.me.uid, 1]]));
   if (burn) actions.push(burn);

@@ -1,7 +1,7 @@
 // Stand-ins for the people in a workshop room, so the balance script can ask "does careful play pay?"
 // without a room: `sensible` does what the facilitator's introduction teaches for its role,
 // `naive` what a newcomer does on instinct. Either can also fill a seat like any other bot.
-import { mulRatio, tao } from '../engine/index.ts';
+import { mulRatio, nextFloat, nextInt, tao } from '../engine/index.ts';
 import type { GameAction } from '../game/types.ts';
 import { steady } from './miners.ts';
 import { best, delegate, moveAll, stake, stakeShare, subnetOf, unstake } from './moves.ts';
@@ -13,20 +13,36 @@ const some = (...actions: (GameAction | null)[]): GameAction[] => actions.filter
 const trend = (s: SubnetView) => (s.lastEpochPrice > 0 ? s.price / s.lastEpochPrice : 1);
 
 /**
- * Stakes about half the wallet, spread over the two subnets with the strongest net inflow (where
- * Taoflow sends emission), keeps the rest in hand, and leaves a subnet only once its flow has
- * turned negative and its emission dried up: it earns dividends and rides no pump.
+ * Puts most of the wallet (seven to nine tenths, its own choice) where Taoflow sends emission: the
+ * two subnets with the strongest net inflow, split by their inflow, once it has watched the flows
+ * for a tempo; keeps the rest in hand. It leaves a subnet only once its flow has turned negative
+ * and its emission dried up while the rest of the network still gains (a death spiral, not a
+ * market shock), and puts TAO that comes back to it (a pruned subnet's payout) to work again. It
+ * earns dividends where emission goes and chases no price.
  */
-const sensibleStaker: Strategy = (v) => {
+const sensibleStaker: Strategy = (v, rng) => {
   const inflow = best(
     v.subnets.filter((s) => s.flowEma > 0),
     (s) => s.flowEma,
   );
   if (v.me.positions.length === 0) {
+    // For the first tempo the flows are still the genesis figures, not the room's.
     const [a, b] = inflow;
-    return some(a ? stakeShare(v, a, delegate(a), 0.25) : null, b ? stakeShare(v, b, delegate(b), 0.25) : a ? stakeShare(v, a, delegate(a), 0.25) : null);
+    if (!a || v.block < v.tempo) return [];
+    const total = 0.85 + 0.1 * nextFloat(rng);
+    // Split by inflow, leaning one way or the other by its own judgement (a fifth either way).
+    const lean = 0.4 * (nextFloat(rng) - 0.5);
+    const first = b ? total * Math.min(1, Math.max(0, a.flowEma / (a.flowEma + b.flowEma) + lean)) : total;
+    // Both shares are of the balance as the turn began.
+    return some(stakeShare(v, a, delegate(a), first), b ? stakeShare(v, b, delegate(b), total - first) : null);
   }
+  // A death spiral is one subnet bleeding while the network gains; when most subnets' flows turn
+  // negative at once it is a market shock, and selling into it would only lock the loss in.
+  if (inflow.length * 2 < v.subnets.length) return [];
   const held = new Set(v.me.positions.map((p) => p.netuid));
+  // TAO back in hand (a pruned subnet's payout) goes to work again where the inflow is.
+  const staked = v.me.positions.reduce((sum, p) => sum + Number(p.alpha) * (subnetOf(v, p.netuid)?.price ?? 0), 0);
+  if (Number(v.me.balance) > staked && inflow[0]) return some(stakeShare(v, inflow[0], delegate(inflow[0]), 0.7));
   const dying = v.me.positions.find((p) => {
     const s = subnetOf(v, p.netuid);
     return s && s.flowEma < 0 && s.emissionShare < 0.03;
@@ -35,15 +51,21 @@ const sensibleStaker: Strategy = (v) => {
   return dying && target && target.netuid !== dying.netuid ? some(moveAll(v, dying, target, delegate(target))) : [];
 };
 
-/** Buys whatever rose since the last epoch with most of the wallet, and sells in a panic on a drop. */
-const naiveStaker: Strategy = (v) => {
+/**
+ * Buys something that rose since the last epoch with most of the wallet, and sells in a panic on
+ * a drop. What counts as a rise or a drop, which riser it picks and how much it puts in are its
+ * mood of the moment (drawn from the game's seeded RNG), as a newcomer's would be.
+ */
+const naiveStaker: Strategy = (v, rng) => {
+  const panicBelow = 0.9 + 0.06 * nextFloat(rng);
   const panic = v.me.positions.find((p) => {
     const s = subnetOf(v, p.netuid);
-    return s && trend(s) < 0.9;
+    return s && trend(s) < panicBelow;
   });
   if (panic) return some(unstake(v, panic, panic.alpha));
-  const hot = best(v.subnets, trend)[0];
-  return hot && trend(hot) > 1.05 ? some(stakeShare(v, hot, delegate(hot), 0.9)) : [];
+  const risers = v.subnets.filter((s) => trend(s) > 1.03 + 0.05 * nextFloat(rng));
+  const hot = risers[nextInt(rng, risers.length)];
+  return hot ? some(stakeShare(v, hot, delegate(hot), 0.6 + 0.3 * nextFloat(rng))) : [];
 };
 
 /**

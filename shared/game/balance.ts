@@ -2,8 +2,9 @@
 // people (a sensible and a naive player per role) beside the preset's bots, the facilitator's
 // events at the times docs/WORKSHOP.md gives, and the figures that make a session tellable.
 import type { Netuid } from '../engine/index.ts';
-import { auditConservation, tao, toUnits } from '../engine/index.ts';
+import { auditConservation, nextInt, seedRng, tao, toUnits } from '../engine/index.ts';
 import { Game } from './game.ts';
+import { returnOf } from './leaderboard.ts';
 import type { Scenario } from './scenario.ts';
 import type { SeriesData } from './series.ts';
 import type { GameEvent, Role, ScenarioEvent } from './types.ts';
@@ -99,14 +100,19 @@ export function playSeed(scenario: Scenario, seed: number, script: Script = WORK
   ];
   const game = Game.create(s, seed);
   const standIns = new Map<string, { kind: StandIn; role: Role }>();
-  // People arrive role by role, careful and naive in turn, as a room fills.
-  for (const role of ROLES)
-    for (let k = 0; k < room[role]; k++) {
-      const kind = STAND_INS[k % 2];
-      const id = playerId(`${kind}-${role}-${k}`);
-      const r = game.join(id, { name: `${kind} ${role} ${k}`, role, bot: kind });
-      if (r.ok) standIns.set(id, { kind, role });
-    }
+  // Half of each role careful, half naive, arriving in an order of the seed's own (a room fills
+  // in no particular order, and who arrives first decides who lands in which subnet).
+  const arrivals = ROLES.flatMap((role) => Array.from({ length: room[role] }, (_, k) => ({ role, k, kind: STAND_INS[k % 2] })));
+  const order = seedRng(`${seed}/arrivals`);
+  for (let i = arrivals.length - 1; i > 0; i--) {
+    const j = nextInt(order, i + 1);
+    [arrivals[i], arrivals[j]] = [arrivals[j], arrivals[i]];
+  }
+  for (const { role, k, kind } of arrivals) {
+    const id = playerId(`${kind}-${role}-${k}`);
+    const r = game.join(id, { name: `${kind} ${role} ${k}`, role, bot: kind });
+    if (r.ok) standIns.set(id, { kind, role });
+  }
   const sensible = [...standIns].filter(([, x]) => x.kind === 'sensible').map(([id]) => playerId(id));
   const worthOfSensible = () => sensible.map((id) => toUnits(game.netWorth(id) ?? 0n));
   const marks: { name: EventName; before: number[]; at: number }[] = [];
@@ -140,7 +146,7 @@ export function playSeed(scenario: Scenario, seed: number, script: Script = WORK
   const gathered: Record<StandIn, Partial<Record<Role, number[]>>> = { sensible: {}, naive: {} };
   for (const [id, x] of standIns) {
     const row = byId.get(id)!;
-    (gathered[x.kind][x.role] ??= []).push(Number(row.change) / Number(row.startWorth));
+    (gathered[x.kind][x.role] ??= []).push(returnOf(row));
     if (x.kind === 'sensible') roleTop[x.role] = roleTop[x.role] === true || row.roleRank === 1;
   }
   for (const kind of STAND_INS) for (const [role, xs] of Object.entries(gathered[kind]) as [Role, number[]][]) returns[kind][role] = median(xs);

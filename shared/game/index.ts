@@ -13,6 +13,7 @@ export { EXTERNAL_BOT } from './players.ts';
 export type { JoinOptions, JoinResult, PlayerInfo } from './players.ts';
 export type { SubnetInfo } from './queries.ts';
 export type { LeaderboardRow } from './leaderboard.ts';
+export { returnOf } from './leaderboard.ts';
 export { liquidationValue, netWorth, parsePosition, sellInTurn } from './liquidation.ts';
 export type { Position } from './liquidation.ts';
 export { BLOCK_COLUMNS, EPOCH_COLUMNS, SUBNET_COLUMNS, toCsv, topShare } from './series.ts';

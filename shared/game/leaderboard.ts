@@ -21,13 +21,22 @@ export interface LeaderboardRow {
   emissionIncome: Rao;
   priceGains: Rao;
   business: Rao;
-  /** 1-based rank by change since the start, over everyone and within the role. */
+  /** 1-based rank over everyone by change since the start (TAO gained). */
   rank: number;
+  /**
+   * 1-based rank within the role by return on the starting net worth: the score the wallet bar
+   * shows every player, so each role's table is won by playing well, not by holding a larger kit.
+   */
   roleRank: number;
   removed: boolean;
 }
 
-const byChange = (a: LeaderboardRow, b: LeaderboardRow): number => (b.change > a.change ? 1 : b.change < a.change ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Return on the starting net worth, as a fraction (0 for a player given nothing). */
+export const returnOf = (r: Pick<LeaderboardRow, 'change' | 'startWorth'>): number => (r.startWorth > 0n ? Number(r.change) / Number(r.startWorth) : 0);
+
+const byId = (a: LeaderboardRow, b: LeaderboardRow): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byChange = (a: LeaderboardRow, b: LeaderboardRow): number => (b.change > a.change ? 1 : b.change < a.change ? -1 : byId(a, b));
+const byReturn = (a: LeaderboardRow, b: LeaderboardRow): number => returnOf(b) - returnOf(a) || byId(a, b);
 
 export function leaderboard(chain: Chain, players: readonly Player[]): LeaderboardRow[] {
   const rows: LeaderboardRow[] = players.map((p) => {
@@ -50,13 +59,9 @@ export function leaderboard(chain: Chain, players: readonly Player[]): Leaderboa
       removed: p.removed,
     };
   });
-  rows.sort(byChange);
-  const inRole = new Map<Role, number>();
-  rows.forEach((r, i) => {
-    r.rank = i + 1;
-    const k = (inRole.get(r.role) ?? 0) + 1;
-    inRole.set(r.role, k);
-    r.roleRank = k;
-  });
+  const inRole = new Map<Role, LeaderboardRow[]>();
+  for (const r of rows) (inRole.get(r.role) ?? inRole.set(r.role, []).get(r.role)!).push(r);
+  for (const table of inRole.values()) table.sort(byReturn).forEach((r, i) => (r.roleRank = i + 1));
+  rows.sort(byChange).forEach((r, i) => (r.rank = i + 1));
   return rows;
 }

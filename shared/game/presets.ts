@@ -23,24 +23,30 @@ function flowsForShares(shares: number[], outflow: number, scale: number): numbe
  * move within minutes, and the first halving about half way through a 30-minute game (issuance
  * starts 4,500 TAO short of it and 1 TAO is emitted a block). Tuned with `npm run balance` against
  * a room of 20 people (README, "Balance"): incumbents priced near a new subnet's par so emission is
- * worth the same everywhere, pools deep enough for a room's stakes, Taoflow smoothed over minutes.
+ * worth the same everywhere, new subnets opening as deep as a room's stampede, outside holders
+ * small enough that a shock is not a crash, Taoflow smoothed over minutes, and kits sized so that
+ * a role's return reads as a score (a miner's 600 τ, not 100 τ that its first epochs multiply).
  */
 function workshop(): Scenario {
   const durationBlocks = 9000;
   const chain = chainParams({
     tempo: 45,
-    // Taoflow half-life ≈ 690 blocks (2.3 min) instead of ~30 days: a buyback shows within a couple
-    // of minutes, and one stampede does not hand a subnet all of emission.
-    flowEmaAlpha: 0.001,
-    // Share ∝ √flow (the chain's FlowNormExponent; 1 on mainnet): with a room's stakes several times
-    // the network's own flows, a linear split gave one subnet 90–100 % of emission for minutes.
-    flowNormExponent: 0.5,
+    // Taoflow half-life ≈ 1,390 blocks (4.6 min) instead of ~30 days: a buyback shows within a few
+    // minutes, one stampede does not hand a subnet all of emission, and the market shock's one
+    // block of selling does not turn every incumbent's flow negative (at 2.3 min it did, and the
+    // two new subnets left split all of emission for minutes).
+    flowEmaAlpha: 0.0005,
+    // Share ∝ flow^0.3 (the chain's FlowNormExponent; 1 on mainnet): with a room's stakes several
+    // times the network's own flows, a linear split gave one subnet 90–100 % of emission for minutes.
+    flowNormExponent: 0.3,
     movingAlpha: 0.02,
     emaPriceHalvingBlocks: 900,
-    // A new subnet opens with its minimum lock at par: 1,000 τ of depth, so a room's first stakes
-    // do not multiply its price a hundredfold.
-    networkMinLockCost: tao(1000),
-    networkLockReductionInterval: 1200,
+    // A new subnet opens with its minimum lock at par: 6,000 τ of depth, about what a room's
+    // stampede brings, so the first stakes into it do not multiply its price tenfold.
+    networkMinLockCost: tao(6000),
+    // The doubled lock decays back to the minimum in a minute, the registration rate limit: an
+    // owner who registers later does not pay more than the first for arriving second.
+    networkLockReductionInterval: 300,
     networkRateLimit: 300,
     subnetLimit: 5,
     networkImmunityPeriod: 1500,
@@ -64,7 +70,8 @@ function workshop(): Scenario {
     taoIn: tao(taoIn),
     price,
     flowEma: flowTao * 1e9,
-    marketStake: tao(Math.round(taoIn / 2)),
+    // Outside holders own an eighth of the pool's worth: a 30 % market shock is their selling.
+    marketStake: tao(Math.round(taoIn / 8)),
     validators: 2,
     miners: 5,
     minerQuality: q,
@@ -89,7 +96,7 @@ function workshop(): Scenario {
       blocksPerSecond: 5,
       durationBlocks,
       seriesEvery: 5,
-      kits: kits({ owner: [2500, true, 0], validator: [500, true, 300], miner: [100, true, 0], staker: [1000, false, 0] }),
+      kits: kits({ owner: [7000, true, 0], validator: [1500, true, 300], miner: [600, true, 0], staker: [200, false, 0] }),
       bots: [
         { role: 'owner', strategy: 'buyback' },
         { role: 'validator', strategy: 'honest' },

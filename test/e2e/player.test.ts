@@ -104,10 +104,10 @@ describe.skipIf(!ready)("the player's screens", { timeout: 240_000 }, () => {
   it('a refusal is foreseen by the preview and, when sent anyway, shown in view and in τ', async () => {
     const page = pages.staker;
     await page.fill('[data-testid=stake-amount]', '5000');
-    await page.waitForFunction(() => /^⚠ You have 1,000\.00 τ free; this needs 5,000\.00 τ\.$/.test(document.querySelector('[data-testid=stake-preview]')?.textContent ?? ''));
+    await page.waitForFunction(() => /^⚠ You have 200\.00 τ free; this needs 5,000\.00 τ\.$/.test(document.querySelector('[data-testid=stake-preview]')?.textContent ?? ''));
     await page.tap('[data-testid=stake-submit]');
     await page.waitForSelector('[data-testid=toast][data-kind=bad]:not([hidden])');
-    expect(await page.textContent('[data-testid=toast]')).toContain('You have 1,000.00 τ free; this needs 5,000.00 τ.');
+    expect(await page.textContent('[data-testid=toast]')).toContain('You have 200.00 τ free; this needs 5,000.00 τ.');
     expect((await arena(page))!.lastError?.code).toBe('INSUFFICIENT_BALANCE');
     // Scroll the form away: the notice stays where the player is looking.
     await page.evaluate(() => document.querySelector('.side')!.scrollTo(0, 0));
@@ -122,7 +122,7 @@ describe.skipIf(!ready)("the player's screens", { timeout: 240_000 }, () => {
     await page.selectOption('[data-testid=stake-validator]', choice);
     await page.fill('[data-testid=stake-amount]', '10');
     await page.tap('[data-testid=stake-submit]');
-    await page.waitForFunction(() => window.__arena?.balance === '990');
+    await page.waitForFunction(() => window.__arena?.balance === '190');
     await page.waitForSelector('[data-testid=toast][data-kind=good]:not([hidden])');
   });
 
@@ -161,7 +161,7 @@ describe.skipIf(!ready)("the player's screens", { timeout: 240_000 }, () => {
     await page.tap('[data-testid=join]');
     await page.waitForSelector('[data-testid=play]');
     await page.waitForFunction(() => window.__arena?.balance !== undefined);
-    expect((await arena(page))!.balance).toBe('990');
+    expect((await arena(page))!.balance).toBe('190');
   });
 
   it('at the end every player sees their own result; forms close; the clock stops', async () => {

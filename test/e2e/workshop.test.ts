@@ -54,7 +54,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     await staker.waitForSelector('[data-testid=play]');
     await staker.waitForFunction(() => window.__arena?.balance !== undefined && window.__arena?.pools?.[1] !== undefined);
     const before = (await arena(staker))!;
-    expect(before.balance).toBe('1000');
+    expect(before.balance).toBe('200');
 
     await staker.selectOption('[data-testid=stake-subnet]', '1');
     await staker.fill('[data-testid=stake-amount]', '100');
@@ -62,10 +62,10 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     await staker.click('[data-testid=stake-submit]');
     await staker.waitForFunction(() => /applied at block/.test(document.querySelector('[data-testid=stake-status]')?.textContent ?? ''));
     expect(await staker.textContent('[data-testid=stake-error]')).toBe('');
-    await staker.waitForFunction(() => window.__arena?.balance === '900');
+    await staker.waitForFunction(() => window.__arena?.balance === '100');
     await staker.waitForFunction(() => (window.__arena?.positions ?? []).some((p) => p.netuid === 1 && Number(p.alpha) > 0));
     await staker.waitForFunction((pool) => window.__arena?.pools?.[1] !== pool, before.pools![1]);
-    expect(await staker.textContent('[data-testid=wallet-balance]')).toBe('900.00 τ');
+    expect(await staker.textContent('[data-testid=wallet-balance]')).toBe('100.00 τ');
     expect(await staker.getAttribute('[data-testid=wallet-positions]', 'data-count')).toBe('1');
     await screenshot(staker, 'play-staker-1280');
   });
@@ -74,7 +74,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     await staker.fill('[data-testid=stake-amount]', '5000');
     await staker.click('[data-testid=stake-submit]');
     await staker.waitForFunction(() => (document.querySelector('[data-testid=stake-error]')?.textContent ?? '').length > 0);
-    expect((await arena(staker))!.balance).toBe('900');
+    expect((await arena(staker))!.balance).toBe('100');
   });
 
   it('a spectator page shows the same game, block advancing', async () => {
@@ -116,7 +116,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     await staker.reload();
     await staker.waitForSelector('[data-testid=play]');
     await staker.waitForFunction(() => window.__arena?.connection === 'online' && window.__arena?.balance !== undefined);
-    expect((await arena(staker))!.balance).toBe('900');
+    expect((await arena(staker))!.balance).toBe('100');
     // The facilitator's refresh comes back to the controls, not to a spectator seat.
     await facilitator.reload();
     await facilitator.waitForSelector('[data-testid=facilitator]');
@@ -134,7 +134,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     await facilitator.waitForFunction(() => !Array.from(document.querySelectorAll('[data-testid=players] tr')).some((tr) => /Alice \(away\)/.test(tr.textContent ?? '')), undefined, { timeout: 60_000 });
     await staker.waitForFunction(() => window.__arena?.connection === 'online');
     expect(await staker.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
-    expect((await arena(staker))!.balance).toBe('900');
+    expect((await arena(staker))!.balance).toBe('100');
   });
 
   it('a phone joins by touch and stakes', async () => {
@@ -148,7 +148,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     await phone.waitForFunction(() => window.__arena?.balance !== undefined);
     await phone.fill('[data-testid=stake-amount]', '10');
     await phone.tap('[data-testid=stake-submit]');
-    await phone.waitForFunction(() => window.__arena?.balance === '990');
+    await phone.waitForFunction(() => window.__arena?.balance === '190');
     await phone.tap('[data-testid=tab-board]');
     await screenshot(phone, 'play-phone-390-board');
     await phone.tap('[data-testid=tab-act]');
@@ -158,12 +158,12 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     await staker.setViewportSize({ width: 1280, height: 720 });
     await staker.selectOption('[data-testid=transfer-to]', { label: 'Bob · staker' });
     await staker.fill('[data-testid=transfer-amount]', '25');
-    expect(await staker.textContent('[data-testid=transfer-preview]')).toBe('Bob receives 25.00 τ · you keep 875.00 τ');
+    expect(await staker.textContent('[data-testid=transfer-preview]')).toBe('Bob receives 25.00 τ · you keep 75.00 τ');
     await staker.click('[data-testid=transfer-submit]');
     // Only gains can be given (a kit given away would be free TAO for whoever joins again and again).
     await staker.waitForFunction(() => /starting kit stays with your seat/.test(document.querySelector('[data-testid=transfer-error]')?.textContent ?? ''));
-    expect((await arena(staker))!.balance).toBe('900');
-    expect((await arena(bob))!.balance).toBe('990');
+    expect((await arena(staker))!.balance).toBe('100');
+    expect((await arena(bob))!.balance).toBe('190');
     await staker.evaluate(() => document.querySelector('[data-testid=transfer-form]')!.scrollIntoView());
     await screenshot(staker, 'play-transfer-1280');
     await bob.evaluate(() => document.querySelector('[data-testid=transfer-form]')!.scrollIntoView());
@@ -171,10 +171,10 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
 
     // More than the wallet holds: the preview says so, the server refuses, and nothing moves.
     await staker.fill('[data-testid=transfer-amount]', '5000');
-    expect(await staker.textContent('[data-testid=transfer-preview]')).toBe('⚠ You have 900.00 τ free; this needs 5,000.00 τ.');
+    expect(await staker.textContent('[data-testid=transfer-preview]')).toBe('⚠ You have 100.00 τ free; this needs 5,000.00 τ.');
     await staker.click('[data-testid=transfer-submit]');
     await staker.waitForFunction(() => /starting kit stays with your seat/.test(document.querySelector('[data-testid=transfer-error]')?.textContent ?? ''));
-    expect((await arena(staker))!.balance).toBe('900');
+    expect((await arena(staker))!.balance).toBe('100');
     await bob.context().close();
   });
 

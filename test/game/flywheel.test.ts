@@ -5,9 +5,10 @@ import { Game, playerId } from '../../shared/game/index.ts';
 import { run, scenario } from './helpers.ts';
 
 // Two subnets that start equal: no incumbents, no bots, registrations allowed back to back (each
-// new pool is seeded with the minimum lock at price 1, so both pools are the same).
+// new pool is seeded with the minimum lock at price 1, so both pools are the same). Small pools and
+// a 2.3-minute flow EMA, so a few tempos of buying and selling show.
 function twoEqualSubnets(): { game: Game; a: PlayerId; b: PlayerId } {
-  const game = Game.create(scenario('workshop', { subnets: 0, bots: [], chain: { networkRateLimit: 0 } }), 3);
+  const game = Game.create(scenario('workshop', { subnets: 0, bots: [], chain: { networkRateLimit: 0, networkMinLockCost: '1000', flowEmaAlpha: 0.001 } }), 3);
   const a = playerId('owner-a');
   const b = playerId('owner-b');
   for (const id of [a, b]) expect(game.join(id, { name: id, role: 'owner' }).ok).toBe(true);
@@ -41,7 +42,7 @@ describe('Taoflow: the flywheel and the death spiral', () => {
     holders.forEach((id, i) => {
       expect(game.join(id, { name: id, role: 'staker' }).ok).toBe(true);
       const s = game.subnetInfo(netuid(i + 1))!;
-      expect(game.act(id, { type: 'stake', hotkey: s.ownerHotkey as never, netuid: s.netuid, amount: tao(300) }).ok).toBe(true);
+      expect(game.act(id, { type: 'stake', hotkey: s.ownerHotkey as never, netuid: s.netuid, amount: tao(150) }).ok).toBe(true);
     });
     run(game, tempo);
     // Holder B sells a slice every few blocks; holder A holds.

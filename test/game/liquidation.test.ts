@@ -11,7 +11,7 @@ describe('net worth at liquidation value', () => {
     // Two validators on one subnet (the second sale meets the pool the first moved) and a second subnet.
     const [, a, b] = game.subnetInfo(netuid(1))!.neurons;
     const [, c] = game.subnetInfo(netuid(2))!.neurons;
-    for (const [hk, id, amount] of [[a.hotkey, 1, 200], [b.hotkey, 1, 150], [c.hotkey, 2, 100]] as const)
+    for (const [hk, id, amount] of [[a.hotkey, 1, 80], [b.hotkey, 1, 60], [c.hotkey, 2, 40]] as const)
       expect(game.act(me, { type: 'stake', hotkey: hk as never, netuid: netuid(id), amount: tao(amount) }).ok).toBe(true);
     run(game, 200);
 

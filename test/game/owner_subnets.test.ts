@@ -5,7 +5,7 @@ import { newGame } from './helpers.ts';
 
 describe('an owner of two subnets acts on each', () => {
   it('buys back and names the subnet it names, and only one it owns', () => {
-    const game = newGame('workshop', { bots: [], chain: { networkRateLimit: 0 }, kits: { owner: { tao: '5000' } } }, 3);
+    const game = newGame('workshop', { bots: [], chain: { networkRateLimit: 0 }, kits: { owner: { tao: '20000' } } }, 3);
     expect(game.join(playerId('o'), { name: 'o', role: 'owner' }).ok).toBe(true);
     const first = game.player(playerId('o'))!.home!;
     const r = game.act(playerId('o'), { type: 'register_subnet' });

@@ -22,7 +22,7 @@ describe('the numbers behind a refusal', () => {
     const game = fresh();
     const s = game.subnetInfo(game.player(playerId('o'))!.home!)!;
     const r = refused(game, 's', { type: 'stake', hotkey: s.ownerHotkey as never, netuid: s.netuid, amount: tao(5000) });
-    expect(r).toEqual({ code: 'INSUFFICIENT_BALANCE', facts: { unit: 'tao', have: '1000', need: '5000' } });
+    expect(r).toEqual({ code: 'INSUFFICIENT_BALANCE', facts: { unit: 'tao', have: '200', need: '5000' } });
   });
 
   it('an unstake beyond the position: the alpha held behind that hotkey', () => {

@@ -20,12 +20,12 @@ describe('a practice round and a restart', () => {
     const sam = inbox(staker);
     const welcome = await sam.next<Welcome>('welcome');
 
-    // The practice: Sam stakes 300 into subnet 1.
-    staker.send('stake', { netuid: 1, amount: '300', ref: 'practice' });
+    // The practice: Sam stakes 150 into subnet 1.
+    staker.send('stake', { netuid: 1, amount: '150', ref: 'practice' });
     await sam.next<{ ref: string }>('ack', (a) => a.ref === 'practice');
     facilitator.send('start_real_game', { token, ref: 'real' });
     await fac.next<{ ref: string }>('ack', (a) => a.ref === 'real');
-    await sam.next<WalletView>('wallet', (w) => w.balance === '1000' && w.positions.length === 0);
+    await sam.next<WalletView>('wallet', (w) => w.balance === '200' && w.positions.length === 0);
 
     // The real game: Sam stakes 7 into subnet 2, then the server dies.
     staker.send('stake', { netuid: 2, amount: '7', ref: 'real' });
@@ -37,7 +37,7 @@ describe('a practice round and a restart', () => {
     const again = inbox(back);
     expect((await again.next<Welcome>('welcome')).playerId).toBe(welcome.playerId);
     const wallet = await again.next<WalletView>('wallet');
-    expect(wallet.balance).toBe('993');
+    expect(wallet.balance).toBe('193');
     expect(wallet.positions.map((p) => p.netuid)).toEqual([2]);
     await back.leave();
   }, 120_000);

@@ -7,7 +7,7 @@ import { act, create, join, serverForFile, until } from './harness.ts';
 const { server } = await serverForFile();
 
 const control = (j: Joined, type: string, payload: Record<string, unknown> = {}) => act(j, type, { token: j.welcome.facilitatorToken, ...payload });
-const KIT = { staker: '1000' };
+const KIT = { staker: '200' };
 
 describe('practice round', () => {
   let fac: Joined;
@@ -25,7 +25,7 @@ describe('practice round', () => {
   it('players act in the practice, then the real game starts from block 0 with their kits and seats', async () => {
     // Every screen can say it is the practice.
     await until(ada.room, (s) => s.clock.practice);
-    expect(await act(ada, 'stake', { netuid: 1, amount: '400' })).toMatchObject({ ok: true });
+    expect(await act(ada, 'stake', { netuid: 1, amount: '120' })).toMatchObject({ ok: true });
     await until(fac.room, (s) => s.clock.block > 60);
     const ada0 = ada.inbox.last('wallet')!;
     expect(ada0.balance).not.toBe(KIT.staker);

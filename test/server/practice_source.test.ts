@@ -15,7 +15,7 @@ describe('realGameSource', () => {
       seats.take(j.playerId, `token-${name}`, name, role, name === 'Cy' ? 'gone' : `s-${name}`);
     }
     for (let i = 0; i < 50; i++) practice.step();
-    expect(practice.act('p1', { type: 'stake', netuid: 1, amount: 250_000_000_000n } as never).ok).toBe(true);
+    expect(practice.act('p1', { type: 'stake', netuid: 1, amount: 150_000_000_000n } as never).ok).toBe(true);
     seats.get('p3')!.sessionId = null;
     seats.get('p2')!.removed = true;
     practice.remove('p2');
@@ -25,7 +25,7 @@ describe('realGameSource', () => {
     expect(host.player('p1')).toMatchObject({ name: 'Ada', role: 'staker', connected: true });
     expect(host.player('p3')).toMatchObject({ name: 'Cy', role: 'miner', connected: false });
     expect(host.player('p2')).toBeNull();
-    expect(host.wallet('p1')!.balance).toBe('1000');
+    expect(host.wallet('p1')!.balance).toBe('200');
     expect(host.wallet('p1')!.positions).toEqual([]);
     // A newcomer after the reset gets the next id, not one of the kept seats'.
     const late = host.join('Dee', 'staker', false);

@@ -28,7 +28,7 @@ const fps = (page: Page, ms: number) =>
     requestAnimationFrame(tick);
   })`) as Promise<number>;
 
-if (!process.argv.includes('--no-build')) buildClient();
+if (!process.argv.includes('--no-build')) buildClient(`bench-${process.pid}-${Date.now()}`);
 const server = await startServer();
 const browser = await launchBrowser();
 try {

@@ -10,7 +10,7 @@ import { subnetColour } from '../lib/subnet_colour.ts';
 import { publishDebug } from '../net/debug_hook.ts';
 import { h } from './dom.ts';
 import { wantFrame } from './frames.ts';
-import { type Box, layoutMap, mapInWords, type MapLayout, type MapNode, type MapSubnet, nodeAt, subnetCard } from '../lib/network_map.ts';
+import { type Box, layoutMap, layoutNetwork, mapInWords, type MapLayout, type MapNode, type MapSubnet, nodeAt, subnetCard } from '../lib/network_map.ts';
 
 const RING = 0x38bdf8;
 const PRUNE = 0xf59e0b;
@@ -21,6 +21,8 @@ const FONT = 'system-ui, sans-serif';
 /** Size of the label a selected tail node gets, which otherwise carries none. */
 const PICKED_LABEL = 14;
 
+const EMPTY: MapLayout = { grouped: false, nodes: [], free: [], captions: [] };
+
 /** A label on the canvas, remembering what it was last given. */
 interface Label {
   text: GameObjects.Text;
@@ -28,7 +30,7 @@ interface Label {
 }
 
 export class NetworkMapView {
-  layout: MapLayout = { grouped: false, nodes: [], free: [], captions: [] };
+  layout: MapLayout = EMPTY;
   private subnets: readonly MapSubnet[] = [];
   private readonly body: GameObjects.Graphics;
   private readonly labels: Label[] = [];
@@ -76,7 +78,8 @@ export class NetworkMapView {
   update(subnets: readonly MapSubnet[], box: Box | null, slots: number): void {
     this.subnets = subnets;
     const grouped = this.layout.grouped;
-    this.layout = box ? layoutMap(subnets, box, slots) : { grouped: false, nodes: [], free: [], captions: [] };
+    // The backdrop keeps the plain grid, whatever its size: a decoration has no leaders to name.
+    this.layout = !box ? EMPTY : this.quiet ? { ...EMPTY, nodes: layoutNetwork(subnets, box, slots) } : layoutMap(subnets, box, slots);
     if (this.quiet) return this.draw();
     if (this.layout.grouped !== grouped) setLegend(this.legend, this.layout.grouped);
     const now = performance.now();

@@ -116,7 +116,7 @@ export class Spectator extends Scene {
         s.subnetLimit,
       );
       const head = headline(subnets);
-      setText(leader.value, head.leader ? `${subnetTitle(head.leader.netuid, head.leader.name)} · ${percent(head.leaderShare, 0)}${head.topTen !== null ? ` (top 10: ${percent(head.topTen, 0)})` : ''}` : '—');
+      setText(leader.value, head.leader ? `${subnetTitle(head.leader.netuid, head.leader.name)} · ${percent(head.leaderShare, 0)}` : '—');
       leader.value.style.color = head.leader ? subnetColour(head.leader.netuid) : '';
       setText(flowLeader.value, head.flowLeader ? `${subnetTitle(head.flowLeader.netuid, head.flowLeader.name)} · +${head.flowLeader.flowEma.toFixed(2)} τ/block` : 'no subnet has net inflow');
       flowLeader.value.style.color = head.flowLeader ? subnetColour(head.flowLeader.netuid) : '';

@@ -30,7 +30,7 @@ interface Label {
 }
 
 export class NetworkMapView {
-  layout: MapLayout = EMPTY;
+  private layout: MapLayout = EMPTY;
   private subnets: readonly MapSubnet[] = [];
   private readonly body: GameObjects.Graphics;
   private readonly labels: Label[] = [];
@@ -101,7 +101,7 @@ export class NetworkMapView {
   private showCard(): void {
     const n = this.layout.nodes.find((x) => x.netuid === this.pointed);
     const card = n ? subnetCard(this.subnets, n.netuid) : null;
-    this.card.hidden = !card;
+    if (this.card.hidden !== !card) this.card.hidden = !card;
     if (!n || !card) return;
     const text = [card.title, ...card.lines].join('\n');
     if (this.card.dataset.text !== text) {

@@ -175,6 +175,9 @@ const LABEL_MIN = 11;
 const LABEL_LINES = 2.3;
 /** Smallest leader and tail dot, as a fraction of their group's largest. */
 const LEADER_FLOOR = 0.3;
+/** Gap between a grouped node and its selection ring; a leader's label starts clear of that ring. */
+export const SELECT_GAP = 7;
+const LABEL_GAP = SELECT_GAP + 6;
 const TAIL_FLOOR = 0.45;
 
 /**
@@ -242,7 +245,7 @@ function placeLeaders(leaders: readonly MapSubnet[], box: Box, maxFlow: number):
     const cw = box.width / cols;
     const ch = box.height / rows;
     const label = Math.min(LABEL_MAX, (cw * 0.92) / (longest * CHAR_EM), ch * 0.28);
-    const radius = Math.min(cw * 0.42, (ch - label * LABEL_LINES - 10) / 2.3);
+    const radius = Math.min(cw * 0.42, (ch - label * LABEL_LINES - LABEL_GAP - 4) / 2.2);
     const fits = label >= LABEL_MIN;
     if ((fits && !best.fits) || (fits === best.fits && (fits ? radius > best.radius : label > best.label))) best = { cols, rows, radius, label, fits };
   }
@@ -256,8 +259,8 @@ function placeLeaders(leaders: readonly MapSubnet[], box: Box, maxFlow: number):
     const x = box.x + ((i % cols) + 0.5) * cw;
     // The circles share a centre line per row, the largest circle and its label centred in the
     // row; each label sits just under its own circle.
-    const y = box.y + Math.floor(i / cols) * ch + (ch - 2 * maxR - 6 - label * LABEL_LINES) / 2 + maxR;
-    return { ...node(s, x, y, radius, flowColour(s.netFlow, maxFlow)), labelSize: label, labelY: y + radius + 6 + (label * LABEL_LINES) / 2 };
+    const y = box.y + Math.floor(i / cols) * ch + (ch - 2 * maxR - LABEL_GAP - label * LABEL_LINES) / 2 + maxR;
+    return { ...node(s, x, y, radius, flowColour(s.netFlow, maxFlow)), labelSize: label, labelY: y + radius + LABEL_GAP + (label * LABEL_LINES) / 2 };
   });
 }
 

@@ -10,7 +10,7 @@ import { subnetColour } from '../lib/subnet_colour.ts';
 import { publishDebug } from '../net/debug_hook.ts';
 import { h } from './dom.ts';
 import { wantFrame } from './frames.ts';
-import { type Box, layoutMap, layoutNetwork, mapInWords, type MapLayout, type MapNode, type MapSubnet, nodeAt, subnetCard } from '../lib/network_map.ts';
+import { type Box, layoutMap, layoutNetwork, mapInWords, type MapLayout, type MapNode, type MapSubnet, nodeAt, SELECT_GAP, subnetCard } from '../lib/network_map.ts';
 
 const RING = 0x38bdf8;
 const PRUNE = 0xf59e0b;
@@ -142,7 +142,8 @@ export class NetworkMapView {
       }
       if (n.netuid === this.selected || n.netuid === this.pointed) {
         g.lineStyle(n.netuid === this.selected ? 3 : 2, 0xffffff, n.netuid === this.selected ? 1 : 0.7);
-        g.strokeCircle(n.x, n.y, n.radius + Math.max(5, n.radius * 0.2));
+        // Outside the emission ring in the grid; close in the grouped map, clear of the leader's label.
+        g.strokeCircle(n.x, n.y, n.radius + (grouped ? SELECT_GAP : Math.max(6, n.radius * 0.35)));
       }
       if (n.prune) {
         g.lineStyle(3, PRUNE, 1);

@@ -175,10 +175,10 @@ const LABEL_MIN = 11;
 const LABEL_LINES = 2.3;
 /** Smallest leader and tail dot, as a fraction of their group's largest. */
 const LEADER_FLOOR = 0.3;
+const TAIL_FLOOR = 0.45;
 /** Gap between a grouped node and its selection ring; a leader's label starts clear of that ring. */
 export const SELECT_GAP = 7;
 const LABEL_GAP = SELECT_GAP + 6;
-const TAIL_FLOOR = 0.45;
 
 /**
  * The map for a network of any size. A workshop's handful of subnets: one grid by netuid, sized by

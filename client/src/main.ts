@@ -7,6 +7,7 @@ import { Play } from './scenes/Play.ts';
 import { Preloader } from './scenes/Preloader.ts';
 import { Spectator } from './scenes/Spectator.ts';
 import { publishDebug } from './net/debug_hook.ts';
+import { stepOnDemand } from './ui/frames.ts';
 
 publishDebug({ scene: 'Boot' });
 
@@ -20,5 +21,6 @@ new Game({
   // Nothing moves on its own between patches except small highlights; 60 fps is plenty and a
   // projector laptop stays cool.
   fps: { target: 60 },
+  callbacks: { postBoot: stepOnDemand },
   scene: [Boot, Preloader, Lobby, Play, Spectator, Facilitator],
 });

@@ -36,14 +36,12 @@ import { subnetColour } from '../../client/src/lib/subnet_colour.ts';
 
 describe('what the big screen leads with', () => {
   const s = (netuid: number, emissionShare: number, flowEma: number) => ({ netuid, emissionShare, flowEma });
-  it("names the leader's share of the whole, the flow leader, and the top-10 share only past ten subnets", () => {
+  it("names the leader's share of the whole and the flow leader", () => {
     const six = [s(1, 0.3, 0.1), s(2, 0.5, -0.2), s(3, 0.2, 0.3), s(4, 0, -1), s(5, 0, 0), s(6, 0, 0)];
     const h = headline(six);
     expect(h.leader?.netuid).toBe(2);
     expect(h.leaderShare).toBeCloseTo(0.5);
     expect(h.flowLeader?.netuid).toBe(3);
-    expect(h.topTen).toBeNull();
-    expect(headline(Array.from({ length: 12 }, (_, i) => s(i + 1, 1 / 12, 0))).topTen).toBeCloseTo(10 / 12);
     expect(headline([s(1, 1, -0.1)]).flowLeader).toBeNull();
   });
 

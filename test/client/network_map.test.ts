@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowColour, freeSlots, gridFor, INFLOW, layoutNetwork, mapInWords, type MapSubnet, mix, NEUTRAL, MIN_SIZE, nodeAt, OUTFLOW, REACH } from '../../client/src/lib/network_map.ts';
+import { type Box, flowColour, freeSlots, gridFor, INFLOW, layoutMap, layoutNetwork, mapInWords, type MapLayout, type MapNode, type MapSubnet, mix, NEUTRAL, MIN_SIZE, nodeAt, OUTFLOW, REACH, SELECT_GAP, subnetCard } from '../../client/src/lib/network_map.ts';
 
 const subnet = (netuid: number, over: Partial<MapSubnet> = {}): MapSubnet => ({ netuid, name: `SN${netuid}`, poolTao: 1000, netFlow: 0, emissionShare: 1 / 128, pruneCandidate: false, immune: false, ...over });
 const box = { x: 10, y: 20, width: 800, height: 500 };
@@ -99,5 +99,106 @@ describe('the map in words', () => {
       'SN3 Net 3: 30.0 % of emission, no net flow, pool 1,234 τ',
       'SN1 Net 1: 20.0 % of emission, net outflow, pool 1,234 τ, next to be pruned',
     ]);
+  });
+});
+
+describe('the full network, grouped: leaders named, the tail small and together', () => {
+  // The seed article's network: its ten leaders by name and share, 118 others sharing the rest.
+  const LEADERS: [number, string, number][] = [[64, 'Chutes', 0.14], [3, 'Templar', 0.06], [56, 'Gradients', 0.055], [51, 'Lium', 0.05], [4, 'Targon', 0.05], [8, 'Vanta', 0.045], [19, 'Nineteen', 0.04], [9, 'IOTA', 0.04], [62, 'Ridges', 0.04], [120, 'Affine', 0.04]];
+  const march = (slots = 128): MapSubnet[] => {
+    const lead = new Map(LEADERS.map(([id, name, share]) => [id, { name, share }]));
+    return Array.from({ length: slots }, (_, i) => {
+      const id = i + 1;
+      const l = lead.get(id);
+      return subnet(id, { name: l?.name ?? `SN${id}`, emissionShare: l?.share ?? (0.44 / 118) * (0.5 + (id % 7) / 6), netFlow: id % 5 === 0 ? -0.1 : 0.2, pruneCandidate: id === 100 });
+    });
+  };
+  const projector = { x: 0, y: 0, width: 1400, height: 540 };
+  const inside = (n: { x: number; y: number; radius: number }, b: Box) => n.x - n.radius >= b.x - 0.5 && n.x + n.radius <= b.x + b.width + 0.5 && n.y - n.radius >= b.y - 0.5 && n.y + n.radius <= b.y + b.height + 0.5;
+
+  it('names the ten largest emission takers, large enough for the back of a room at 1080p, and no other', () => {
+    const map = layoutMap(march(), projector, 128);
+    expect(map.grouped).toBe(true);
+    const named = map.nodes.filter((n) => n.labelSize > 0);
+    // Ties (Lium and Targon at 5 %, four at 4 %) go by netuid.
+    expect(named.map((n) => n.label)).toEqual(['Chutes', 'Templar', 'Gradients', 'Targon', 'Lium', 'Vanta', 'IOTA', 'Nineteen', 'Ridges', 'Affine']);
+    for (const n of named) expect(n.labelSize).toBeGreaterThanOrEqual(24);
+    expect(map.nodes).toHaveLength(128);
+  });
+
+  it('says the top-10 share and the tail as one group, by count and share', () => {
+    const map = layoutMap(march(), projector, 128);
+    expect(map.captions.map((c) => c.text)).toEqual(['Top 10 · 56 % of emission', '118 others · 44 %']);
+    expect(map.captions[0].size).toBeGreaterThanOrEqual(24);
+  });
+
+  it('keeps every node, label and caption inside the box, and leaders, labels and dots apart', () => {
+    for (const box of [projector, { x: 0, y: 0, width: 850, height: 500 }, { x: 0, y: 0, width: 360, height: 250 }, { x: 0, y: 0, width: 360, height: 640 }]) {
+      const map = layoutMap(march(), box, 128);
+      for (const n of map.nodes) expect(inside(n, box)).toBe(true);
+      // A label's box: two lines, the longer one's width at bold's width per character.
+      const labelBox = (n: MapNode) => {
+        const w = Math.max(n.label.length, 8) * n.labelSize * 0.6;
+        const h = n.labelSize * 2.3;
+        return { x: n.x - w / 2, y: n.labelY - h / 2, width: w, height: h };
+      };
+      const named = map.nodes.filter((n) => n.labelSize > 0);
+      for (const n of named) {
+        const b = labelBox(n);
+        expect(b.y + b.height).toBeLessThanOrEqual(box.y + box.height + 0.5);
+        // Clear of the selection ring (3 px wide) the spotlight puts around a leader.
+        expect(b.y).toBeGreaterThanOrEqual(n.y + n.radius + SELECT_GAP + 2);
+      }
+      for (let a = 0; a < named.length; a++)
+        for (let b = a + 1; b < named.length; b++) {
+          const [p, q] = [labelBox(named[a]), labelBox(named[b])];
+          expect(p.x + p.width <= q.x || q.x + q.width <= p.x || p.y + p.height <= q.y || q.y + q.height <= p.y).toBe(true);
+        }
+      for (let a = 0; a < map.nodes.length; a++)
+        for (let b = a + 1; b < map.nodes.length; b++) expect(Math.hypot(map.nodes[a].x - map.nodes[b].x, map.nodes[a].y - map.nodes[b].y)).toBeGreaterThan(map.nodes[a].radius + map.nodes[b].radius);
+      for (const c of map.captions) expect(c.y - c.size / 2).toBeGreaterThanOrEqual(box.y);
+    }
+  });
+
+  it('draws the tail smaller than the smallest leader, sized by emission share, without rings', () => {
+    const map = layoutMap(march(), projector, 128);
+    const leaders = map.nodes.filter((n) => n.labelSize > 0);
+    const tail = map.nodes.filter((n) => n.labelSize === 0);
+    expect(tail).toHaveLength(118);
+    expect(Math.max(...tail.map((n) => n.radius))).toBeLessThan(Math.min(...leaders.map((n) => n.radius)));
+    const chutes = leaders.find((n) => n.label === 'Chutes')!;
+    const affine = leaders.find((n) => n.label === 'Affine')!;
+    expect(chutes.radius / affine.radius).toBeCloseTo(Math.sqrt(0.14 / 0.04), 5);
+    expect(map.nodes.every((n) => n.ring === 0)).toBe(true);
+    expect(map.nodes.find((n) => n.netuid === 100)!.prune).toBe(true);
+  });
+
+  it('keeps a tail subnet in its place when the leaders reshuffle, and shows free slots among the tail', () => {
+    const before = layoutMap(march(), projector, 128);
+    const swapped = march().map((s) => (s.netuid === 64 ? { ...s, emissionShare: 0.04 } : s.netuid === 120 ? { ...s, emissionShare: 0.14 } : s));
+    const after = layoutMap(swapped, projector, 128);
+    const at = (m: MapLayout, id: number) => m.nodes.find((n) => n.netuid === id)!;
+    expect([at(after, 77).x, at(after, 77).y]).toEqual([at(before, 77).x, at(before, 77).y]);
+    expect(after.nodes.filter((n) => n.labelSize > 0)[0].label).toBe('Affine');
+    const pruned = layoutMap(march().filter((s) => s.netuid !== 30 && s.netuid !== 31), projector, 128);
+    expect(pruned.free).toHaveLength(2);
+    expect(pruned.captions[1].text).toMatch(/^116 others/);
+  });
+
+  it('leaves a workshop-sized network as the one grid it always was', () => {
+    const few = Array.from({ length: 5 }, (_, i) => subnet(i + 1, { poolTao: 1000 * (i + 1) }));
+    const map = layoutMap(few, box, 6);
+    expect(map).toEqual({ grouped: false, nodes: layoutNetwork(few, box, 6), free: freeSlots(few, box, 6), captions: [] });
+    expect(map.nodes.every((n) => n.labelSize > 0)).toBe(true);
+  });
+
+  it('reads the groups first, then every subnet; a card gives any subnet its rank and facts', () => {
+    const words = mapInWords(march());
+    expect(words[0]).toBe('The top 10 take 56 % of emission, the other 118 44 %.');
+    expect(words[1]).toMatch(/^SN64 Chutes: 14\.0 % of emission/);
+    expect(words).toHaveLength(129);
+    expect(subnetCard(march(), 19)).toEqual({ title: 'SN19 Nineteen', lines: ['#8 of 128 by emission', '4.0 % of emission', 'net inflow', 'pool 1,000 τ'] });
+    expect(subnetCard(march(), 100)?.lines.at(-1)).toBe('next to be pruned');
+    expect(subnetCard(march(), 999)).toBeNull();
   });
 });

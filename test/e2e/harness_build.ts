@@ -15,8 +15,8 @@ const STALE_LOCK_MS = 10 * 60_000;
 const builtFor = (run: string): boolean => existsSync(MARK) && readFileSync(MARK, 'utf8') === run;
 const nap = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-export function buildClient(): void {
-  const run = inject('testRun');
+/** `run` names the build: the test run's id inside vitest; a script outside vitest passes its own. */
+export function buildClient(run: string = inject('testRun')): void {
   while (!builtFor(run)) {
     try {
       mkdirSync(LOCK);

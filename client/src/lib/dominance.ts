@@ -25,11 +25,9 @@ export interface Headline<T> {
   leaderShare: number;
   /** The subnet with the strongest net TAO inflow (Taoflow's EMA): where emission is heading. */
   flowLeader: T | null;
-  /** The seed article's "top 10 share" means something only when there are more than ten. */
-  topTen: number | null;
 }
 
-/** The figures the big screen leads with. */
+/** The figures the big screen leads with (a full network's top-10 share is on its map, in large type). */
 export function headline<T extends Shared & { flowEma: number }>(subnets: readonly T[]): Headline<T> {
   const total = subnets.reduce((s, x) => s + Math.max(0, x.emissionShare), 0);
   const leader = topShare(subnets, 1).leaders[0] ?? null;
@@ -38,6 +36,5 @@ export function headline<T extends Shared & { flowEma: number }>(subnets: readon
     leader,
     leaderShare: leader && total > 0 ? Math.max(0, leader.emissionShare) / total : 0,
     flowLeader: flowLeader && flowLeader.flowEma > 0 ? flowLeader : null,
-    topTen: subnets.length > 10 ? topShare(subnets, 10).share : null,
   };
 }

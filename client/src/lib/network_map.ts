@@ -38,6 +38,34 @@ export interface MapNode {
   flow: -1 | 0 | 1;
   prune: boolean;
   immune: boolean;
+  /** Font size of the node's name and share, in px; 0: drawn without a label. */
+  labelSize: number;
+  /** Centre of the label's two lines: on the node in the grid, under it for the grouped leaders. */
+  labelY: number;
+}
+
+/** A caption the grouped map writes over a group (the leaders' share, the tail's count and share), and the group's frame. */
+export interface MapCaption {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  box: Box;
+}
+
+/** A free slot: where the next subnet registration would land. */
+export interface FreeSlot {
+  x: number;
+  y: number;
+  radius: number;
+}
+
+export interface MapLayout {
+  /** Leaders named and large, the tail small and unlabeled (a full network), or one grid (a workshop). */
+  grouped: boolean;
+  nodes: MapNode[];
+  free: FreeSlot[];
+  captions: MapCaption[];
 }
 
 /** How far a node's drawing reaches, in radii: the emission ring and the prune marker sit outside it. */
@@ -55,10 +83,13 @@ export function mix(a: number, b: number, t: number): number {
   return (ch(16) << 16) | (ch(8) << 8) | ch(0);
 }
 
+/** Steps of a flow colour's strength: the eye tells no finer ones apart, and each step is a redraw. */
+const FLOW_STEPS = 8;
+
 /** Inflow greens, outflow reds, by the flow's size against the largest flow on the network. */
 export function flowColour(flow: number, maxAbsFlow: number): number {
   if (!(maxAbsFlow > 0) || flow === 0 || !Number.isFinite(flow)) return NEUTRAL;
-  const t = 0.25 + 0.75 * Math.min(1, Math.abs(flow) / maxAbsFlow);
+  const t = 0.25 + (0.75 * Math.round(FLOW_STEPS * Math.min(1, Math.abs(flow) / maxAbsFlow))) / FLOW_STEPS;
   return mix(NEUTRAL, flow > 0 ? INFLOW : OUTFLOW, t);
 }
 
@@ -92,10 +123,10 @@ function grid(subnets: readonly MapSubnet[], box: Box, slots: number) {
 }
 
 /** Where a registration could still land: the cells of slots no subnet holds. */
-export function freeSlots(subnets: readonly MapSubnet[], box: Box, slots: number): { x: number; y: number; radius: number }[] {
+export function freeSlots(subnets: readonly MapSubnet[], box: Box, slots: number): FreeSlot[] {
   const { n, centre, maxRadius } = grid(subnets, box, slots);
   const taken = new Set(subnets.map((s) => s.netuid));
-  const out: { x: number; y: number; radius: number }[] = [];
+  const out: FreeSlot[] = [];
   for (let netuid = 1; netuid <= n; netuid++) if (!taken.has(netuid)) out.push({ ...centre(netuid), radius: maxRadius * 0.5 });
   return out;
 }
@@ -112,21 +143,128 @@ export function layoutNetwork(subnets: readonly MapSubnet[], box: Box, slots = 0
   }
   return subnets.map((s) => {
     const size = maxPool > 0 ? Math.sqrt(Math.max(0, s.poolTao) / maxPool) : 0;
+    const at = centre(s.netuid);
+    // A floor keeps the long tail visible and tappable next to a giant like Chutes.
+    const radius = Math.max(MIN_SIZE * maxRadius, size * maxRadius);
     return {
-      netuid: s.netuid,
-      label: s.name || `SN${s.netuid}`,
-      ...centre(s.netuid),
-      // A floor keeps the long tail visible and tappable next to a giant like Chutes.
-      radius: Math.max(MIN_SIZE * maxRadius, size * maxRadius),
-      fill: flowColour(s.netFlow, maxFlow),
+      ...node(s, at.x, at.y, radius, flowColour(s.netFlow, maxFlow)),
       ring: maxShare > 0 ? Math.max(0, s.emissionShare) / maxShare : 0,
-      share: s.emissionShare,
-      flow: Math.sign(s.netFlow) as -1 | 0 | 1,
-      prune: s.pruneCandidate,
-      immune: s.immune,
+      labelSize: radius >= LABEL_MIN_RADIUS ? Math.max(10, Math.min(28, radius * 0.45)) : 0,
+      labelY: at.y,
     };
   });
 }
+
+/** Grid nodes smaller than this carry no label: a 10 px label over a dot is noise from afar. */
+const LABEL_MIN_RADIUS = 13;
+
+function node(s: MapSubnet, x: number, y: number, radius: number, fill: number): MapNode {
+  return { netuid: s.netuid, label: s.name || `SN${s.netuid}`, x, y, radius, fill, ring: 0, share: s.emissionShare, flow: Math.sign(s.netFlow) as -1 | 0 | 1, prune: s.pruneCandidate, immune: s.immune, labelSize: 0, labelY: y };
+}
+
+/** Up to this many subnets, every one is drawn in its netuid's cell and named (the workshop's 4-6). */
+export const GRID_UP_TO = 16;
+/** How many subnets the grouped map names: the seed article's "top 10". */
+export const LEADERS = 10;
+/** Leader labels (bold): the longest name must fit its cell at this many px per character and em. */
+const CHAR_EM = 0.66;
+/** Largest and smallest leader label, px: a 1080p projector read from the back wants the large end. */
+const LABEL_MAX = 34;
+const LABEL_MIN = 11;
+/** A leader's label is two lines: the name, then flow and share. */
+const LABEL_LINES = 2.3;
+/** Smallest leader and tail dot, as a fraction of their group's largest. */
+const LEADER_FLOOR = 0.3;
+const TAIL_FLOOR = 0.45;
+/** Gap between a grouped node and its selection ring; a leader's label starts clear of that ring. */
+export const SELECT_GAP = 7;
+const LABEL_GAP = SELECT_GAP + 6;
+
+/**
+ * The map for a network of any size. A workshop's handful of subnets: one grid by netuid, sized by
+ * pool (`layoutNetwork`). A full network: the `LEADERS` largest emission takers named and large,
+ * sized by emission share, under a caption with their share of the whole; the rest small and
+ * unlabeled in a block of their own, captioned with their count and share, free slots among them.
+ */
+export function layoutMap(subnets: readonly MapSubnet[], box: Box, slots = 0): MapLayout {
+  if (subnets.length <= GRID_UP_TO) return { grouped: false, nodes: layoutNetwork(subnets, box, slots), free: freeSlots(subnets, box, slots), captions: [] };
+  const ranked = [...subnets].sort((a, b) => b.emissionShare - a.emissionShare || a.netuid - b.netuid);
+  const leaders = ranked.slice(0, LEADERS);
+  const leaderIds = new Set(leaders.map((s) => s.netuid));
+  const total = subnets.reduce((a, s) => a + Math.max(0, s.emissionShare), 0);
+  const topShare = total > 0 ? leaders.reduce((a, s) => a + Math.max(0, s.emissionShare), 0) / total : 0;
+  let maxFlow = 0;
+  for (const s of subnets) maxFlow = Math.max(maxFlow, Math.abs(s.netFlow));
+
+  // Side by side on a wide box, leaders above the tail on a tall one (a phone).
+  const wide = box.width >= box.height;
+  const captionSize = Math.round(Math.max(12, Math.min(30, Math.min(box.width, box.height) * 0.05)));
+  const band = captionSize * 1.5;
+  const lead: Box = wide ? { ...box, width: box.width * 0.68 } : { ...box, height: box.height * 0.64 };
+  const tail: Box = wide ? { ...box, x: box.x + lead.width, width: box.width - lead.width } : { ...box, y: box.y + lead.height, height: box.height - lead.height };
+  const others = subnets.length - leaders.length;
+  const captions: MapCaption[] = [
+    { text: `Top ${leaders.length} · ${fixed(topShare)} of emission`, x: lead.x + lead.width / 2, y: lead.y + band / 2, size: captionSize, box: lead },
+    { text: `${others} others · ${fixed(Math.max(0, 1 - topShare))}`, x: tail.x + tail.width / 2, y: tail.y + band / 2, size: Math.round(captionSize * 0.85), box: tail },
+  ];
+  const leadNodes = placeLeaders(leaders, { ...lead, y: lead.y + band, height: lead.height - band }, maxFlow);
+
+  // The tail keeps netuid order, free slots in place, so a subnet stays put while the leaders reshuffle.
+  const n = Math.max(slots, ...subnets.map((s) => s.netuid));
+  const byId = new Map(subnets.map((s) => [s.netuid, s]));
+  const cells: (MapSubnet | number)[] = [];
+  for (let id = 1; id <= n; id++) if (!leaderIds.has(id)) cells.push(byId.get(id) ?? id);
+  for (const s of subnets) if ((s.netuid < 1 || s.netuid > n) && !leaderIds.has(s.netuid)) cells.push(s);
+  const area: Box = { x: tail.x + 6, y: tail.y + band, width: tail.width - 12, height: tail.height - band - 4 };
+  const { cols, rows, cell } = gridFor(Math.max(1, cells.length), area.width, area.height);
+  const x0 = area.x + (area.width - cols * cell) / 2;
+  const y0 = area.y + (area.height - rows * cell) / 2;
+  const maxR = Math.max(2, cell * 0.36);
+  let tailMax = 0;
+  for (const c of cells) if (typeof c !== 'number') tailMax = Math.max(tailMax, c.emissionShare);
+  const tailNodes: MapNode[] = [];
+  const free: FreeSlot[] = [];
+  cells.forEach((c, i) => {
+    const x = x0 + ((i % cols) + 0.5) * cell;
+    const y = y0 + (Math.floor(i / cols) + 0.5) * cell;
+    if (typeof c === 'number') return void free.push({ x, y, radius: maxR * 0.6 });
+    const size = tailMax > 0 ? Math.sqrt(Math.max(0, c.emissionShare) / tailMax) : 0;
+    tailNodes.push(node(c, x, y, maxR * Math.max(TAIL_FLOOR, size), flowColour(c.netFlow, maxFlow)));
+  });
+  return { grouped: true, nodes: [...leadNodes, ...tailNodes], free, captions };
+}
+
+/** The leaders in rank order, in the grid of cells that gives the largest nodes with their labels under them. */
+function placeLeaders(leaders: readonly MapSubnet[], box: Box, maxFlow: number): MapNode[] {
+  // The second line ("▲ 14.0 %") is 8 characters.
+  const longest = Math.max(8, ...leaders.map((s) => (s.name || `SN${s.netuid}`).length));
+  // The best grid names every leader legibly (no label under LABEL_MIN), then has the largest nodes.
+  let best = { cols: 1, rows: 1, radius: -Infinity, label: 0, fits: false };
+  for (let cols = 1; cols <= leaders.length; cols++) {
+    const rows = Math.ceil(leaders.length / cols);
+    const cw = box.width / cols;
+    const ch = box.height / rows;
+    const label = Math.min(LABEL_MAX, (cw * 0.92) / (longest * CHAR_EM), ch * 0.28);
+    const radius = Math.min(cw * 0.42, (ch - label * LABEL_LINES - LABEL_GAP - 4) / 2.2);
+    const fits = label >= LABEL_MIN;
+    if ((fits && !best.fits) || (fits === best.fits && (fits ? radius > best.radius : label > best.label))) best = { cols, rows, radius, label, fits };
+  }
+  const { cols, rows, label } = best;
+  const maxR = Math.max(4, best.radius);
+  const cw = box.width / cols;
+  const ch = box.height / rows;
+  const top = Math.max(0, leaders[0]?.emissionShare ?? 0);
+  return leaders.map((s, i) => {
+    const radius = maxR * Math.max(LEADER_FLOOR, top > 0 ? Math.sqrt(Math.max(0, s.emissionShare) / top) : 0);
+    const x = box.x + ((i % cols) + 0.5) * cw;
+    // The circles share a centre line per row, the largest circle and its label centred in the
+    // row; each label sits just under its own circle.
+    const y = box.y + Math.floor(i / cols) * ch + (ch - 2 * maxR - LABEL_GAP - label * LABEL_LINES) / 2 + maxR;
+    return { ...node(s, x, y, radius, flowColour(s.netFlow, maxFlow)), labelSize: label, labelY: y + radius + LABEL_GAP + (label * LABEL_LINES) / 2 };
+  });
+}
+
+const fixed = (ratio: number) => `${Math.round(ratio * 100)} %`;
 
 /** The node under a pointer (touch gets a few pixels of slack), or null. */
 export function nodeAt(nodes: readonly MapNode[], x: number, y: number, slack = 6): MapNode | null {
@@ -142,16 +280,32 @@ export function nodeAt(nodes: readonly MapNode[], x: number, y: number, slack = 
   return best;
 }
 
+/** The facts the map's list reads and its hover card shows, beside the name and the rank. */
+function facts(s: MapSubnet): string[] {
+  const flow = s.netFlow > 0 ? 'net inflow' : s.netFlow < 0 ? 'net outflow' : 'no net flow';
+  const status = s.pruneCandidate ? ['next to be pruned'] : s.immune ? ['immune'] : [];
+  return [`${(s.emissionShare * 100).toFixed(1)} % of emission`, flow, `pool ${Math.round(s.poolTao).toLocaleString('en-US')} τ`, ...status];
+}
+
+const title = (s: MapSubnet) => `SN${s.netuid}${s.name && s.name !== `SN${s.netuid}` ? ` ${s.name}` : ''}`;
+
 /**
  * The map in words, one line a subnet, largest emission share first: what a screen reader reads,
- * and what carries the map's meaning without its colours and sizes.
+ * and what carries the map's meaning without its colours and sizes. A grouped map says its groups first.
  */
 export function mapInWords(subnets: readonly MapSubnet[]): string[] {
-  return [...subnets]
-    .sort((a, b) => b.emissionShare - a.emissionShare || a.netuid - b.netuid)
-    .map((s) => {
-      const flow = s.netFlow > 0 ? 'net inflow' : s.netFlow < 0 ? 'net outflow' : 'no net flow';
-      const status = s.pruneCandidate ? ', next to be pruned' : s.immune ? ', immune' : '';
-      return `SN${s.netuid}${s.name && s.name !== `SN${s.netuid}` ? ` ${s.name}` : ''}: ${(s.emissionShare * 100).toFixed(1)} % of emission, ${flow}, pool ${Math.round(s.poolTao).toLocaleString('en-US')} τ${status}`;
-    });
+  const ranked = [...subnets].sort((a, b) => b.emissionShare - a.emissionShare || a.netuid - b.netuid);
+  const lines = ranked.map((s) => `${title(s)}: ${facts(s).join(', ')}`);
+  if (subnets.length <= GRID_UP_TO) return lines;
+  const total = subnets.reduce((a, s) => a + Math.max(0, s.emissionShare), 0);
+  const top = total > 0 ? ranked.slice(0, LEADERS).reduce((a, s) => a + Math.max(0, s.emissionShare), 0) / total : 0;
+  return [`The top ${LEADERS} take ${fixed(top)} of emission, the other ${subnets.length - LEADERS} ${fixed(Math.max(0, 1 - top))}.`, ...lines];
+}
+
+/** What the map shows of one subnet when it is pointed at or tapped: name, rank by emission, facts. */
+export function subnetCard(subnets: readonly MapSubnet[], netuid: number): { title: string; lines: string[] } | null {
+  const s = subnets.find((x) => x.netuid === netuid);
+  if (!s) return null;
+  const rank = 1 + subnets.filter((x) => x.emissionShare > s.emissionShare || (x.emissionShare === s.emissionShare && x.netuid < s.netuid)).length;
+  return { title: title(s), lines: [`#${rank} of ${subnets.length} by emission`, ...facts(s)] };
 }

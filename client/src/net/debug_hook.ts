@@ -20,6 +20,12 @@ export interface ArenaDebug {
   lastError?: { code: string; message: string; action: string } | null;
   /** The big screen's spotlit subnet (null once the game is over: the tour stops). */
   spotlight?: number | null;
+  /** The network map as drawn: grouped or one grid, its captions, each node with its label's size (0: unlabeled), in canvas px. */
+  map?: {
+    grouped: boolean;
+    captions: { text: string; size: number }[];
+    nodes: { netuid: number; label: string; x: number; y: number; radius: number; labelSize: number }[];
+  };
   /** Alerts shown to this player, oldest first. */
   alerts?: string[];
 }

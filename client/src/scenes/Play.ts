@@ -15,7 +15,8 @@ import { endSummary } from '../ui/end_summary.ts';
 import { eventFeed } from '../ui/event_feed.ts';
 import { firstRunGuide } from '../ui/first_run_guide.ts';
 import { leaderboardTable } from '../ui/leaderboard.ts';
-import { mapLegend, NetworkMapView } from '../ui/network_map_view.ts';
+import { drawOnDemand } from '../ui/frames.ts';
+import { NetworkMapView } from '../ui/network_map_view.ts';
 import { fitStage } from '../ui/stage.ts';
 import { statusBar } from '../ui/status_bar.ts';
 import { subnetPanel } from '../ui/subnet_panel.ts';
@@ -97,7 +98,7 @@ export class Play extends Scene {
         { class: 'screen play', testid: 'play' },
         h('div', { class: 'panel top' }, status.badge, h('span', {}, 'Game ', h('b', { testid: 'code' }, conn.code)), h('span', { class: 'badge', testid: 'role' }, conn.role), h('span', {}, 'Block ', status.block), status.phase, epoch, status.clock, h('span', { class: 'grow' }), result, leave, confirmLeave),
         wallet.root,
-        h('div', { class: 'hole map', 'data-hole': 'map' }, mapLegend(), guide.root),
+        h('div', { class: 'hole map', 'data-hole': 'map' }, guide.root),
         h('div', { class: 'panel side' }, side.root),
         ticker,
         notice.root,
@@ -111,7 +112,8 @@ export class Play extends Scene {
     guide.openIfNew();
 
     this.map = new NetworkMapView(this, (netuid) => this.pick(netuid));
-    this.screen.querySelector('[data-hole=map]')!.append(this.map.text);
+    this.map.attach(this.screen.querySelector<HTMLElement>('[data-hole=map]')!);
+    drawOnDemand(true);
     // Keyboard: arrows step through the subnets on the map when no input has the focus.
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || !this.view.state) return;
@@ -200,6 +202,7 @@ export class Play extends Scene {
       actions.dispose();
       notice.dispose();
       this.map.destroy();
+      drawOnDemand(false);
       this.scale.off('resize', onResize);
       window.removeEventListener('resize', onResize);
       window.removeEventListener('keydown', onKey);

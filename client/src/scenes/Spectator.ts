@@ -14,7 +14,8 @@ import { finalView } from '../ui/final_view.ts';
 import { joinTarget } from '../ui/join_target.ts';
 import { leaderboardTable } from '../ui/leaderboard.ts';
 import { lineChart } from '../ui/line_chart.ts';
-import { mapLegend, NetworkMapView } from '../ui/network_map_view.ts';
+import { drawOnDemand } from '../ui/frames.ts';
+import { NetworkMapView } from '../ui/network_map_view.ts';
 import { qrCode } from '../ui/qr_code.ts';
 import { fitStage } from '../ui/stage.ts';
 import { statusBar } from '../ui/status_bar.ts';
@@ -88,7 +89,7 @@ export class Spectator extends Scene {
         'div',
         { class: 'screen spectate', testid: 'spectator' },
         h('div', { class: 'panel head' }, h('span', { class: 'title' }, 'Subnet Arena'), joinSmall, h('div', { class: 'figure' }, h('span', {}, 'Block'), h('b', {}, status.block, ' ', status.phase)), leader.root, flowLeader.root, halving.root, emission.root, h('span', { class: 'grow' }), status.badge),
-        h('div', { class: 'hole map', 'data-hole': 'map' }, joinCard, mapLegend()),
+        h('div', { class: 'hole map', 'data-hole': 'map' }, joinCard),
         h('div', { class: 'side' }, h('div', { class: 'panel board' }, h('h2', {}, 'Leaderboard'), board.root), h('div', { class: 'panel' }, h('h2', {}, 'Events'), feed.root), spotlight),
         h('div', { class: 'panel price' }, share.root),
         h('div', { class: 'panel flow' }, flow.root),
@@ -98,7 +99,8 @@ export class Spectator extends Scene {
     );
 
     const map = new NetworkMapView(this);
-    screen.querySelector('[data-hole=map]')!.append(map.text);
+    map.attach(screen.querySelector<HTMLElement>('[data-hole=map]')!);
+    drawOnDemand(true);
     this.render = () => {
       const s = this.state;
       if (!s?.clock) return;
@@ -114,7 +116,7 @@ export class Spectator extends Scene {
         s.subnetLimit,
       );
       const head = headline(subnets);
-      setText(leader.value, head.leader ? `${subnetTitle(head.leader.netuid, head.leader.name)} · ${percent(head.leaderShare, 0)}${head.topTen !== null ? ` (top 10: ${percent(head.topTen, 0)})` : ''}` : '—');
+      setText(leader.value, head.leader ? `${subnetTitle(head.leader.netuid, head.leader.name)} · ${percent(head.leaderShare, 0)}` : '—');
       leader.value.style.color = head.leader ? subnetColour(head.leader.netuid) : '';
       setText(flowLeader.value, head.flowLeader ? `${subnetTitle(head.flowLeader.netuid, head.flowLeader.name)} · +${head.flowLeader.flowEma.toFixed(2)} τ/block` : 'no subnet has net inflow');
       flowLeader.value.style.color = head.flowLeader ? subnetColour(head.flowLeader.netuid) : '';
@@ -187,6 +189,7 @@ export class Spectator extends Scene {
       offs.forEach((off) => off());
       poll.remove();
       map.destroy();
+      drawOnDemand(false);
       end.destroy();
       window.removeEventListener('resize', onResize);
     });

@@ -3,6 +3,7 @@
 // size of the map instead of the window is what keeps a 1080p projector screen smooth.
 import type { Scene } from 'phaser';
 import type { Box } from '../lib/network_map.ts';
+import { wantFrame } from './frames.ts';
 
 export function fitStage(scene: Scene, rect: DOMRect | null): Box | null {
   const stage = document.getElementById('stage')!;
@@ -12,6 +13,7 @@ export function fitStage(scene: Scene, rect: DOMRect | null): Box | null {
     stage.setAttribute('style', style);
     scene.scale.getParentBounds();
     scene.scale.refresh();
+    wantFrame();
   }
   return { x: 0, y: 0, width: Math.round(r.width), height: Math.round(r.height) };
 }

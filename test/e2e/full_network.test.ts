@@ -4,10 +4,9 @@
 // never pixels; screenshots go to test/output/.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient } from './harness_build.ts';
-import { arena, blockAbove, CHROMIUM, LAPTOP, launchBrowser, openPage, PHONE, PROJECTOR, ROOT, type RunningServer, screenshot, startServer } from './harness.ts';
+import { arena, blockAbove, CHROMIUM, LAPTOP, openPage, PHONE, PROJECTOR, ROOT, screenshot, serverAndBrowser } from './harness.ts';
 
 const ready = existsSync(resolve(ROOT, 'server/app.config.ts')) && existsSync(CHROMIUM);
 
@@ -27,16 +26,12 @@ async function onPage(page: Page, node: { x: number; y: number }) {
 }
 
 describe.skipIf(!ready)('the full network on the big screen and a phone', { timeout: 300_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const live = serverAndBrowser();
   const errors: string[] = [];
   let code: string;
 
   beforeAll(async () => {
-    buildClient();
-    server = await startServer();
-    browser = await launchBrowser();
-    const facilitator = await openPage(await browser.newContext(LAPTOP), server.url, errors);
+    const facilitator = await openPage(await live.browser.newContext(LAPTOP), live.server.url, errors);
     await facilitator.click('[data-testid=tab-create]');
     await facilitator.selectOption('[data-testid=preset]', 'march-2026');
     await facilitator.click('[data-testid=create]');
@@ -50,13 +45,11 @@ describe.skipIf(!ready)('the full network on the big screen and a phone', { time
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     expect(errors).toEqual([]);
   });
 
   it('the big screen at 1080p names the seed\'s leaders on the map in large type, with the top-10 share, and groups the other 118', async () => {
-    const big = await openPage(await browser.newContext(PROJECTOR), `${server.url}/?code=${code}&watch`, errors);
+    const big = await openPage(await live.browser.newContext(PROJECTOR), `${live.server.url}/?code=${code}&watch`, errors);
     await blockAbove(big, 5);
     const map = await groupedMap(big);
     const named = map.nodes.filter((n) => n.labelSize > 0);
@@ -84,7 +77,7 @@ describe.skipIf(!ready)('the full network on the big screen and a phone', { time
   });
 
   it('on a phone, a tap on a tail subnet picks it and shows its details', async () => {
-    const phone = await openPage(await browser.newContext(PHONE), `${server.url}/?code=${code}`, errors);
+    const phone = await openPage(await live.browser.newContext(PHONE), `${live.server.url}/?code=${code}`, errors);
     await phone.fill('[data-testid=name]', 'Tess');
     await phone.tap('[data-testid=role-staker]');
     await phone.tap('[data-testid=join]');

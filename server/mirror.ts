@@ -1,8 +1,9 @@
 import type { Schema } from '@colyseus/schema';
 import Decimal from 'decimal.js';
-import { formatAmount, nextHalvingIssuance, spotPrice, subnetToPrune, toUnits } from '../shared/engine/index.ts';
+import { formatAmount, nextHalvingIssuance, spotPrice, subnetToPrune } from '../shared/engine/index.ts';
 import type { Rao } from '../shared/engine/index.ts';
 import type { GameEvent } from '../shared/game/index.ts';
+import { returnOf } from '../shared/game/index.ts';
 import type { GameHost } from './game_host.ts';
 import { describeEvent } from './feed.ts';
 import type { ArenaState } from '../shared/protocol/schema.ts';
@@ -144,7 +145,7 @@ export class Mirror {
       put(row, 'removed', r.removed);
       put(row, 'netWorth', tao2(r.netWorth));
       put(row, 'change', tao2(r.change));
-      put(row, 'changePct', r.startWorth > 0n ? Math.round((toUnits(r.change) / toUnits(r.startWorth)) * 1000) / 10 : 0);
+      put(row, 'changePct', Math.round(returnOf(r) * 1000) / 10);
       put(row, 'emissionIncome', tao2(r.emissionIncome));
       put(row, 'priceGains', tao2(r.priceGains));
       put(row, 'rank', r.rank);

@@ -1,5 +1,5 @@
-// Where the player stands: a score every role can win. Kits differ by role (a miner starts with
-// 100 τ, an owner with 1,500 τ), so the fair measure is the return on the starting net worth,
+// Where the player stands: a score every role can win. Kits differ by role (in the workshop a staker
+// starts with 200 τ, an owner with 7,000 τ), so the fair measure is the return on the starting net worth,
 // ranked within the role; the absolute rank over everyone stays beside it.
 import type { PlayerState } from '../../../shared/protocol/schema.ts';
 import { valuesOf } from './arena.ts';

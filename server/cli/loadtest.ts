@@ -12,7 +12,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads';
 import { matchMaker } from '@colyseus/core';
 import { listen } from '@colyseus/tools';
 import type { Room } from 'colyseus.js';
@@ -24,6 +24,7 @@ import { useGameStore } from '../persistence/archive.ts';
 import { GameStore } from '../persistence/store.ts';
 import type { ArenaState } from '../../shared/protocol/schema.ts';
 import { TickStats } from '../tick_stats.ts';
+import { tsWorker } from '../ts_worker.ts';
 
 /** One room a worker fills with clients. */
 interface RoomPlan {
@@ -120,9 +121,7 @@ async function clients(plan: Plan): Promise<void> {
 
 /** Starts a worker thread on this same file with its share of the rooms. */
 function startWorker(plan: Plan): Worker {
-  // The worker runs this same TypeScript file, so it registers tsx's loader in its own thread first.
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  return new Worker(boot, { eval: true, workerData: plan });
+  return tsWorker(import.meta.url, { workerData: plan });
 }
 
 /** Resolves with the first message from each worker that satisfies `pick`. */

@@ -19,8 +19,9 @@ export type ShadowMessage =
 export interface ShadowStats {
   games: number;
   snapshots: number;
-  /** Time to build, compress and write each snapshot, ms. */
+  /** Time to build, gzip and write each snapshot, ms. */
   snapshotMs: { median: number; max: number };
+  /** The last snapshot's size as stored (gzipped). */
   snapshotBytes: number;
   heapMB: number;
   /** The worker's event-loop utilisation since it started. */

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { decode } from '../../shared/game/codec.ts';
 import type { GameHost } from '../game_host.ts';
 import type { LogEntry } from '../record.ts';
-import { loadGame } from './archive.ts';
+import { loadGame, packSnapshot } from './archive.ts';
 import { rebuildGame } from './recovery.ts';
 import type { ShadowMessage, ShadowReply } from './shadow.ts';
 import { GameStore } from './store.ts';
@@ -52,7 +52,7 @@ function snapshot(code: string, g: { host: GameHost; createdAt: number }, block:
   stepTo(g.host, block);
   if (g.host.block !== block || g.host.logLength !== seq) throw new Error(`shadow at block ${g.host.block} after ${g.host.logLength} entries, the room at block ${block} after ${seq}`);
   const started = performance.now();
-  const state = JSON.stringify(g.host.game.snapshot());
+  const state = packSnapshot(JSON.stringify(g.host.game.snapshot()));
   store.saveSnapshot(code, g.createdAt, block, seq, state);
   took.push(performance.now() - started);
   lastBytes = state.length;

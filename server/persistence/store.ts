@@ -29,6 +29,15 @@ export interface StoredEntry {
   entry: string;
 }
 
+/** A snapshot's state: gzipped JSON (a BLOB), or JSON text as snapshots were first written. */
+export type StoredState = string | Buffer;
+
+export interface StoredSnapshot {
+  block: number;
+  seq: number;
+  state: StoredState;
+}
+
 /**
  * The embedded game database. Writes are synchronous and in WAL mode, so once a call returns the
  * row survives a crash of the process (kill -9): an acknowledged action is never lost.
@@ -175,7 +184,7 @@ export class GameStore {
    * the game created at `createdAt` is the one running under the code: a snapshot written late
    * (off the room thread) of a game since replaced or finished is not kept. Returns whether it was.
    */
-  saveSnapshot(code: string, createdAt: number, block: number, seq: number, state: string): boolean {
+  saveSnapshot(code: string, createdAt: number, block: number, seq: number, state: StoredState): boolean {
     return this.db.transaction(() => {
       const saved = this.statements.saveSnapshot.run(code, block, seq, state, code, createdAt).changes > 0;
       if (saved) this.statements.pruneSnapshots.run(code, code);
@@ -183,9 +192,9 @@ export class GameStore {
     })();
   }
 
-  latestSnapshot(code: string, atOrBefore?: number): { block: number; seq: number; state: string } | null {
+  latestSnapshot(code: string, atOrBefore?: number): StoredSnapshot | null {
     const row = atOrBefore === undefined ? this.statements.latestSnapshot.get(code) : this.statements.snapshotAtOrBefore.get(code, atOrBefore);
-    return (row as { block: number; seq: number; state: string } | undefined) ?? null;
+    return (row as StoredSnapshot | undefined) ?? null;
   }
 
   finish(code: string, finishedAt: number, results: string): void {

@@ -21,6 +21,7 @@ import type { ArenaRoom } from '../arena_room.ts';
 import { appConfig } from '../app.config.ts';
 import { runBot } from './bot.ts';
 import { useGameStore } from '../persistence/archive.ts';
+import { shadowsOf } from '../persistence/shadow.ts';
 import { GameStore } from '../persistence/store.ts';
 import type { ArenaState } from '../../shared/protocol/schema.ts';
 import { TickStats } from '../tick_stats.ts';
@@ -163,7 +164,8 @@ async function main(): Promise<void> {
   const json = argv.includes('--json');
   // Rooms archive to a database as under `npm start` (a throwaway file; `--db none` to leave it out).
   const db = arg('db', join(tmpdir(), `arena-load-${process.pid}.sqlite`));
-  useGameStore(db === 'none' ? null : GameStore.open(db));
+  const store = db === 'none' ? null : GameStore.open(db);
+  useGameStore(store);
   const server = await listen({ ...appConfig({ clientDir: '/nonexistent' }), displayLogs: false }, port);
 
   const memory0 = process.memoryUsage();
@@ -207,6 +209,9 @@ async function main(): Promise<void> {
   for (const w of workers) w.postMessage({ report: true });
   const reports = await fromEach(workers, (m) => (m.report ? (m as { report: WorkerReport; busy: { utilization: number } }) : undefined));
 
+  // The snapshot thread's figures (after it has caught up: a thread far behind shows here as a wait).
+  const shadow = store ? await shadowsOf(store)?.settled() : undefined;
+
   const perClient = reports.flatMap((r) => r.report.perClient).sort((a, b) => a - b);
   const byKind: Record<string, number> = {};
   for (const r of reports) for (const [k, b] of Object.entries(r.report.byKind)) byKind[k] = (byKind[k] ?? 0) + b / perClient.length;
@@ -228,13 +233,16 @@ async function main(): Promise<void> {
     busy: { server: round(busy.utilization), clientWorkers: reports.map((r) => round(r.busy.utilization)) },
     bytesPerClientPerSecond: { median: Math.round(perClient[Math.floor(perClient.length / 2)]), max: Math.round(perClient.at(-1)!), meanByKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, Math.round(v)])) },
     // What the rooms and their connections added to the server process (heap includes garbage not yet collected).
-    memoryMB: { heapPerRoom: round((memory.heapUsed - memory0.heapUsed) / MB / roomCount), heapUsed: round(memory.heapUsed / MB), rss: round(memory.rss / MB) },
+    memoryMB: { heapPerRoom: round((memory.heapUsed - memory0.heapUsed) / MB / roomCount), heapUsed: round(memory.heapUsed / MB), rss: round(memory.rss / MB), snapshotThreadHeap: round(shadow?.heapMB ?? 0) },
+    // The thread that keeps each game's shadow and writes its snapshots (none with --db none).
+    snapshots: shadow ? { written: shadow.snapshots, ms: { median: round(shadow.snapshotMs.median), max: round(shadow.snapshotMs.max) }, storedKB: Math.round(shadow.snapshotBytes / 1000), threadBusy: round(shadow.busy) } : null,
   };
   const kinds = Object.entries(result.bytesPerClientPerSecond.meanByKind).sort((a, b) => b[1] - a[1]);
   console.log(`${preset}: ${roomCount} room${roomCount > 1 ? 's' : ''} × ${perRoom} clients, ${result.blocksPerSecond.achievedMedian} blocks/s (target ${result.blocksPerSecond.target})`);
   console.log(`  tick median ${result.tickMs.median} ms, p99 ${result.tickMs.p99} ms, max ${result.tickMs.max} ms (${t.count} ticks); patch median ${result.patchMs.median} ms; loop late p99 ${result.eventLoopDelayMs.p99} ms; server busy ${Math.round(result.busy.server * 100)} %`);
   console.log(`  bytes per client per second: median ${(result.bytesPerClientPerSecond.median / 1000).toFixed(1)} KB (${kinds.map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')} KB)`);
-  console.log(`  memory: heap ${result.memoryMB.heapPerRoom} MB per room, process rss ${result.memoryMB.rss} MB`);
+  console.log(`  memory: heap ${result.memoryMB.heapPerRoom} MB per room, snapshot thread heap ${result.memoryMB.snapshotThreadHeap} MB, process rss ${result.memoryMB.rss} MB`);
+  if (result.snapshots) console.log(`  snapshots (off the room thread): ${result.snapshots.written}, each ${result.snapshots.ms.median} ms median, ${result.snapshots.ms.max} ms max, ${result.snapshots.storedKB} KB stored; snapshot thread busy ${Math.round(result.snapshots.threadBusy * 100)} %`);
   if (json) console.log(JSON.stringify(result));
   await Promise.all(workers.map((w) => w.terminate()));
   await server.gracefullyShutdown(false);

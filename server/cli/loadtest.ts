@@ -8,7 +8,7 @@
 // --clients is per room; rooms are dealt round-robin to the --workers client threads. The full
 // network presets default to the big-screen case: 100 clients, 10 blocks/s (120× the chain's pace).
 // `--json` ends the output with one JSON line of every figure.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -198,11 +198,13 @@ async function main(): Promise<void> {
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   lag.enable();
   const busy0 = performance.eventLoopUtilization();
+  const cpu0 = mainThreadCpuSeconds();
   const blocks0 = rooms.map((r) => r.state.clock.block);
   for (const w of workers) w.postMessage({ reset: true });
   process.stderr.write(`measuring for ${seconds} s…\n`);
   await sleep(seconds);
   const busy = performance.eventLoopUtilization(busy0);
+  const cpu1 = mainThreadCpuSeconds();
   lag.disable();
   const memory = process.memoryUsage();
   const blocksPerSecond = rooms.map((r, i) => (r.state.clock.block - blocks0[i]) / seconds).sort((a, b) => a - b);
@@ -231,6 +233,8 @@ async function main(): Promise<void> {
     // How late timers fire on the server thread: what a tick waits for before it can even start.
     eventLoopDelayMs: { median: lateMs(lag.percentile(50)), p99: lateMs(lag.percentile(99)), max: lateMs(lag.max) },
     busy: { server: round(busy.utilization), clientWorkers: reports.map((r) => round(r.busy.utilization)) },
+    // CPU time the server thread used per second measured: unlike busy (wall time), not inflated when other work shares the cores.
+    serverThreadCpu: cpu0 === null || cpu1 === null ? null : round((cpu1 - cpu0) / seconds),
     bytesPerClientPerSecond: { median: Math.round(perClient[Math.floor(perClient.length / 2)]), max: Math.round(perClient.at(-1)!), meanByKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, Math.round(v)])) },
     // What the rooms and their connections added to the server process (heap includes garbage not yet collected).
     memoryMB: { heapPerRoom: round((memory.heapUsed - memory0.heapUsed) / MB / roomCount), heapUsed: round(memory.heapUsed / MB), rss: round(memory.rss / MB), snapshotThreadHeap: round(shadow?.heapMB ?? 0) },
@@ -239,7 +243,7 @@ async function main(): Promise<void> {
   };
   const kinds = Object.entries(result.bytesPerClientPerSecond.meanByKind).sort((a, b) => b[1] - a[1]);
   console.log(`${preset}: ${roomCount} room${roomCount > 1 ? 's' : ''} × ${perRoom} clients, ${result.blocksPerSecond.achievedMedian} blocks/s (target ${result.blocksPerSecond.target})`);
-  console.log(`  tick median ${result.tickMs.median} ms, p99 ${result.tickMs.p99} ms, max ${result.tickMs.max} ms (${t.count} ticks); patch median ${result.patchMs.median} ms; loop late p99 ${result.eventLoopDelayMs.p99} ms; server busy ${Math.round(result.busy.server * 100)} %`);
+  console.log(`  tick median ${result.tickMs.median} ms, p99 ${result.tickMs.p99} ms, max ${result.tickMs.max} ms (${t.count} ticks); patch median ${result.patchMs.median} ms; loop late p99 ${result.eventLoopDelayMs.p99} ms; server busy ${Math.round(result.busy.server * 100)} %${result.serverThreadCpu === null ? '' : ` (CPU ${Math.round(result.serverThreadCpu * 100)} % of a core)`}`);
   console.log(`  bytes per client per second: median ${(result.bytesPerClientPerSecond.median / 1000).toFixed(1)} KB (${kinds.map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')} KB)`);
   console.log(`  memory: heap ${result.memoryMB.heapPerRoom} MB per room, snapshot thread heap ${result.memoryMB.snapshotThreadHeap} MB, process rss ${result.memoryMB.rss} MB`);
   if (result.snapshots) console.log(`  snapshots (off the room thread): ${result.snapshots.written}, each ${result.snapshots.ms.median} ms median, ${result.snapshots.ms.max} ms max, ${result.snapshots.storedKB} KB stored; snapshot thread busy ${Math.round(result.snapshots.threadBusy * 100)} %`);
@@ -251,6 +255,18 @@ async function main(): Promise<void> {
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The main thread's user + system CPU seconds (Linux, from /proc; null elsewhere). */
+function mainThreadCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 const MB = 1024 * 1024;
 /** The histogram holds the whole interval between samples (ns); what is past the interval is lateness. */
 const LAG_RESOLUTION_MS = 5;

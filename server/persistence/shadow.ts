@@ -6,6 +6,9 @@ import type { Worker } from 'node:worker_threads';
 import { tsWorker } from '../ts_worker.ts';
 import type { GameStore } from './store.ts';
 
+/** A snapshot thread that stops sooner than this after starting is not restarted. */
+const RESTART_AFTER_MS = 60_000;
+
 /** What the room thread tells the shadows, in the order it happened. */
 export type ShadowMessage =
   | { kind: 'open'; code: string; createdAt: number; block: number; seq: number }
@@ -37,8 +40,10 @@ export class ShadowGames {
   private readonly games = new Map<string, { createdAt: number; block: number; seq: number }>();
   private readonly waiting = new Map<number, { ok: (s: ShadowStats) => void; fail: (e: Error) => void }>();
   private nextId = 0;
-  /** The thread has started and opened the database (one that cannot is not restarted in a loop). */
+  /** The thread has started and opened the database. */
   private ready = false;
+  private startedAt = 0;
+  /** Snapshots are off in this process: the thread could not start, or died again soon after a restart. */
   private stopped = false;
 
   constructor(private readonly path: string) {
@@ -47,6 +52,7 @@ export class ShadowGames {
 
   private start(): void {
     this.ready = false;
+    this.startedAt = Date.now();
     this.worker = tsWorker(new URL('./shadow_worker.ts', import.meta.url).href, { workerData: { path: this.path } });
     // The shadows never keep a process alive: a process that exits mid-snapshot is a crash, and the
     // previous snapshot plus the log still restore the game.
@@ -60,9 +66,10 @@ export class ShadowGames {
   private restart(): void {
     for (const w of this.waiting.values()) w.fail(new Error('the snapshot thread stopped'));
     this.waiting.clear();
-    if (!this.ready) {
+    // A thread that dies as it starts, or soon after, would die again: no restart loop.
+    if (!this.ready || Date.now() - this.startedAt < RESTART_AFTER_MS) {
       this.stopped = true;
-      console.error('[archive] the snapshot thread could not start: no snapshots in this process (restores replay each game\'s whole log)');
+      console.error('[archive] the snapshot thread could not start or keeps stopping: no more snapshots in this process (a restore replays from the last one written, or the whole log)');
       return;
     }
     console.error(`[archive] snapshot thread stopped; restarting it with ${this.games.size} games`);
@@ -95,7 +102,7 @@ export class ShadowGames {
   /** Resolves once everything posted before has been done (snapshots written), with the worker's figures. */
   settled(): Promise<ShadowStats> {
     const id = this.nextId++;
-    if (this.stopped) return Promise.reject(new Error('the snapshot thread could not start'));
+    if (this.stopped) return Promise.reject(new Error('the snapshot thread is stopped'));
     return new Promise((ok, fail) => {
       this.waiting.set(id, { ok, fail });
       this.worker.postMessage({ kind: 'settle', id } satisfies ShadowMessage);

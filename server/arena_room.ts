@@ -317,6 +317,7 @@ export class ArenaRoom extends Room<ArenaState> {
     // A room closed because everyone left long ago is over; one closed by a server shutdown is
     // not, and comes back on the next start.
     if (this.state.clock.phase !== 'ended' && matchMaker.state !== matchMaker.MatchMakerState.SHUTTING_DOWN) this.endGame();
+    this.archive?.close();
     games.retire(this.exportable(), this.archive !== null);
     admission.closeRoom(this.roomId);
   }

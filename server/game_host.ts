@@ -66,7 +66,8 @@ export class GameHost implements Namer {
 
   /**
    * Rebuilds a game from a snapshot taken after the first `from.seq` log entries (faster than a
-   * replay from block 0), then applies the rest of the record's log.
+   * replay from block 0), then applies the rest of the record's log up to `record.block`, as
+   * `replay` does (a fork at an earlier block gets the stored log whole).
    */
   static resume(record: GameRecord, from: { seq: number; snapshot: GameSnapshot }): GameHost {
     const host = new GameHost(Game.restore(from.snapshot), record.preset, record.overrides, record.seed);
@@ -76,6 +77,7 @@ export class GameHost implements Namer {
       if (entry.kind === 'end') host.endedEarly = true;
     }
     for (const entry of record.log.slice(from.seq)) {
+      if (entry.block > record.block) break;
       while (host.block < entry.block) host.step();
       const r = host.apply(entry);
       if (!r.ok) throw new Error(`record does not resume at block ${entry.block}: ${r.error.code} ${r.error.message}`);

@@ -8,11 +8,11 @@
 // --clients is per room; rooms are dealt round-robin to the --workers client threads. The full
 // network presets default to the big-screen case: 100 clients, 10 blocks/s (120× the chain's pace).
 // `--json` ends the output with one JSON line of every figure.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads';
 import { matchMaker } from '@colyseus/core';
 import { listen } from '@colyseus/tools';
 import type { Room } from 'colyseus.js';
@@ -21,9 +21,11 @@ import type { ArenaRoom } from '../arena_room.ts';
 import { appConfig } from '../app.config.ts';
 import { runBot } from './bot.ts';
 import { useGameStore } from '../persistence/archive.ts';
+import { shadowsOf } from '../persistence/shadow.ts';
 import { GameStore } from '../persistence/store.ts';
 import type { ArenaState } from '../../shared/protocol/schema.ts';
 import { TickStats } from '../tick_stats.ts';
+import { tsWorker } from '../ts_worker.ts';
 
 /** One room a worker fills with clients. */
 interface RoomPlan {
@@ -120,9 +122,7 @@ async function clients(plan: Plan): Promise<void> {
 
 /** Starts a worker thread on this same file with its share of the rooms. */
 function startWorker(plan: Plan): Worker {
-  // The worker runs this same TypeScript file, so it registers tsx's loader in its own thread first.
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  return new Worker(boot, { eval: true, workerData: plan });
+  return tsWorker(import.meta.url, { workerData: plan });
 }
 
 /** Resolves with the first message from each worker that satisfies `pick`. */
@@ -164,7 +164,8 @@ async function main(): Promise<void> {
   const json = argv.includes('--json');
   // Rooms archive to a database as under `npm start` (a throwaway file; `--db none` to leave it out).
   const db = arg('db', join(tmpdir(), `arena-load-${process.pid}.sqlite`));
-  useGameStore(db === 'none' ? null : GameStore.open(db));
+  const store = db === 'none' ? null : GameStore.open(db);
+  useGameStore(store);
   const server = await listen({ ...appConfig({ clientDir: '/nonexistent' }), displayLogs: false }, port);
 
   const memory0 = process.memoryUsage();
@@ -197,16 +198,21 @@ async function main(): Promise<void> {
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   lag.enable();
   const busy0 = performance.eventLoopUtilization();
+  const cpu0 = mainThreadCpuSeconds();
   const blocks0 = rooms.map((r) => r.state.clock.block);
   for (const w of workers) w.postMessage({ reset: true });
   process.stderr.write(`measuring for ${seconds} s…\n`);
   await sleep(seconds);
   const busy = performance.eventLoopUtilization(busy0);
+  const cpu1 = mainThreadCpuSeconds();
   lag.disable();
   const memory = process.memoryUsage();
   const blocksPerSecond = rooms.map((r, i) => (r.state.clock.block - blocks0[i]) / seconds).sort((a, b) => a - b);
   for (const w of workers) w.postMessage({ report: true });
   const reports = await fromEach(workers, (m) => (m.report ? (m as { report: WorkerReport; busy: { utilization: number } }) : undefined));
+
+  // The snapshot thread's figures (after it has caught up: a thread far behind shows here as a wait).
+  const shadow = store ? await shadowsOf(store)?.settled() : undefined;
 
   const perClient = reports.flatMap((r) => r.report.perClient).sort((a, b) => a - b);
   const byKind: Record<string, number> = {};
@@ -227,15 +233,20 @@ async function main(): Promise<void> {
     // How late timers fire on the server thread: what a tick waits for before it can even start.
     eventLoopDelayMs: { median: lateMs(lag.percentile(50)), p99: lateMs(lag.percentile(99)), max: lateMs(lag.max) },
     busy: { server: round(busy.utilization), clientWorkers: reports.map((r) => round(r.busy.utilization)) },
+    // CPU time the server thread used per second measured: unlike busy (wall time), not inflated when other work shares the cores.
+    serverThreadCpu: cpu0 === null || cpu1 === null ? null : round((cpu1 - cpu0) / seconds),
     bytesPerClientPerSecond: { median: Math.round(perClient[Math.floor(perClient.length / 2)]), max: Math.round(perClient.at(-1)!), meanByKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, Math.round(v)])) },
     // What the rooms and their connections added to the server process (heap includes garbage not yet collected).
-    memoryMB: { heapPerRoom: round((memory.heapUsed - memory0.heapUsed) / MB / roomCount), heapUsed: round(memory.heapUsed / MB), rss: round(memory.rss / MB) },
+    memoryMB: { heapPerRoom: round((memory.heapUsed - memory0.heapUsed) / MB / roomCount), heapUsed: round(memory.heapUsed / MB), rss: round(memory.rss / MB), snapshotThreadHeap: round(shadow?.heapMB ?? 0) },
+    // The thread that keeps each game's shadow and writes its snapshots (none with --db none).
+    snapshots: shadow ? { written: shadow.snapshots, ms: { median: round(shadow.snapshotMs.median), max: round(shadow.snapshotMs.max) }, storedKB: Math.round(shadow.snapshotBytes / 1000), threadBusy: round(shadow.busy) } : null,
   };
   const kinds = Object.entries(result.bytesPerClientPerSecond.meanByKind).sort((a, b) => b[1] - a[1]);
   console.log(`${preset}: ${roomCount} room${roomCount > 1 ? 's' : ''} × ${perRoom} clients, ${result.blocksPerSecond.achievedMedian} blocks/s (target ${result.blocksPerSecond.target})`);
-  console.log(`  tick median ${result.tickMs.median} ms, p99 ${result.tickMs.p99} ms, max ${result.tickMs.max} ms (${t.count} ticks); patch median ${result.patchMs.median} ms; loop late p99 ${result.eventLoopDelayMs.p99} ms; server busy ${Math.round(result.busy.server * 100)} %`);
+  console.log(`  tick median ${result.tickMs.median} ms, p99 ${result.tickMs.p99} ms, max ${result.tickMs.max} ms (${t.count} ticks); patch median ${result.patchMs.median} ms; loop late p99 ${result.eventLoopDelayMs.p99} ms; server busy ${Math.round(result.busy.server * 100)} %${result.serverThreadCpu === null ? '' : ` (CPU ${Math.round(result.serverThreadCpu * 100)} % of a core)`}`);
   console.log(`  bytes per client per second: median ${(result.bytesPerClientPerSecond.median / 1000).toFixed(1)} KB (${kinds.map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')} KB)`);
-  console.log(`  memory: heap ${result.memoryMB.heapPerRoom} MB per room, process rss ${result.memoryMB.rss} MB`);
+  console.log(`  memory: heap ${result.memoryMB.heapPerRoom} MB per room, snapshot thread heap ${result.memoryMB.snapshotThreadHeap} MB, process rss ${result.memoryMB.rss} MB`);
+  if (result.snapshots) console.log(`  snapshots (off the room thread): ${result.snapshots.written}, each ${result.snapshots.ms.median} ms median, ${result.snapshots.ms.max} ms max, ${result.snapshots.storedKB} KB stored; snapshot thread busy ${Math.round(result.snapshots.threadBusy * 100)} %`);
   if (json) console.log(JSON.stringify(result));
   await Promise.all(workers.map((w) => w.terminate()));
   await server.gracefullyShutdown(false);
@@ -244,6 +255,18 @@ async function main(): Promise<void> {
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The main thread's user + system CPU seconds (Linux, from /proc; null elsewhere). */
+function mainThreadCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 const MB = 1024 * 1024;
 /** The histogram holds the whole interval between samples (ns); what is past the interval is lateness. */
 const LAG_RESOLUTION_MS = 5;

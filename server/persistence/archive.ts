@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from '../../shared/game/codec.ts';
 import type { GameSnapshot } from '../../shared/game/index.ts';
 import type { PlayerRole, ResultsView, SeriesView } from '../../shared/protocol/index.ts';
@@ -5,7 +6,8 @@ import type { GameHost } from '../game_host.ts';
 import type { GameRecord, LogEntry } from '../record.ts';
 import type { ExportableGame } from '../game_registry.ts';
 import { digestOf, newToken, type TokenDigest, tokenMatches } from '../secrets.ts';
-import type { GameStore } from './store.ts';
+import { type ShadowGames, shadowsOf } from './shadow.ts';
+import type { GameStore, StoredSnapshot, StoredState } from './store.ts';
 
 /** A seat as the room keeps it, without its live connection. */
 export interface SavedSeat {
@@ -40,8 +42,8 @@ export interface StoredResults {
 /** Blocks between snapshots: a restore replays at most this many blocks after the last one… */
 export const SNAPSHOT_EVERY_BLOCKS = 300;
 /**
- * …unless they came faster than this: a snapshot is built on the main thread, so a fast room takes
- * one at most this often (a restore then replays a few more blocks).
+ * …unless they came faster than this: the snapshot thread serialises a full network's state in a
+ * few hundred ms, so a fast room asks it at most this often (a restore then replays a few more blocks).
  */
 export const SNAPSHOT_MIN_SECONDS = 10;
 /** Sampled blocks a finished game keeps in its series export (evenly thinned, first and last kept). */
@@ -65,6 +67,8 @@ export const useGameStore = (store: GameStore | null): void => {
 /**
  * One room's part of the database: its record goes in entry by entry (each before its ack), its
  * state every SNAPSHOT_EVERY_BLOCKS blocks, its settings whenever they change, its results at the end.
+ * The room thread writes the log, clock marks, settings and results; the snapshots come from the
+ * game's shadow on the snapshot thread (shadow.ts), which the same entries and marks keep in step.
  */
 export class RoomArchive {
   private lastSnapshotAt = -Infinity;
@@ -72,6 +76,7 @@ export class RoomArchive {
   private constructor(
     private readonly store: GameStore,
     readonly code: string,
+    private readonly shadows: ShadowGames | null,
   ) {}
 
   /**
@@ -81,16 +86,22 @@ export class RoomArchive {
   static begin(store: GameStore, code: string, host: GameHost, meta: RoomMeta, createdAt: number, replace = false): RoomArchive {
     const record = host.record();
     const entries = record.log.map((entry, seq) => ({ seq, block: entry.block, entry: JSON.stringify(encode(entry)) }));
-    store.createGame({ code, preset: record.preset, scenario: JSON.stringify(encode(record.overrides ?? null)), seed: String(record.seed), createdAt, status: 'running', meta: JSON.stringify(meta) }, entries, replace);
+    const stored = store.createGame({ code, preset: record.preset, scenario: JSON.stringify(encode(record.overrides ?? null)), seed: String(record.seed), createdAt, status: 'running', meta: JSON.stringify(meta) }, entries, replace);
     // Into the database file at once: a lost or damaged log must not take the game's existence with it.
     store.checkpoint();
-    return RoomArchive.attach(store, code, host);
+    return RoomArchive.attach(store, code, host, stored);
   }
 
   /** Continues archiving a game already in the store (after a restore). */
-  static attach(store: GameStore, code: string, host: GameHost): RoomArchive {
-    const archive = new RoomArchive(store, code);
-    host.onEntry = (entry, count) => store.append(code, [{ seq: count - 1, block: entry.block, entry: JSON.stringify(encode(entry)) }]);
+  static attach(store: GameStore, code: string, host: GameHost, createdAt = store.game(code)!.createdAt): RoomArchive {
+    const shadows = shadowsOf(store);
+    const archive = new RoomArchive(store, code, shadows);
+    shadows?.post({ kind: 'open', code, createdAt, block: host.block, seq: host.logLength });
+    host.onEntry = (entry, count) => {
+      const json = JSON.stringify(encode(entry));
+      store.append(code, [{ seq: count - 1, block: entry.block, entry: json }]);
+      shadows?.post({ kind: 'entry', code, seq: count - 1, entry: json });
+    };
     return archive;
   }
 
@@ -98,16 +109,25 @@ export class RoomArchive {
     this.store.updateMeta(this.code, JSON.stringify(meta));
   }
 
-  /** Called after every block: a clock mark, and a snapshot on the snapshot boundaries. */
+  /** Called after every block: a clock mark, and a snapshot on the snapshot boundaries (both also to the shadow). */
   afterBlock(host: GameHost, now = Date.now()): void {
-    if (host.block % MARK_EVERY_BLOCKS === 0) this.store.markReached(this.code, host.block);
+    if (host.block % MARK_EVERY_BLOCKS === 0) {
+      this.store.markReached(this.code, host.block);
+      this.shadows?.post({ kind: 'reached', code: this.code, block: host.block });
+    }
     if (host.block % SNAPSHOT_EVERY_BLOCKS !== 0 || now - this.lastSnapshotAt < SNAPSHOT_MIN_SECONDS * 1000) return;
     this.lastSnapshotAt = now;
-    this.store.saveSnapshot(this.code, host.block, host.logLength, JSON.stringify(host.game.snapshot()));
+    this.shadows?.post({ kind: 'snapshot', code: this.code, block: host.block, seq: host.logLength });
   }
 
   finish(results: StoredResults, finishedAt: number): void {
     this.store.finish(this.code, finishedAt, JSON.stringify(results));
+    this.close();
+  }
+
+  /** The room is gone (finished, or the server is shutting down): its shadow goes too. */
+  close(): void {
+    this.shadows?.post({ kind: 'close', code: this.code });
   }
 }
 
@@ -152,10 +172,19 @@ export function loadGame(store: GameStore, code: string, atOrBefore?: number): L
   };
 }
 
-function parseSnapshot(snap: { block: number; seq: number; state: string } | null): Pick<LoadedGame, 'snapshot' | 'unreadableSnapshot'> {
+/**
+ * A snapshot as it is stored: gzipped JSON, so a full network's ~9 MB takes ~1 MB and the write
+ * holds the database's one write lock (which the room thread's log appends wait on) an eighth as long.
+ */
+export const packSnapshot = (json: string): Buffer => gzipSync(json, { level: 1 });
+
+/** A stored snapshot's JSON (snapshots written before they were gzipped are the text itself). */
+export const snapshotJson = (state: StoredState): string => (typeof state === 'string' ? state : gunzipSync(state).toString());
+
+function parseSnapshot(snap: StoredSnapshot | null): Pick<LoadedGame, 'snapshot' | 'unreadableSnapshot'> {
   if (!snap) return { snapshot: null };
   try {
-    return { snapshot: { block: snap.block, seq: snap.seq, state: JSON.parse(snap.state) as GameSnapshot } };
+    return { snapshot: { block: snap.block, seq: snap.seq, state: JSON.parse(snapshotJson(snap.state)) as GameSnapshot } };
   } catch (e) {
     return { snapshot: null, unreadableSnapshot: `its snapshot at block ${snap.block} is not readable (${e instanceof Error ? e.message : String(e)})` };
   }

@@ -29,6 +29,15 @@ export interface StoredEntry {
   entry: string;
 }
 
+/** A snapshot's state: gzipped JSON (a BLOB), or JSON text as snapshots were first written. */
+export type StoredState = string | Buffer;
+
+export interface StoredSnapshot {
+  block: number;
+  seq: number;
+  state: StoredState;
+}
+
 /**
  * The embedded game database. Writes are synchronous and in WAL mode, so once a call returns the
  * row survives a crash of the process (kill -9): an acknowledged action is never lost.
@@ -65,7 +74,7 @@ export class GameStore {
       append: db.prepare('INSERT INTO log (code, seq, block, entry) VALUES (?, ?, ?, ?)'),
       logAfter: db.prepare('SELECT seq, block, entry FROM log WHERE code = ? AND seq > ? ORDER BY seq'),
       lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM log WHERE code = ?'),
-      saveSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (code, block, seq, state) VALUES (?, ?, ?, ?)'),
+      saveSnapshot: db.prepare("INSERT OR REPLACE INTO snapshots (code, block, seq, state) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM games WHERE code = ? AND created_at = ? AND status = 'running')"),
       pruneSnapshots: db.prepare('DELETE FROM snapshots WHERE code = ? AND block < (SELECT MAX(block) FROM snapshots WHERE code = ?)'),
       latestSnapshot: db.prepare('SELECT block, seq, state FROM snapshots WHERE code = ? ORDER BY block DESC LIMIT 1'),
       snapshotAtOrBefore: db.prepare('SELECT block, seq, state FROM snapshots WHERE code = ? AND block <= ? ORDER BY block DESC LIMIT 1'),
@@ -84,6 +93,11 @@ export class GameStore {
   static open(path: string = process.env.ARENA_DB ?? DEFAULT_DB_PATH): GameStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     return new GameStore(new Database(path));
+  }
+
+  /** The database file, or null for an in-memory database (no other connection can open it). */
+  get path(): string | null {
+    return this.db.memory ? null : this.db.name;
   }
 
   /**
@@ -114,9 +128,13 @@ export class GameStore {
   /**
    * Stores a new game with its first entries, in one transaction. `replace` first drops every row
    * kept under the code (a practice round giving way to the real game), so a crash leaves one or the other.
+   * Returns the creation time stored (a replacing game's is later than the one it replaces).
    */
-  createGame(record: Omit<StoredGame, 'reached'>, entries: readonly StoredEntry[] = [], replace = false): void {
-    this.db.transaction(() => {
+  createGame(record: Omit<StoredGame, 'reached'>, entries: readonly StoredEntry[] = [], replace = false): number {
+    return this.db.transaction(() => {
+      const replaced = replace ? this.game(record.code) : null;
+      // The creation time tells the games under one code apart (a late snapshot of the replaced one is refused).
+      if (replaced && replaced.createdAt >= record.createdAt) record = { ...record, createdAt: replaced.createdAt + 1 };
       if (replace) {
         this.statements.deleteLog.run(record.code);
         this.statements.deleteSnapshots.run(record.code);
@@ -124,6 +142,7 @@ export class GameStore {
       }
       this.statements.insertGame.run(record);
       for (const e of entries) this.statements.append.run(record.code, e.seq, e.block, e.entry);
+      return record.createdAt;
     })();
   }
 
@@ -161,18 +180,21 @@ export class GameStore {
 
   /**
    * Keeps the room's state at `block`, taken after log entry `seq`; older snapshots of a running
-   * game are dropped (the log still replays from the start), so the file stays small.
+   * game are dropped (the log still replays from the start), so the file stays small. Only while
+   * the game created at `createdAt` is the one running under the code: a snapshot written late
+   * (off the room thread) of a game since replaced or finished is not kept. Returns whether it was.
    */
-  saveSnapshot(code: string, block: number, seq: number, state: string, keepOlder = false): void {
-    this.db.transaction(() => {
-      this.statements.saveSnapshot.run(code, block, seq, state);
-      if (!keepOlder) this.statements.pruneSnapshots.run(code, code);
+  saveSnapshot(code: string, createdAt: number, block: number, seq: number, state: StoredState): boolean {
+    return this.db.transaction(() => {
+      const saved = this.statements.saveSnapshot.run(code, block, seq, state, code, createdAt).changes > 0;
+      if (saved) this.statements.pruneSnapshots.run(code, code);
+      return saved;
     })();
   }
 
-  latestSnapshot(code: string, atOrBefore?: number): { block: number; seq: number; state: string } | null {
+  latestSnapshot(code: string, atOrBefore?: number): StoredSnapshot | null {
     const row = atOrBefore === undefined ? this.statements.latestSnapshot.get(code) : this.statements.snapshotAtOrBefore.get(code, atOrBefore);
-    return (row as { block: number; seq: number; state: string } | undefined) ?? null;
+    return (row as StoredSnapshot | undefined) ?? null;
   }
 
   finish(code: string, finishedAt: number, results: string): void {

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,10 +136,14 @@ describe('a damaged database', () => {
   });
 
   it('a damaged snapshot row: the game is replayed from its log, to the same state', () => {
-    for (const state of ['{"not":"a snapshot"}', '{broken json']) {
+    // Gzipped as written (cut off, not gzip, gzip of broken JSON), or text as snapshots once were.
+    const damages: ((stored: Buffer) => string | Buffer)[] = [(z) => z.subarray(0, z.length >> 1), () => Buffer.from('not gzip at all'), () => gzipSync('{broken json'), () => '{"not":"a snapshot"}', () => '{broken json'];
+    for (const damage of damages) {
       const { store, said } = openCopy((db) => {
         const d = new Database(db);
-        expect(d.prepare('UPDATE snapshots SET state = ?').run(state).changes).toBe(1);
+        const { state } = d.prepare('SELECT state FROM snapshots').get() as { state: Buffer };
+        expect(Buffer.isBuffer(state)).toBe(true);
+        expect(d.prepare('UPDATE snapshots SET state = ?').run(damage(state)).changes).toBe(1);
         d.close();
       });
       const game = restored(store, said).get(pristine.codes[0])!;

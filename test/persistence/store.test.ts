@@ -28,9 +28,9 @@ describe('GameStore', () => {
       { seq: 0, block: 0, entry: '{"join":"p1"}' },
       { seq: 1, block: 3, entry: '{"stake":"1"}' },
     ]);
-    a.saveSnapshot('ABC234', 3, 1, '{"block":3}');
+    a.saveSnapshot('ABC234', 1, 3, 1, '{"block":3}');
     a.append('ABC234', [{ seq: 2, block: 5, entry: '{"unstake":"1"}' }]);
-    a.saveSnapshot('ABC234', 6, 2, '{"block":6}');
+    a.saveSnapshot('ABC234', 1, 6, 2, '{"block":6}');
     a.close();
     open.pop();
 
@@ -42,6 +42,21 @@ describe('GameStore', () => {
     expect(b.latestSnapshot('ABC234')).toEqual({ block: 6, seq: 2, state: '{"block":6}' });
     // Older snapshots of a running game are pruned.
     expect(b.latestSnapshot('ABC234', 5)).toBeNull();
+  });
+
+  it('keeps a snapshot only of the game running under the code: not of one since replaced, nor of a finished one', () => {
+    const s = storeAt(':memory:');
+    const practice = s.createGame(record('REP234'));
+    const real = s.createGame({ ...record('REP234'), createdAt: practice }, [], true);
+    // Created in the same millisecond, the real game still gets a creation time of its own.
+    expect(real).toBeGreaterThan(practice);
+    expect(s.saveSnapshot('REP234', practice, 300, 4, '{"practice":true}')).toBe(false);
+    expect(s.latestSnapshot('REP234')).toBeNull();
+    expect(s.saveSnapshot('REP234', real, 300, 2, '{"real":true}')).toBe(true);
+    expect(s.latestSnapshot('REP234')?.state).toBe('{"real":true}');
+    s.finish('REP234', 99, '{}');
+    expect(s.saveSnapshot('REP234', real, 600, 3, '{"late":true}')).toBe(false);
+    expect(s.latestSnapshot('REP234')?.block).toBe(300);
   });
 
   it('refuses a duplicate log position rather than silently reordering the game', () => {

@@ -4,6 +4,7 @@
 import { GameHost } from '../../server/game_host.ts';
 import type { RoomMeta } from '../../server/persistence/archive.ts';
 import { RoomArchive, SNAPSHOT_EVERY_BLOCKS } from '../../server/persistence/archive.ts';
+import { shadowsOf } from '../../server/persistence/shadow.ts';
 import { GameStore } from '../../server/persistence/store.ts';
 import { digestOf } from '../../server/secrets.ts';
 
@@ -37,4 +38,6 @@ for (let i = 0; i < count; i++) {
   run(20);
   codes.push(code);
 }
+// The snapshots are written by the snapshot thread: the crash comes once they are in.
+await shadowsOf(store)!.settled();
 process.stdout.write(JSON.stringify({ codes }) + '\n', () => process.kill(process.pid, 'SIGKILL'));

@@ -13,7 +13,8 @@ import type { GameHost } from '../../server/game_host.ts';
 import { loadGame } from '../../server/persistence/archive.ts';
 import { openGameStore, rebuildGame, restoreOrder } from '../../server/persistence/recovery.ts';
 import type { GameStore } from '../../server/persistence/store.ts';
-import { ROOT, type ServerProcess, spawnServer } from '../support/server_process.ts';
+import { ROOT } from '../support/server_process.ts';
+import { serverProcesses } from './processes.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -21,11 +22,11 @@ const tmp = () => {
   dirs.push(d);
   return d;
 };
-const servers: ServerProcess[] = [];
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop('SIGKILL')));
+afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
+// Registered after the folders' cleanup, so the servers on them are killed first.
+const start = serverProcesses();
 
 /** Runs the writer to its SIGKILL; returns the folder of the database it left and the codes it wrote. */
 function writeGames(count: number): { dir: string; codes: string[] } {
@@ -160,8 +161,7 @@ describe('a server on a damaged database', () => {
     store.close();
     const db = join(dir, 'arena.sqlite');
     truncateSync(db, Math.floor(statSync(db).size / 2));
-    const server = await spawnServer({ env: { ARENA_DB: db } });
-    servers.push(server);
+    const server = await start(db);
     const health = await (await fetch(`${server.url}/health`)).json();
     expect(health).toMatchObject({ ok: true, rooms: 0 });
     expect(server.log()).toMatch(/DATABASE DAMAGED/);
@@ -170,8 +170,7 @@ describe('a server on a damaged database', () => {
 
   it('restores many games in the background, the ones with people in them first, then the newest', async () => {
     const many = writeGames(6);
-    const server = await spawnServer({ env: { ARENA_DB: join(many.dir, 'arena.sqlite') } });
-    servers.push(server);
+    const server = await start(join(many.dir, 'arena.sqlite'));
     while ((await (await fetch(`${server.url}/health`)).json()).rooms < 6) await new Promise((r) => setTimeout(r, 50));
     const order = [...server.log().matchAll(/restored game (\w+)/g)].map((m) => m[1]);
     // Odd games have a player; among each kind the newest first.

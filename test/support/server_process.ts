@@ -32,6 +32,15 @@ export interface ServerProcess {
 }
 
 /** Spawns the server on `port` (a free one by default) and waits until /health answers. */
+/**
+ * Every server this test process started and that still runs: killed when the process exits, so a
+ * test that timed out while its server was still starting leaves no server behind.
+ */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export async function spawnServer(o: { port?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const port = o.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -39,6 +48,8 @@ export async function spawnServer(o: { port?: number; env?: Record<string, strin
     env: { ...process.env, ARENA_DB: tempDbPath(), ...o.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let log = '';
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
@@ -50,7 +61,10 @@ export async function spawnServer(o: { port?: number; env?: Record<string, strin
     } catch {
       // not listening yet
     }
-    if (i > 600) throw new Error(`server did not answer /health:\n${log}`);
+    if (i > 600) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not answer /health:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

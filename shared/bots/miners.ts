@@ -1,6 +1,6 @@
 import type { GameAction } from '../game/types.ts';
 import { best, register, subnetOf } from './moves.ts';
-import type { BotView, Strategy } from './view.ts';
+import type { BotView, Strategy, SubnetView } from './view.ts';
 
 const effort = (v: BotView, target: number): GameAction[] => (Math.abs(v.me.effort - target) > 1e-9 ? [{ type: 'set_effort', effort: target }] : []);
 
@@ -19,16 +19,20 @@ export const steady: Strategy = (v) => {
 
 /**
  * Goes where emission is: full effort while its subnet takes at least an average share of
- * emission, little when it does not; moves to a better subnet with few miners when its own dries up.
+ * emission, little when it does not; moves when another subnet would pay a miner half as much
+ * again as its own (its share of emission over the miners it would share it with, counting UIDs
+ * without a validator permit) — a subnet its owner just opened with no miners yet, or any subnet
+ * once its own has dried up.
  */
 export const opportunist: Strategy = (v) => {
   const home = subnetOf(v, v.me.home);
   const average = 1 / Math.max(1, v.subnets.length);
-  if (v.me.uid === null || !home || (home.emissionShare < average / 4 && v.me.incentive < 0.05)) {
-    const target = best(
-      v.subnets.filter((s) => s.netuid !== v.me.home),
-      (s) => s.emissionShare / (1 + s.miners.length),
-    )[0];
+  const perMiner = (s: SubnetView, joining: number) => s.emissionShare / Math.max(1, s.miners.length + joining);
+  const target = best(
+    v.subnets.filter((s) => s.netuid !== v.me.home),
+    (s) => perMiner(s, 1),
+  )[0];
+  if (v.me.uid === null || !home || (target && perMiner(target, 1) > 1.5 * perMiner(home, 0))) {
     const a = register(v, v.me.uid === null ? (home ?? target) : target);
     if (a) return [a];
   }

@@ -13,9 +13,9 @@ const some = (...actions: (GameAction | null)[]): GameAction[] => actions.filter
 const trend = (s: SubnetView) => (s.lastEpochPrice > 0 ? s.price / s.lastEpochPrice : 1);
 
 /**
- * Puts most of the wallet (seven to nine tenths, its own choice) where Taoflow sends emission: the
- * two subnets with the strongest net inflow, split by their inflow, once it has watched the flows
- * for a tempo; keeps the rest in hand. It leaves a subnet only once its flow has turned negative
+ * Puts most of the wallet (nine tenths or more, its own choice) where Taoflow sends emission, once
+ * it has watched the flows for a tempo: the subnet with the strongest net inflow, or (half of them)
+ * the two strongest, split by their inflow; keeps the rest in hand. It leaves a subnet only once its flow has turned negative
  * and its emission dried up while the rest of the network still gains (a death spiral, not a
  * market shock), and puts TAO that comes back to it (a pruned subnet's payout) to work again. It
  * earns dividends where emission goes and chases no price.
@@ -29,10 +29,12 @@ const sensibleStaker: Strategy = (v, rng) => {
     // For the first tempo the flows are still the genesis figures, not the room's.
     const [a, b] = inflow;
     if (!a || v.block < v.tempo) return [];
-    const total = 0.85 + 0.1 * nextFloat(rng);
-    // Split by inflow, leaning one way or the other by its own judgement (a fifth either way).
-    const lean = 0.4 * (nextFloat(rng) - 0.5);
-    const first = b ? total * Math.min(1, Math.max(0, a.flowEma / (a.flowEma + b.flowEma) + lean)) : total;
+    const total = 0.9 + 0.1 * nextFloat(rng);
+    // Split by inflow, leaning one way or the other by its own judgement (up to half either way):
+    // careful players differ, and a room whose careful stakers all held the same split never saw
+    // one of them top the table.
+    const lean = nextFloat(rng) - 0.5;
+    const first = b && nextFloat(rng) < 0.5 ? total * Math.min(1, Math.max(0, a.flowEma / (a.flowEma + b.flowEma) + lean)) : total;
     // Both shares are of the balance as the turn began.
     return some(stakeShare(v, a, delegate(a), first), b ? stakeShare(v, b, delegate(b), total - first) : null);
   }

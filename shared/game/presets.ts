@@ -25,7 +25,7 @@ function flowsForShares(shares: number[], outflow: number, scale: number): numbe
  * a room of 20 people (README, "Balance"): incumbents priced near a new subnet's par so emission is
  * worth the same everywhere, new subnets opening as deep as a room's stampede, outside holders
  * small enough that a shock is not a crash, Taoflow smoothed over minutes, and kits sized so that
- * a role's return reads as a score (a miner's 600 τ, not 100 τ that its first epochs multiply).
+ * a role's return reads as a score (a miner's 750 τ, not 100 τ that its first epochs multiply).
  */
 function workshop(): Scenario {
   const durationBlocks = 9000;
@@ -96,12 +96,15 @@ function workshop(): Scenario {
       blocksPerSecond: 5,
       durationBlocks,
       seriesEvery: 5,
-      kits: kits({ owner: [7000, true, 0], validator: [1500, true, 300], miner: [600, true, 0], staker: [200, false, 0] }),
+      kits: kits({ owner: [7000, true, 0], validator: [2500, true, 300], miner: [750, true, 0], staker: [200, false, 0] }),
       bots: [
         { role: 'owner', strategy: 'buyback' },
         { role: 'validator', strategy: 'honest' },
         { role: 'validator', strategy: 'lazy' },
         { role: 'miner', strategy: 'steady' },
+        // Two miners that move to where emission is: a subnet opened after the room sat down
+        // otherwise has no miners, no product and no revenue, and its owner only loses the lock.
+        { role: 'miner', strategy: 'opportunist' },
         { role: 'miner', strategy: 'opportunist' },
         { role: 'staker', strategy: 'whale' },
         { role: 'staker', strategy: 'momentum' },

@@ -92,7 +92,7 @@ describe.skipIf(!ready)('the big screen and the facilitator arc', { timeout: 240
     await phone.tap('[data-testid=role-staker]');
     await phone.tap('[data-testid=join]');
     await phone.waitForSelector('[data-testid=play]');
-    await facilitator.waitForFunction(() => /^1 person · 8 bots/.test(document.querySelector('[data-testid=headcount]')?.textContent ?? ''));
+    await facilitator.waitForFunction(() => /^1 person · 9 bots/.test(document.querySelector('[data-testid=headcount]')?.textContent ?? ''));
     await facilitator.fill('[data-testid=announce-text]', 'Questions now: what did the halving do?');
     await facilitator.click('[data-testid=announce-pause]');
     for (const page of [big, phone]) await page.waitForFunction(() => /Paused.*Questions now: what did the halving do\?/.test(document.querySelector('[data-testid=announcement]:not([hidden])')?.textContent ?? ''));
@@ -104,9 +104,9 @@ describe.skipIf(!ready)('the big screen and the facilitator arc', { timeout: 240
     await facilitator.click('[data-testid=resume]');
     await big.waitForSelector('[data-testid=announcement]', { state: 'hidden' });
     await facilitator.click('[data-testid=select-bots]');
-    expect(await facilitator.textContent('[data-testid=remove-selected]')).toBe('Remove 8 selected');
+    expect(await facilitator.textContent('[data-testid=remove-selected]')).toBe('Remove 9 selected');
     await facilitator.click('[data-testid=remove-selected]');
-    await facilitator.waitForFunction(() => /^1 person · 0 bots · 8 removed/.test(document.querySelector('[data-testid=headcount]')?.textContent ?? ''));
+    await facilitator.waitForFunction(() => /^1 person · 0 bots · 9 removed/.test(document.querySelector('[data-testid=headcount]')?.textContent ?? ''));
     await screenshot(facilitator, 'facilitator-tools-1440');
     await phone.close();
   });

@@ -27,9 +27,12 @@ const key = (e: Look['events'][number]) => `${e.block}|${e.kind}|${e.text}`;
 export const nextPruned = (l: Pick<Look, 'subnets' | 'subnetLimit'>): number | null =>
   l.subnets.length >= l.subnetLimit ? (l.subnets.find((s) => s.pruneCandidate)?.netuid ?? null) : null;
 
+/** A wallet from an earlier block is a new game: the practice round is over. */
+export const newGameBetween = (before: Look | null, now: Look): boolean => before !== null && now.wallet.block < before.wallet.block;
+
 export function alertsBetween(before: Look | null, now: Look): Alert[] {
-  // A wallet from an earlier block is a new game (the practice round is over): a new baseline, not losses.
-  if (!before || now.wallet.block < before.wallet.block) return [];
+  // A new game is a new baseline, not losses.
+  if (!before || newGameBetween(before, now)) return [];
   const out: Alert[] = [];
   const gained = Number(now.wallet.balance) - Number(before.wallet.balance);
   const seen = new Set(before.events.map(key));

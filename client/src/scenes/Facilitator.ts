@@ -61,7 +61,7 @@ export class Facilitator extends Scene {
     const speedText = h('span', { class: 'num' }, '×1');
     speed.addEventListener('input', () => (speedText.textContent = `×${+(2 ** Number(speed.value)).toFixed(2)}`));
     speed.addEventListener('change', () => control('set_speed', { speed: +(2 ** Number(speed.value)).toFixed(2) }));
-    // The practice round ends here, not with End game (a game that has ended cannot be reset).
+    // The practice round ends here, not with End game (a game that has ended cannot be reset); shown only during a practice.
     const realGame = h(
       'button',
       { testid: 'start-real-game', onclick: () => confirm('End the practice? Every kit is restored and the real game starts from block 0; everyone keeps their seat.') && control('start_real_game') },
@@ -182,7 +182,7 @@ export class Facilitator extends Scene {
       pause.hidden = phase !== 'running';
       resume.hidden = phase !== 'paused';
       end.hidden = phase === 'ended';
-      realGame.hidden = phase === 'ended';
+      realGame.hidden = phase === 'ended' || !s.clock.practice;
       events.hidden = phase === 'ended';
       surgeNet.setOptions(subnetsByNetuid<SubnetState>(s.subnets).map((x) => [String(x.netuid), subnetTitle(x.netuid, x.name)]));
       screenEl.classList.toggle('ended', phase === 'ended');

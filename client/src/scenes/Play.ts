@@ -2,7 +2,7 @@ import { Scene } from 'phaser';
 import type { ArenaState, SubnetState } from '../../../shared/protocol/schema.ts';
 import type { SeriesView } from '../../../shared/protocol/index.ts';
 import { blocksUntilEpoch } from '../../../shared/engine/index.ts';
-import { type Look, alertsBetween, nextPruned } from '../lib/alerts.ts';
+import { type Look, alertsBetween, newGameBetween, nextPruned } from '../lib/alerts.ts';
 import { recentEvents, subnetsByNetuid, toMapSubnet } from '../lib/arena.ts';
 import { GOALS } from '../lib/role_guide.ts';
 import { standingOf } from '../lib/standing.ts';
@@ -158,6 +158,10 @@ export class Play extends Scene {
       const w = this.view.wallet;
       if (w) {
         const look: Look = { wallet: w, events: recentEvents(s.events, 30), subnets, subnetLimit: s.subnetLimit };
+        if (newGameBetween(lastLook, look)) {
+          actions.newGame();
+          notice.dispose();
+        }
         for (const a of alertsBetween(lastLook, look)) {
           alerts.push(a.text);
           notice.show(a.text, 'alert');

@@ -23,6 +23,8 @@ export interface ActionFormSpec {
 export interface ActionForm {
   root: HTMLElement;
   refresh(): void;
+  /** Forgets what was sent and refused: those belonged to a game that is over (a practice round). */
+  clear(): void;
   dispose(): void;
 }
 
@@ -81,6 +83,10 @@ export function actionForm(conn: Connection, spec: ActionFormSpec): ActionForm {
   return {
     root,
     refresh,
+    clear() {
+      status.textContent = '';
+      error.textContent = '';
+    },
     dispose() {
       offError();
       offAck();

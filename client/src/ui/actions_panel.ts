@@ -45,6 +45,8 @@ export interface ActionsPanel {
   select(netuid: number): void;
   /** Forms closed for good (the game is over). */
   close(): void;
+  /** A new game began (the practice is over): what the forms said of the old one goes. */
+  newGame(): void;
   dispose(): void;
 }
 
@@ -83,6 +85,9 @@ export function actionsPanel(conn: Connection, data: () => PlayData, watch: (net
     select(netuid) {
       for (const p of pickers) p.el.value = String(netuid);
       forms.forEach((f) => f.refresh());
+    },
+    newGame() {
+      forms.forEach((f) => f.clear());
     },
     close() {
       root.querySelectorAll('input, select, button').forEach((el) => ((el as HTMLInputElement).disabled = true));

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { arena, blockAbove, CHROMIUM, openPage, PHONE, PROJECTOR, ROOT, screenshot, serverAndBrowser } from './harness.ts';
+import { arena, blockAbove, CHROMIUM, createFromLobby, joinOnPhone, openPage, PHONE, PROJECTOR, ROOT, screenshot, serverAndBrowser } from './harness.ts';
 
 const ready = existsSync(resolve(ROOT, 'server/app.config.ts')) && existsSync(CHROMIUM);
 
@@ -25,13 +25,7 @@ describe.skipIf(!ready)('the big screen and the facilitator arc', { timeout: 240
     laptop = await live.browser.newContext({ viewport: { width: 1440, height: 900 } });
     facilitator = await openPage(laptop, live.server.url, errors);
     facilitator.on('dialog', (d) => void d.accept());
-    await facilitator.fill('[data-testid=name]', 'Facilitator');
-    await facilitator.click('[data-testid=tab-create]');
-    await facilitator.selectOption('[data-testid=preset]', 'workshop');
-    await facilitator.uncheck('[data-testid=autostart]');
-    await facilitator.click('[data-testid=create]');
-    await facilitator.waitForSelector('[data-testid=facilitator]');
-    code = (await facilitator.textContent('[data-testid=fac-code]'))!.trim();
+    code = await createFromLobby(facilitator, { preset: 'workshop', autostart: false });
     const lan = ((await (await fetch(`${live.server.url}/api/lan`)).json()) as { addresses: string[] }).addresses;
     await facilitator.waitForSelector('[data-testid=lan-warning]:not([hidden])');
     expect(await facilitator.textContent('[data-testid=lan-warning]')).toMatch(/127\.0\.0\.1/);
@@ -88,10 +82,7 @@ describe.skipIf(!ready)('the big screen and the facilitator arc', { timeout: 240
 
   it('the facilitator counts people and bots, tells every screen, pauses with a message, and removes bots in one go', async () => {
     const phone = await openPage(await live.browser.newContext(PHONE), `${live.server.url}/?code=${code}`, errors);
-    await phone.fill('[data-testid=name]', 'Pia');
-    await phone.tap('[data-testid=role-staker]');
-    await phone.tap('[data-testid=join]');
-    await phone.waitForSelector('[data-testid=play]');
+    await joinOnPhone(phone, 'Pia', 'staker');
     await facilitator.waitForFunction(() => /^1 person · 9 bots/.test(document.querySelector('[data-testid=headcount]')?.textContent ?? ''));
     await facilitator.fill('[data-testid=announce-text]', 'Questions now: what did the halving do?');
     await facilitator.click('[data-testid=announce-pause]');

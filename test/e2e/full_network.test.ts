@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arena, blockAbove, CHROMIUM, LAPTOP, openPage, PHONE, PROJECTOR, ROOT, screenshot, serverAndBrowser } from './harness.ts';
+import { arena, blockAbove, CHROMIUM, createFromLobby, joinOnPhone, LAPTOP, openPage, PHONE, PROJECTOR, ROOT, screenshot, serverAndBrowser } from './harness.ts';
 
 const ready = existsSync(resolve(ROOT, 'server/app.config.ts')) && existsSync(CHROMIUM);
 
@@ -32,11 +32,7 @@ describe.skipIf(!ready)('the full network on the big screen and a phone', { time
 
   beforeAll(async () => {
     const facilitator = await openPage(await live.browser.newContext(LAPTOP), live.server.url, errors);
-    await facilitator.click('[data-testid=tab-create]');
-    await facilitator.selectOption('[data-testid=preset]', 'march-2026');
-    await facilitator.click('[data-testid=create]');
-    await facilitator.waitForSelector('[data-testid=facilitator]', { timeout: 120_000 });
-    code = (await facilitator.textContent('[data-testid=fac-code]'))!.trim();
+    code = await createFromLobby(facilitator, { preset: 'march-2026' });
     // A block every 12 s at ×16 is about one a second: the map redraws while the test reads it.
     await facilitator.$eval('[data-testid=speed]', (el) => {
       (el as HTMLInputElement).value = '4';
@@ -78,10 +74,7 @@ describe.skipIf(!ready)('the full network on the big screen and a phone', { time
 
   it('on a phone, a tap on a tail subnet picks it and shows its details', async () => {
     const phone = await openPage(await live.browser.newContext(PHONE), `${live.server.url}/?code=${code}`, errors);
-    await phone.fill('[data-testid=name]', 'Tess');
-    await phone.tap('[data-testid=role-staker]');
-    await phone.tap('[data-testid=join]');
-    await phone.waitForSelector('[data-testid=play]');
+    await joinOnPhone(phone, 'Tess', 'staker');
     if (await phone.isVisible('[data-testid=guide-skip]')) await phone.tap('[data-testid=guide-skip]');
     const map = await groupedMap(phone);
     const tail = map.nodes.filter((n) => n.labelSize === 0).at(-1)!;

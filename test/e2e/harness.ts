@@ -40,6 +40,27 @@ export function serverAndBrowser(): { readonly server: RunningServer; readonly b
   return live;
 }
 
+/** The facilitator's way in: the lobby's create form. Returns the join code. */
+export async function createFromLobby(page: Page, o: { preset: string; practice?: boolean; autostart?: boolean }): Promise<string> {
+  await page.fill('[data-testid=name]', 'Facilitator');
+  await page.click('[data-testid=tab-create]');
+  await page.selectOption('[data-testid=preset]', o.preset);
+  if (o.practice) await page.check('[data-testid=practice]');
+  if (o.autostart === false) await page.uncheck('[data-testid=autostart]');
+  await page.click('[data-testid=create]');
+  // A full network takes a while to build on a busy machine.
+  await page.waitForSelector('[data-testid=facilitator]', { timeout: 120_000 });
+  return (await page.textContent('[data-testid=fac-code]'))!.trim();
+}
+
+/** A person's way in on a phone opened at the room's link: a name, a role, Join, until the play screen. */
+export async function joinOnPhone(page: Page, name: string, role: string): Promise<void> {
+  await page.fill('[data-testid=name]', name);
+  await page.tap(`[data-testid=role-${role}]`);
+  await page.tap('[data-testid=join]');
+  await page.waitForSelector('[data-testid=play]');
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -3,7 +3,7 @@
 // in it from block 0 with its kit restored, told so, and keeps its seat.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { arena, browserReady, LAPTOP, openPage, PHONE, screenshot, serverAndBrowser } from './harness.ts';
+import { arena, browserReady, createFromLobby, joinOnPhone, LAPTOP, openPage, PHONE, screenshot, serverAndBrowser } from './harness.ts';
 
 describe.runIf(browserReady)('the practice round', { timeout: 180_000 }, () => {
   const live = serverAndBrowser();
@@ -14,18 +14,11 @@ describe.runIf(browserReady)('the practice round', { timeout: 180_000 }, () => {
   it('the phone plays the practice, then finds itself in the real game with its kit back', async () => {
     facilitator = await openPage(await live.browser.newContext(LAPTOP), live.server.url, errors);
     facilitator.on('dialog', (d) => void d.accept());
-    await facilitator.fill('[data-testid=name]', 'Facilitator');
-    await facilitator.click('[data-testid=tab-create]');
-    await facilitator.selectOption('[data-testid=preset]', 'workshop');
-    await facilitator.check('[data-testid=practice]');
-    await facilitator.click('[data-testid=create]');
+    const code = await createFromLobby(facilitator, { preset: 'workshop', practice: true });
     await facilitator.waitForSelector('[data-testid=start-real-game]:not([hidden])');
-    const code = (await facilitator.textContent('[data-testid=fac-code]'))!.trim();
 
     phone = await openPage(await live.browser.newContext(PHONE), `${live.server.url}/?code=${code}`, errors);
-    await phone.fill('[data-testid=name]', 'Pia');
-    await phone.tap('[data-testid=role-staker]');
-    await phone.tap('[data-testid=join]');
+    await joinOnPhone(phone, 'Pia', 'staker');
     await phone.waitForFunction(() => window.__arena?.balance === '200');
     await phone.waitForFunction(() => /^Practice round · block/.test(document.querySelector('[data-testid=clock]')?.textContent ?? ''));
     await phone.fill('[data-testid=stake-amount]', '50');

@@ -5,7 +5,7 @@ import { Client, type Room } from 'colyseus.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEIGHTS_PAGE_SIZE } from '../../client/src/ui/forms/weights.ts';
-import { arena, blockAbove, browserReady, LAPTOP, openPage, PHONE, PROJECTOR, screenshot, sentMessages, serverAndBrowser } from './harness.ts';
+import { arena, blockAbove, browserReady, createFromLobby, joinOnPhone, LAPTOP, openPage, PHONE, PROJECTOR, screenshot, sentMessages, serverAndBrowser } from './harness.ts';
 
 describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, () => {
   const live = serverAndBrowser();
@@ -20,12 +20,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     facilitator = await openPage(await live.browser.newContext(LAPTOP), live.server.url, errors);
     await facilitator.waitForSelector('[data-testid=lobby]');
     await screenshot(facilitator, 'lobby-1280');
-    await facilitator.fill('[data-testid=name]', 'Facilitator');
-    await facilitator.click('[data-testid=tab-create]');
-    await facilitator.selectOption('[data-testid=preset]', 'workshop');
-    await facilitator.click('[data-testid=create]');
-    await facilitator.waitForSelector('[data-testid=facilitator]');
-    code = (await facilitator.textContent('[data-testid=fac-code]'))!.trim();
+    code = await createFromLobby(facilitator, { preset: 'workshop' });
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     await facilitator.waitForSelector('[data-testid=qr] svg');
     // Opened on a loopback address, the QR code carries the machine's LAN address when it has one.
@@ -141,10 +136,7 @@ describe.runIf(browserReady)('a workshop in the browser', { timeout: 180_000 }, 
     const phone = (bob = await openPage(await live.browser.newContext(PHONE), `${live.server.url}/?code=${code}`, errors));
     await phone.waitForSelector('[data-testid=lobby]');
     await screenshot(phone, 'lobby-390');
-    await phone.fill('[data-testid=name]', 'Bob');
-    await phone.tap('[data-testid=role-staker]');
-    await phone.tap('[data-testid=join]');
-    await phone.waitForSelector('[data-testid=play]');
+    await joinOnPhone(phone, 'Bob', 'staker');
     await phone.waitForFunction(() => window.__arena?.balance !== undefined);
     await phone.fill('[data-testid=stake-amount]', '10');
     await phone.tap('[data-testid=stake-submit]');

@@ -108,6 +108,8 @@ describe.skipIf(!ready)('the big screen and the facilitator arc', { timeout: 240
     await big.waitForFunction(() => document.querySelectorAll('[data-testid=final-standings] tbody tr').length >= 5);
     await big.waitForFunction(() => document.querySelectorAll('[data-testid=race-chart] svg path[stroke]').length >= 3);
     expect((await arena(big))?.spotlight).toBeNull();
+    // No next halving or emission rate after the end: the head's remaining figures have the room to be read whole.
+    expect(await big.isHidden('[data-testid=halving]')).toBe(true);
     expect(await big.isHidden('[data-testid=spotlight]')).toBe(true);
     await big.waitForFunction(() => document.querySelector('[data-testid=final]')?.getAttribute('data-replayed') === 'true', undefined, { timeout: 60_000 });
     await big.waitForFunction(() => document.querySelectorAll('[data-testid=story] li').length >= 3 && !/being written/.test(document.querySelector('[data-testid=story]')?.textContent ?? ''));

@@ -120,8 +120,10 @@ export class Spectator extends Scene {
       leader.value.style.color = head.leader ? subnetColour(head.leader.netuid) : '';
       setText(flowLeader.value, head.flowLeader ? `${subnetTitle(head.flowLeader.netuid, head.flowLeader.name)} · +${head.flowLeader.flowEma.toFixed(2)} τ/block` : 'no subnet has net inflow');
       flowLeader.value.style.color = head.flowLeader ? subnetColour(head.flowLeader.netuid) : '';
-      // A game that ended has no next halving to wait for.
-      setText(halving.value, s.clock.phase === 'ended' ? 'none: game over' : s.clock.halvingIn > 0 ? `in ${duration(s.clock.halvingIn / (s.clock.blocksPerSecond * s.clock.speed))}` : '—');
+      // A game that ended has no next halving to wait for, nor an emission rate: the head keeps the figures that still mean something, uncut.
+      halving.root.hidden = over;
+      emission.root.hidden = over;
+      setText(halving.value, s.clock.halvingIn > 0 ? `in ${duration(s.clock.halvingIn / (s.clock.blocksPerSecond * s.clock.speed))}` : '—');
       halving.value.title = `${s.clock.halvingIn.toLocaleString('en-US')} blocks`;
       setText(emission.value, `${s.clock.blockEmission} τ/block`);
       board.update(s.players);

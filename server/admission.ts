@@ -167,6 +167,17 @@ export const admission = new Admission();
 /** What a create may carry (Colyseus and SDKs may add their own keys beside them). */
 export const CREATE_OPTIONS = ['preset', 'overrides', 'seed', 'name', 'role', 'autostart', 'public', 'practice', 'seats', 'replay', 'fork'] as const;
 
+/** Only the options a room understands; Colyseus and SDKs may add their own keys beside them. */
+export function pickKnown(raw: unknown, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (raw === null || typeof raw !== 'object') return out;
+  for (const k of keys) if (Object.hasOwn(raw, k)) out[k] = (raw as Record<string, unknown>)[k];
+  return out;
+}
+
+/** The create options, checked: one check for the matchmaker's gate and the room. */
+export const checkCreateOptions = (raw: unknown) => createOptionsChecker(pickKnown(raw, CREATE_OPTIONS), 'options');
+
 /** The create option that carries an admitted create's ticket from the matchmaker to the room. */
 export const TICKET_OPTION = 'admissionTicket';
 
@@ -186,7 +197,7 @@ export function admitMatchmake(options: unknown, context: RequestContext & { req
   if (!creating) return { address };
   const o = options !== null && typeof options === 'object' ? (options as Record<string, unknown>) : {};
   // The room's own check of its options, run here too so a refused create never counts as one.
-  const checked = createOptionsChecker(Object.fromEntries(CREATE_OPTIONS.filter((k) => Object.hasOwn(o, k)).map((k) => [k, o[k]])), 'options');
+  const checked = checkCreateOptions(options);
   if (!checked.ok) throw refusal('create', address, { code: 'INVALID_OPTIONS', message: checked.message });
   let loadMs = 0;
   if (o.replay === undefined && o.fork === undefined) {

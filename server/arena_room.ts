@@ -1,13 +1,12 @@
 import type { Client, RoomException } from '@colyseus/core';
 import { matchMaker, Room } from '@colyseus/core';
 import type { GameSnapshot } from '../shared/game/index.ts';
-import type { Ack, ActionRequest, ClientRequest, ControlRequest, JoinRole, QueryRequest, Ref, RoomControls, WireError, WireErrorCode } from '../shared/protocol/index.ts';
-import { controlEntry, createOptionsChecker, joinOptionsChecker, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
+import type { Ack, ActionRequest, ClientRequest, ControlRequest, JoinRole, QueryRequest, Ref, RoomControls, SeriesView, WireError, WireErrorCode } from '../shared/protocol/index.ts';
+import { controlEntry, joinOptionsChecker, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
 import type { Queued } from './action_queue.ts';
 import { ActionQueue, MAX_QUEUED_PER_CLIENT } from './action_queue.ts';
 import { BlockClock, tickInterval } from './block_clock.ts';
 import { roomControls } from './controls.ts';
-import { debriefOf } from './debrief_view.ts';
 import type { GameHost } from './game_host.ts';
 import type { BlockFeed, GameSource } from './game_source.ts';
 import { createdSource, realGameSource, restoredSource } from './game_source.ts';
@@ -19,7 +18,7 @@ import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
-import { addressOf, admission, admitMatchmake, admitSpectator, CREATE_OPTIONS, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
+import { addressOf, admission, admitMatchmake, admitSpectator, checkCreateOptions, emptyRoomSeconds, pickKnown, TICKET_OPTION } from './admission.ts';
 import { kitTransferRefusal } from './kits.ts';
 import { nameForSeat } from './names.ts';
 import { Refusal } from './refusal.ts';
@@ -99,8 +98,7 @@ export class ArenaRoom extends Room<ArenaState> {
     if (typeof restore.restore === 'string' && restore.restoreSecret === RESTORE_SECRET) return this.restore(restore.restore);
 
     this.admissionTicket = (raw as Record<string, unknown> | null)?.[TICKET_OPTION];
-    const opts = pickKnown(raw, CREATE_OPTIONS);
-    const checked = createOptionsChecker(opts, 'options');
+    const checked = checkCreateOptions(raw);
     if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
     const o = checked.value;
     const quickplay = (this.quickplay = (raw as { quickplay?: unknown } | null)?.quickplay === true);
@@ -328,7 +326,7 @@ export class ArenaRoom extends Room<ArenaState> {
       code: this.roomId,
       facilitatorKey: this.facilitatorKey,
       results: () => this.host.results(this.roomId),
-      series: (maxPoints = EXPORT_POINTS) => this.host.series(maxPoints, this.host.topSubnets(Infinity)),
+      series: (maxPoints = EXPORT_POINTS) => this.fullSeries(maxPoints),
     };
   }
 
@@ -381,7 +379,7 @@ export class ArenaRoom extends Room<ArenaState> {
 
   private query(client: Client, q: QueryRequest): void {
     if (q.type === 'watch_subnet') return this.feeds.watch(client, q.netuid);
-    if (q.type === 'get_debrief') return client.send('debrief', debriefOf(this.host));
+    if (q.type === 'get_debrief') return client.send('debrief', this.host.debrief());
     client.send('series', this.seriesCache.get(this.host, q.maxPoints, q.netuids));
   }
 
@@ -457,6 +455,11 @@ export class ArenaRoom extends Room<ArenaState> {
     } else if (client) this.refuse(client, q.request.type, result.error.code, result.error.message, q.ref, this.host.refusalFacts(q.playerId, q.request, result.error.code));
   }
 
+  /** Every subnet's series, as the exports and the finished game keep it. */
+  private fullSeries(maxPoints: number): SeriesView {
+    return this.host.series(maxPoints, this.host.topSubnets(Infinity));
+  }
+
   private endGame(): void {
     if (this.state.clock.phase === 'ended') return;
     this.host.end();
@@ -466,7 +469,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const results = this.host.results(this.roomId);
     this.broadcast('results', results);
     this.saveMeta();
-    this.archive?.finish({ results, series: this.host.series(EXPORT_POINTS, this.host.topSubnets(Infinity)) }, Date.now());
+    this.archive?.finish({ results, series: this.fullSeries(EXPORT_POINTS) }, Date.now());
     void this.updateListing();
   }
 
@@ -501,12 +504,4 @@ export class ArenaRoom extends Room<ArenaState> {
     this.emptyTimer?.clear();
     this.emptyTimer = null;
   }
-}
-
-/** Only the options a room understands; Colyseus and SDKs may add their own keys beside them. */
-function pickKnown(raw: unknown, keys: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (raw === null || typeof raw !== 'object') return out;
-  for (const k of keys) if (Object.hasOwn(raw, k)) out[k] = (raw as Record<string, unknown>)[k];
-  return out;
 }

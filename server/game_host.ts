@@ -1,10 +1,11 @@
 import { strategyNames } from '../shared/bots/index.ts';
 import type { Chain, Coldkey } from '../shared/engine/index.ts';
-import type { ActResult, GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
+import type { ActResult, Debrief, GameError, GameEvent, GameSnapshot, LeaderboardRow, PlayerInfo, Role, ScenarioEvent } from '../shared/game/index.ts';
 import { buildScenario, EXTERNAL_BOT, Game, isScenarioError, playerId as toPlayerId } from '../shared/game/index.ts';
 import { DEFAULT_SERIES_SUBNETS, toGameActions } from '../shared/protocol/index.ts';
 import type { ActionRequest, ObservationsView, PlayerRole, ResultsView, SeriesView, SubnetDetailView, WalletView } from '../shared/protocol/index.ts';
 import { type RefusalFacts, refusalFacts } from '../shared/game/refusal_facts.ts';
+import { debriefOf } from './debrief_view.ts';
 import type { Namer } from './feed.ts';
 import type { Holdings } from './holdings.ts';
 import { holdingsOf, observationsView, subnetDetailView, walletView } from './views/player.ts';
@@ -30,10 +31,8 @@ export class GameHost implements Namer {
   private endedEarly = false;
   /** Subnet names and products change only on registration, naming and pruning: cached, not rebuilt every tick. */
   private readonly labels = new Map<number, { name: string; product: string }>();
-  /** The leaderboard of the current block and log: every wallet and the board read it, computed once. */
-  private board: { key: string; rows: LeaderboardRow[] } | null = null;
-  /** Players' positions and UIDs of the current block and log, for the wallets: found once. */
-  private held: { key: string; holdings: Holdings } | null = null;
+  /** What depends only on the game as it stands (the leaderboard, every player's holdings, the debrief): worked out once per block and log. */
+  private readonly current = new Map<string, { version: string; value: unknown }>();
 
   private constructor(
     readonly game: Game,
@@ -270,9 +269,25 @@ export class GameHost implements Namer {
 
   /** The game's leaderboard, recomputed only when a block or an accepted change has happened since. */
   leaderboard(): LeaderboardRow[] {
-    const key = `${this.block}:${this.log.length}`;
-    if (this.board?.key !== key) this.board = { key, rows: this.game.leaderboard() };
-    return this.board.rows;
+    return this.once('leaderboard', () => this.game.leaderboard());
+  }
+
+  /** The game as it stands: it changes with each block and each accepted change. */
+  get version(): string {
+    return `${this.block}:${this.log.length}`;
+  }
+
+  private once<T>(name: string, compute: () => T): T {
+    const hit = this.current.get(name);
+    if (hit?.version === this.version) return hit.value as T;
+    const value = compute();
+    this.current.set(name, { version: this.version, value });
+    return value;
+  }
+
+  /** The debrief of the game as it stands: every big screen and the facilitator asking it cost one build. */
+  debrief(): Debrief {
+    return this.once('debrief', () => debriefOf(this));
   }
 
   standings(): Standing[] {
@@ -285,9 +300,7 @@ export class GameHost implements Namer {
   }
 
   private holdings(): Holdings {
-    const key = `${this.block}:${this.log.length}`;
-    if (this.held?.key !== key) this.held = { key, holdings: holdingsOf(this.game) };
-    return this.held.holdings;
+    return this.once('holdings', () => holdingsOf(this.game));
   }
 
   /** A validator's own readings; null for anyone else (and for a validator without readings yet). */

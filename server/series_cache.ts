@@ -13,7 +13,7 @@ export class SeriesCache {
   constructor(private readonly keep = 8) {}
 
   get(host: GameHost, maxPoints?: number, netuids?: readonly number[]): SeriesView {
-    const now = `${host.block}:${host.logLength}`;
+    const now = host.version;
     if (now !== this.key) {
       this.key = now;
       this.answers.clear();

@@ -3,14 +3,14 @@
 // workshop's schedule, and prints the figures that make a session explainable against targets.
 // npm run balance [-- --seeds 24 --from 1 --preset workshop --overrides JSON --json]
 import { parseArgs } from 'node:util';
-import { type BalanceSummary, buildScenario, isScenarioError, MECHANISMS, playSeed, presetNames, ROLES, summariseSeeds, WORKSHOP_ROOM } from '../../shared/game/index.ts';
+import { type BalanceSummary, buildScenario, isScenarioError, MECHANISMS, playSeed, presetNames, ROLES, summariseSeeds, WORKSHOP_ROOM, WORKSHOP_SCRIPT } from '../../shared/game/index.ts';
 import { ProgressBar } from './progress.ts';
 
 const USAGE = `usage: npm run balance -- [--seeds N (24)] [--from S (1)] [--preset ${presetNames.join('|')}] [--overrides JSON] [--json]
   24 seeds take a few minutes on a busy 2-core machine; use --seeds 100 for tighter figures.`;
 
 /** What an explainable 30 minutes needs (the reasons are in README, "Balance"). */
-export const TARGETS: { name: string; pass: (s: BalanceSummary) => boolean }[] = [
+const TARGETS: { name: string; pass: (s: BalanceSummary) => boolean }[] = [
   { name: 'no subnet holds more than 60 % of emission for a minute (median), 75 % (p90)', pass: (s) => s.maxEmissionShare.median <= 0.6 && s.maxEmissionShare.p90 <= 0.75 },
   { name: 'careful play neither sinks nor runs away: every role’s sensible median return within −20 % … +200 %', pass: (s) => ROLES.every((r) => s.roleReturn[r].median >= -0.2 && s.roleReturn[r].median <= 2) },
   { name: 'every role has a path to the top of its table: sensible tops it in ≥ 25 % of seeds', pass: (s) => ROLES.every((r) => s.roleTopRate[r] >= 0.25) },
@@ -61,7 +61,7 @@ const s = summariseSeeds(figures);
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(0)} %`;
 const share = (x: number) => `${(x * 100).toFixed(0)} %`;
 const lines = [
-  `${scenario.name}: ${seeds} seeds (${from}–${from + seeds - 1}) in ${((performance.now() - started) / 1000).toFixed(0)} s; a room of ${Object.values(WORKSHOP_ROOM).reduce((a, b) => a + b, 0)} stand-ins, half of them careful, beside the preset's bots; surge at block 2,100, shock at 5,700`,
+  `${scenario.name}: ${seeds} seeds (${from}–${from + seeds - 1}) in ${((performance.now() - started) / 1000).toFixed(0)} s; a room of ${Object.values(WORKSHOP_ROOM).reduce((a, b) => a + b, 0)} stand-ins, half of them careful, beside the preset's bots; surge at block ${WORKSHOP_SCRIPT.surge.block.toLocaleString('en-US')}, shock at ${WORKSHOP_SCRIPT.shock.block.toLocaleString('en-US')}`,
   `largest emission share held for a minute: median ${share(s.maxEmissionShare.median)}, p90 ${share(s.maxEmissionShare.p90)}; one subnet above half of emission for ${s.longestMajorityBlocks.median} blocks (median), ${s.longestMajorityBlocks.p90} (p90)`,
   'return on starting net worth    sensible: median (p10 … p90)        naive: median (p10 … p90)   sensible tops its role',
   ...ROLES.map((r) => `  ${r.padEnd(10)} ${`${pct(s.roleReturn[r].median)} (${pct(s.roleReturn[r].p10)} … ${pct(s.roleReturn[r].p90)})`.padStart(32)}   ${`${pct(s.naiveReturn[r].median)} (${pct(s.naiveReturn[r].p10)} … ${pct(s.naiveReturn[r].p90)})`.padStart(30)}   ${share(s.roleTopRate[r]).padStart(6)}`),

@@ -237,7 +237,7 @@ async function main(): Promise<void> {
     serverThreadCpu: cpu0 === null || cpu1 === null ? null : round((cpu1 - cpu0) / seconds),
     bytesPerClientPerSecond: { median: Math.round(perClient[Math.floor(perClient.length / 2)]), max: Math.round(perClient.at(-1)!), meanByKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, Math.round(v)])) },
     // What the rooms and their connections added to the server process (heap includes garbage not yet collected).
-    memoryMB: { heapPerRoom: round((memory.heapUsed - memory0.heapUsed) / MB / roomCount), heapUsed: round(memory.heapUsed / MB), rss: round(memory.rss / MB), snapshotThreadHeap: round(shadow?.heapMB ?? 0) },
+    memoryMB: { heapPerRoom: round((memory.heapUsed - memory0.heapUsed) / MB / roomCount), heapUsed: round(memory.heapUsed / MB), rss: round(memory.rss / MB), snapshotThreadHeap: shadow ? round(shadow.heapMB) : null },
     // The thread that keeps each game's shadow and writes its snapshots (none with --db none).
     snapshots: shadow ? { written: shadow.snapshots, ms: { median: round(shadow.snapshotMs.median), max: round(shadow.snapshotMs.max) }, storedKB: Math.round(shadow.snapshotBytes / 1000), threadBusy: round(shadow.busy) } : null,
   };

@@ -7,6 +7,7 @@
 // with what each create got back.
 
 import { argv } from 'node:process';
+import { quantile } from '../../shared/game/index.ts';
 
 const arg = (name: string, fallback: string): string => {
   const i = argv.indexOf(`--${name}`);
@@ -44,10 +45,6 @@ async function probe(): Promise<void> {
 }
 
 const tally = (results: string[]) => Object.entries(results.reduce<Record<string, number>>((t, r) => ((t[r] = (t[r] ?? 0) + 1), t), {})).map(([k, n]) => `${k} ×${n}`).join(', ');
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 
 const probing_ = probe();
 const stall: string[] = [];
@@ -70,6 +67,6 @@ const health = await fetch(`${url}/health`, { signal: AbortSignal.timeout(HEALTH
 console.log(`stalling create: ${stall[0] ?? 'no answer'}`);
 console.log(`heaviest mainnet (tempo 10) creates: ${heavy.join(', ') || 'none answered'}`);
 console.log(`${flood.length} of ${creates} workshop creates answered${Number.isNaN(floodSeconds) ? '' : ` in ${floodSeconds.toFixed(1)} s`}: ${tally(flood)}`);
-console.log(`/health over ${seconds} s: ${latencies.length} asked, median ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms (${HEALTH_TIMEOUT_MS / 1000} s = no answer)`);
+console.log(`/health over ${seconds} s: ${latencies.length} asked, median ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms (${HEALTH_TIMEOUT_MS / 1000} s = no answer)`);
 console.log(`/health at the end: ${JSON.stringify(health)}`);
 process.exit(0);

@@ -9,6 +9,7 @@ import type { Scenario } from './scenario.ts';
 import type { SeriesData } from './series.ts';
 import type { GameEvent, Role, ScenarioEvent } from './types.ts';
 import { playerId, ROLES } from './types.ts';
+import { CLIPPED_BELOW } from '../protocol/views.ts';
 
 export const STAND_INS = ['sensible', 'naive'] as const;
 export type StandIn = (typeof STAND_INS)[number];
@@ -183,7 +184,7 @@ export function playSeed(scenario: Scenario, seed: number, script: Script = WORK
 function someoneClipped(game: Game): boolean {
   for (const id of game.subnetIds()) {
     const info = game.subnetInfo(id);
-    if (info?.neurons.some((n) => n.validatorPermit && n.validatorTrust > 0 && n.validatorTrust < 0.8)) return true;
+    if (info?.neurons.some((n) => n.validatorPermit && n.validatorTrust > 0 && n.validatorTrust < CLIPPED_BELOW)) return true;
   }
   return false;
 }

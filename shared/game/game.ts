@@ -59,7 +59,7 @@ export class Game {
       botSeats: 0,
       over: false,
       series: emptySeries(),
-      story: newStory(Object.fromEntries(Object.entries(labels).map(([n, l]) => [n, l.name]))),
+      story: newStory(labels),
     });
     for (const seat of scenario.game.bots) game.addBot(seat.role, seat.strategy);
     recordBlock(game.w.g.series, chain, true);
@@ -72,7 +72,7 @@ export class Game {
     if (s?.version !== 1 || !s.chain || !s.game) throw new Error('not a Subnet Arena game snapshot (version 1)');
     const g = decode(s.game) as GameState;
     // Snapshots from before the story was kept in the game: its story begins at the restore.
-    g.story ??= newStory(Object.fromEntries(Object.entries(g.labels).map(([n, l]) => [n, l.name])));
+    g.story ??= newStory(g.labels);
     return new Game(Chain.restore(s.chain), g);
   }
 

@@ -1,5 +1,7 @@
 // The room's story: the few events the debrief tells (registrations, prunings, the facilitator's
 // events), kept in the game's own state so a snapshot, a restore, a fork and a replay all carry it.
+import { toUnits } from '../engine/index.ts';
+import type { SubnetLabel } from './state.ts';
 import type { GameEvent } from './types.ts';
 
 export type StoryEvent =
@@ -13,7 +15,8 @@ export interface Story {
   events: StoryEvent[];
 }
 
-export const newStory = (names: Record<string, string>): Story => ({ names: { ...names }, events: [] });
+/** A story that starts now, with the subnets as they are named now. */
+export const newStory = (labels: Record<string, SubnetLabel>): Story => ({ names: Object.fromEntries(Object.entries(labels).map(([n, l]) => [n, l.name])), events: [] });
 
 /** Adds what the debrief tells of `events`, in the order the game emitted them. */
 export function noteStory(story: Story, events: readonly GameEvent[]): void {
@@ -23,11 +26,11 @@ export function noteStory(story: Story, events: readonly GameEvent[]): void {
       story.names[e.netuid] = `SN${e.netuid}`;
       story.events.push({ type: 'registered', block: e.block, netuid: e.netuid, owner: e.owner });
     } else if (e.type === 'subnet_pruned') {
-      story.events.push({ type: 'pruned', block: e.block, netuid: e.netuid, name: story.names[e.netuid] ?? `SN${e.netuid}`, refunded: Number(e.refunded) / 1e9 });
+      story.events.push({ type: 'pruned', block: e.block, netuid: e.netuid, name: story.names[e.netuid] ?? `SN${e.netuid}`, refunded: toUnits(e.refunded) });
       delete story.names[e.netuid];
     } else if (e.type === 'scenario_event') {
       const ev = e.event;
-      story.events.push({ type: 'event', block: e.block, event: ev.type, ...(ev.type === 'inflow_surge' ? { netuid: ev.netuid, tao: Number(ev.tao) / 1e9 } : {}), ...(ev.type === 'market_shock' ? { fraction: ev.fraction } : {}) });
+      story.events.push({ type: 'event', block: e.block, event: ev.type, ...(ev.type === 'inflow_surge' ? { netuid: ev.netuid, tao: toUnits(ev.tao) } : {}), ...(ev.type === 'market_shock' ? { fraction: ev.fraction } : {}) });
     }
   }
 }

@@ -108,6 +108,9 @@ export interface NeuronHoldingView {
   trust?: number;
 }
 
+/** Below this share of its weight kept at an epoch, a validator's weights count as clipped: it is told so, and the balance script counts clipping as seen. */
+export const CLIPPED_BELOW = 0.8;
+
 export interface WalletView {
   playerId: string;
   block: number;

@@ -25,10 +25,12 @@ describe('balance figures', () => {
     expect(f.conservation).toBe(true);
     expect(Object.keys(f.returns.sensible).sort()).toEqual(['miner', 'owner', 'staker', 'validator']);
     expect(Object.keys(f.returns.naive).sort()).toEqual(['miner', 'owner', 'staker', 'validator']);
-    expect(f.eventLoss.surge).toBeTypeOf('number');
-    expect(f.eventLoss.shock).toBeTypeOf('number');
+    // Each event's effect is a real change of net worth: a shock takes some, never all.
+    expect(Number.isFinite(f.eventLoss.surge)).toBe(true);
+    expect(f.eventLoss.shock).toBeLessThan(0);
+    expect(f.eventLoss.shock).toBeGreaterThan(-1);
     const s = summariseSeeds([f]);
-    expect(s.seeds).toBe(1);
+    expect(s.roleReturn.staker.median).toBe(f.returns.sensible.staker);
     expect(s.maxEmissionShare.median).toBeGreaterThan(0);
     expect(s.maxEmissionShare.median).toBeLessThanOrEqual(1);
   });

@@ -13,10 +13,10 @@ function game(): DebriefInput {
     series.subnets.push([b, 1, 1, 1, 0.2, 1 - share2 - 0.05, 5000, 5000]);
     series.subnets.push([b, 2, 2, 2, flow2, share2, 3000, 1500]);
     if (b < 700) series.subnets.push([b, 3, 0.1, 0.1, -0.2, 0.05, 4000, 40000]);
-    series.epochs.push([b, 1, b < 500 ? 10 : 10, 0, 0, 4, 0, 0, 0, b < 500 ? 1 : 0.5]);
+    series.epochs.push([b, 1, 10, 0, 0, 4, 0, 0, 0, b < 500 ? 1 : 0.5]);
     series.worth.push([b, 0, 1000 + b], [b, 1, 500 - b / 10]);
   }
-  const log = newStory({ 3: 'SN3' });
+  const log = newStory({ 3: { name: 'SN3', product: '' } });
   noteStory(log, [{ type: 'subnet_pruned', block: 700, netuid: 3 as never, owner: 'x' as never, refunded: 1234n * 10n ** 9n, recycled: 0n }]);
   noteStory(log, [{ type: 'scenario_event', block: 600, event: { type: 'market_shock', fraction: 0.3 } }]);
   return {

@@ -34,7 +34,7 @@ describe('the story', () => {
   });
 
   it('names a pruned subnet as it was called before the prune, even when its netuid is re-registered in the same step', () => {
-    const story = newStory({ 3: 'Data' });
+    const story = newStory({ 3: { name: 'Data', product: '' } });
     const owner = coldkey('o');
     noteStory(story, [{ type: 'subnet_named', block: 5, netuid: netuid(3), name: 'Old Data', product: '' }]);
     noteStory(story, [

@@ -1,7 +1,7 @@
 // What happened to this player, told on their own screen: worked out from two successive looks at
 // their wallet and the public state (the server sends no per-player news), so a refresh never
 // replays old alerts — the first look only sets the baseline.
-import type { WalletView } from '../../../shared/protocol/index.ts';
+import { CLIPPED_BELOW, type WalletView } from '../../../shared/protocol/index.ts';
 import { percent, signed, taoText } from './format.ts';
 
 export interface Look {
@@ -17,8 +17,6 @@ export interface Alert {
   text: string;
 }
 
-/** Below this share of its weight kept, a validator is told Yuma clipped it. */
-export const CLIPPED_BELOW = 0.8;
 const clipped = (trust: number | undefined) => trust !== undefined && trust < CLIPPED_BELOW;
 
 const key = (e: Look['events'][number]) => `${e.block}|${e.kind}|${e.text}`;

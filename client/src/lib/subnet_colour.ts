@@ -5,8 +5,5 @@ const PALETTE = ['#38bdf8', '#22c55e', '#f59e0b', '#a78bfa', '#f472b6', '#2dd4bf
 
 export const subnetColour = (netuid: number): string => PALETTE[(((netuid - 1) % PALETTE.length) + PALETTE.length) % PALETTE.length];
 
-/** The same colour as a number, for Phaser. */
-export const subnetColourNumber = (netuid: number): number => parseInt(subnetColour(netuid).slice(1), 16);
-
 /** Colours for things that are not subnets (players in a race): by their place in a fixed list. */
 export const seriesColour = (i: number): string => PALETTE[((i % PALETTE.length) + PALETTE.length) % PALETTE.length];

@@ -90,6 +90,8 @@ export class ArenaRoom extends Room<ArenaState> {
   private quickSeats: QuickPlaySeats | null = null;
   /** How long ticks that ran blocks took (ms): the load script reads it. */
   readonly tickTimes = new TickStats();
+  /** The same ticks by part: the blocks (with their archive writes), mirroring, the private feeds. */
+  readonly tickParts = { blocks: new TickStats(), mirror: new TickStats(), feeds: new TickStats() };
   /** How long encoding and sending each state patch took (ms). */
   readonly patchTimes = new TickStats();
 
@@ -429,12 +431,18 @@ export class ArenaRoom extends Room<ArenaState> {
       this.archive?.afterBlock(this.host);
       ran++;
     }
-    this.budget.done(started, performance.now());
+    const blocksDone = performance.now();
+    this.budget.done(started, blocksDone);
     if (ran === 0) return;
     this.mirror.sync(false);
-    this.feeds.flush(this.clients, false);
+    const mirrored = performance.now();
+    this.feeds.flush(this.clients, false, started);
     if (this.host.block % 50 < ran) void this.updateListing();
-    this.tickTimes.record(performance.now() - started);
+    const ended = performance.now();
+    this.tickParts.blocks.record(blocksDone - started);
+    this.tickParts.mirror.record(mirrored - blocksDone);
+    this.tickParts.feeds.record(ended - mirrored);
+    this.tickTimes.record(ended - started);
   }
 
   /** One block boundary: the queued actions in arrival order (a replay's recorded ones), then the chain steps. */

@@ -7,8 +7,9 @@ import type { ActionRequest, ObservationsView, PlayerRole, ResultsView, SeriesVi
 import { type RefusalFacts, refusalFacts } from '../shared/game/refusal_facts.ts';
 import { debriefOf } from './debrief_view.ts';
 import type { Namer } from './feed.ts';
-import type { Holdings } from './holdings.ts';
-import { holdingsOf, observationsView, subnetDetailView, walletView } from './views/player.ts';
+import { type UidHeld, UidFinder } from './uid_finder.ts';
+import { observationsView, uidsHeld, walletView } from './views/player.ts';
+import { NeuronTables } from './views/neuron_table.ts';
 import { seriesView } from './views/series.ts';
 import type { Standing } from './views/standings.ts';
 import { resultsView, standings } from './views/standings.ts';
@@ -31,8 +32,10 @@ export class GameHost implements Namer {
   private endedEarly = false;
   /** Subnet names and products change only on registration, naming and pruning: cached, not rebuilt every tick. */
   private readonly labels = new Map<number, { name: string; product: string }>();
-  /** What depends only on the game as it stands (the leaderboard, every player's holdings, the debrief): worked out once per block and log. */
+  /** What depends only on the game as it stands (the leaderboard, every player's UIDs, the debrief): worked out once per block and log. */
   private readonly current = new Map<string, { version: string; value: unknown }>();
+  private readonly uids = new UidFinder();
+  private readonly tables = new NeuronTables();
 
   private constructor(
     readonly game: Game,
@@ -296,11 +299,11 @@ export class GameHost implements Namer {
 
   /** The player's own wallet (null for an unknown id): only ever sent to that player. */
   wallet(id: string): WalletView | null {
-    return walletView(this.game, id, this.leaderboard(), this.holdings());
+    return walletView(this.game, id, this.leaderboard(), this.uidsHeld());
   }
 
-  private holdings(): Holdings {
-    return this.once('holdings', () => holdingsOf(this.game));
+  private uidsHeld(): Map<string, UidHeld[]> {
+    return this.once('uids', () => uidsHeld(this.game, this.uids));
   }
 
   /** A validator's own readings; null for anyone else (and for a validator without readings yet). */
@@ -309,7 +312,7 @@ export class GameHost implements Namer {
   }
 
   subnetDetail(netuid: number): SubnetDetailView | null {
-    return subnetDetailView(this.game, netuid);
+    return this.tables.view(this.game, netuid);
   }
 
   results(code: string): ResultsView {

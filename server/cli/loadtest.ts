@@ -172,12 +172,14 @@ async function main(): Promise<void> {
   // Every room's ticks go into one distribution: the p99 a player in any room may meet.
   const ticks = new TickStats(1_000_000);
   const patches = new TickStats(1_000_000);
+  const parts = { blocks: new TickStats(1_000_000), mirror: new TickStats(1_000_000), feeds: new TickStats(1_000_000) };
   const rooms: ArenaRoom[] = [];
   const plans: RoomPlan[] = [];
   for (let r = 0; r < roomCount; r++) {
     const created = await matchMaker.createRoom('arena', { preset, seed: `load-${r}`, ...(bps ? { overrides: { blocksPerSecond: Number(bps) } } : {}) });
     const room = matchMaker.getLocalRoomById(created.roomId) as ArenaRoom;
-    for (const [own, all] of [[room.tickTimes, ticks], [room.patchTimes, patches]] as const) {
+    const pairs = [[room.tickTimes, ticks], [room.patchTimes, patches], ...(['blocks', 'mirror', 'feeds'] as const).map((k) => [room.tickParts[k], parts[k]] as const)];
+    for (const [own, all] of pairs) {
       const record = own.record.bind(own);
       own.record = (ms) => {
         record(ms);
@@ -193,8 +195,7 @@ async function main(): Promise<void> {
   process.stderr.write(`${roomCount} × ${perRoom} clients joined (${preset}, ${workerCount} worker${workerCount > 1 ? 's' : ''}); warming up ${warmup} s\n`);
   await sleep(warmup);
 
-  ticks.reset();
-  patches.reset();
+  for (const stats of [ticks, patches, ...Object.values(parts)]) stats.reset();
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   lag.enable();
   const busy0 = performance.eventLoopUtilization();
@@ -230,6 +231,11 @@ async function main(): Promise<void> {
     blocksPerSecond: { target: rooms[0].state.clock.blocksPerSecond * rooms[0].state.clock.speed, achievedMin: round(blocksPerSecond[0]), achievedMedian: round(blocksPerSecond[Math.floor(blocksPerSecond.length / 2)]) },
     tickMs: { median: round(t.median), p99: round(t.p99), max: round(t.max), ticks: t.count },
     patchMs: { median: round(p.median), p99: round(p.p99) },
+    // The ticks above by part, each part's own distribution (so the parts' p99s need not add up to the tick's).
+    tickPartsMs: Object.fromEntries(Object.entries(parts).map(([k, stats]) => {
+      const s = stats.summary();
+      return [k, { median: round(s.median), p99: round(s.p99), max: round(s.max) }];
+    })),
     // How late timers fire on the server thread: what a tick waits for before it can even start.
     eventLoopDelayMs: { median: lateMs(lag.percentile(50)), p99: lateMs(lag.percentile(99)), max: lateMs(lag.max) },
     busy: { server: round(busy.utilization), clientWorkers: reports.map((r) => round(r.busy.utilization)) },
@@ -244,6 +250,7 @@ async function main(): Promise<void> {
   const kinds = Object.entries(result.bytesPerClientPerSecond.meanByKind).sort((a, b) => b[1] - a[1]);
   console.log(`${preset}: ${roomCount} room${roomCount > 1 ? 's' : ''} × ${perRoom} clients, ${result.blocksPerSecond.achievedMedian} blocks/s (target ${result.blocksPerSecond.target})`);
   console.log(`  tick median ${result.tickMs.median} ms, p99 ${result.tickMs.p99} ms, max ${result.tickMs.max} ms (${t.count} ticks); patch median ${result.patchMs.median} ms; loop late p99 ${result.eventLoopDelayMs.p99} ms; server busy ${Math.round(result.busy.server * 100)} %${result.serverThreadCpu === null ? '' : ` (CPU ${Math.round(result.serverThreadCpu * 100)} % of a core)`}`);
+  console.log(`  tick parts (median / p99 ms): ${Object.entries(result.tickPartsMs).map(([k, v]) => `${k} ${v.median} / ${v.p99}`).join(', ')}`);
   console.log(`  bytes per client per second: median ${(result.bytesPerClientPerSecond.median / 1000).toFixed(1)} KB (${kinds.map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')} KB)`);
   console.log(`  memory: heap ${result.memoryMB.heapPerRoom} MB per room, snapshot thread heap ${result.memoryMB.snapshotThreadHeap} MB, process rss ${result.memoryMB.rss} MB`);
   if (result.snapshots) console.log(`  snapshots (off the room thread): ${result.snapshots.written}, each ${result.snapshots.ms.median} ms median, ${result.snapshots.ms.max} ms max, ${result.snapshots.storedKB} KB stored; snapshot thread busy ${Math.round(result.snapshots.threadBusy * 100)} %`);

@@ -1,30 +1,31 @@
 // What one player may see, built from the game alone: no sockets, no room. Only ever sent to
-// that player (wallet, a validator's readings) or to those who asked (a subnet's neuron table).
+// that player: the wallet and a validator's readings (a subnet's neuron table: neuron_table.ts).
 import type { Coldkey, Hotkey } from '../../shared/engine/index.ts';
-import { formatAmount, netuid as toNetuid } from '../../shared/engine/index.ts';
+import { formatAmount } from '../../shared/engine/index.ts';
 import type { Game, LeaderboardRow } from '../../shared/game/index.ts';
-import { liquidationValue, playerId } from '../../shared/game/index.ts';
-import { Holdings } from '../holdings.ts';
-import type { NeuronHoldingView, ObservationsView, SubnetDetailView, WalletView } from '../../shared/protocol/index.ts';
+import { playerId } from '../../shared/game/index.ts';
+import type { UidHeld } from '../uid_finder.ts';
+import { UidFinder } from '../uid_finder.ts';
+import type { NeuronHoldingView, ObservationsView, WalletView } from '../../shared/protocol/index.ts';
 
-/** Every player's positions and UIDs now, from one pass over the chain. */
-export function holdingsOf(game: Game): Holdings {
-  const players = game.players();
-  return new Holdings(game.chain.state, new Set(players.map((p) => p.coldkey)), new Set(players.map((p) => p.hotkey)));
+/** Every player's UIDs now, by hotkey (`finder` keeps what it found from one block to the next). */
+export function uidsHeld(game: Game, finder = new UidFinder()): Map<string, UidHeld[]> {
+  return finder.find(game.chain.state, new Set(game.players().map((p) => p.hotkey)));
 }
 
 /**
- * The player's own wallet, or null for an unknown id. `board` (the leaderboard) and `held` (every
- * player's positions and UIDs) are worked out once per block for all the wallets of that block.
+ * The player's own wallet, or null for an unknown id. `board` (the leaderboard) and `uids` (every
+ * player's UIDs) are worked out once per block for all the wallets of that block. Positions are
+ * the ones the game follows for the leaderboard, so the wallet's add up to its net worth.
  */
-export function walletView(game: Game, id: string, board: readonly LeaderboardRow[], held: Holdings): WalletView | null {
+export function walletView(game: Game, id: string, board: readonly LeaderboardRow[], uids: ReadonlyMap<string, readonly UidHeld[]>): WalletView | null {
   const chain = game.chain;
   const me = game.player(playerId(id));
   if (!me) return null;
   const ck = me.coldkey as Coldkey;
   const row = board.find((r) => r.id === id);
-  const positions: WalletView['positions'] = held.positionsOf(ck).map((p) => ({ netuid: p.netuid, hotkey: p.hotkey, alpha: formatAmount(p.alpha), value: formatAmount(liquidationValue(chain, ck, [{ netuid: p.netuid, hotkey: p.hotkey }])) }));
-  const neurons: WalletView['neurons'] = held.uidsOf(me.hotkey).map(({ netuid, uid }) => {
+  const positions: WalletView['positions'] = game.positions(me.id).map((p) => ({ netuid: p.netuid, hotkey: p.hotkey, alpha: formatAmount(p.alpha), value: formatAmount(p.value) }));
+  const neurons: WalletView['neurons'] = (uids.get(me.hotkey) ?? []).map(({ netuid, uid }) => {
     const s = chain.subnet(netuid)!;
     const n = s.neurons[uid];
     const row = s.weights.get(uid);
@@ -64,38 +65,6 @@ export function observationsView(game: Game, id: string): ObservationsView | nul
 }
 
 /** A subnet's neuron table, or null when no subnet has that netuid. */
-export function subnetDetailView(game: Game, netuid: number): SubnetDetailView | null {
-  const info = game.subnetInfo(toNetuid(netuid));
-  const s = game.chain.subnet(toNetuid(netuid));
-  if (!info || !s) return null;
-  const immunity = game.chain.state.params.neuronImmunityPeriod;
-  return {
-    netuid,
-    block: game.block,
-    name: info.name,
-    burn: formatAmount(info.burn),
-    neurons: info.neurons.map((n) => ({
-      uid: n.uid,
-      hotkey: n.hotkey,
-      owner: n.player,
-      stake: formatAmount(n.stake),
-      validatorPermit: n.validatorPermit,
-      incentive: ratio(n.incentive),
-      dividends: ratio(n.dividends),
-      trust: ratio(n.validatorTrust),
-      take: (game.chain.state.hotkeys.get(n.hotkey as Hotkey)?.takeU16 ?? game.chain.state.params.defaultTakeU16) / 65_535,
-      consensus: ratio(n.consensus),
-      bonds: ratio((s.bonds.get(n.uid) ?? []).reduce((a, b) => a + b, 0) / 65_535),
-      emission: formatAmount(n.emission),
-      registeredAt: s.neurons[n.uid].registeredAt,
-      immune: game.block < s.neurons[n.uid].registeredAt + immunity,
-    })),
-  };
-}
-
-/** Ratios for a table shown to people: 5 significant decimals keep messages short and stable. */
-const ratio = (x: number): number => Math.round(x * 1e5) / 1e5;
-
 /** A rao amount that may be negative, as a decimal string of TAO. */
 export const signed = (rao: bigint): string => (rao < 0n ? `-${formatAmount(-rao)}` : formatAmount(rao));
 

@@ -1,0 +1,122 @@
+// A subnet's neuron table, as watchers see it: 256 rows on a full subnet, asked for by every watcher
+// once a second. Between a subnet's epochs nearly every row is what it was, so a row is formatted
+// again only when what it is made of changed.
+import type { Hotkey, Netuid, Neuron, Subnet } from '../../shared/engine/index.ts';
+import { formatAmount, hotkeyStake, netuid as toNetuid } from '../../shared/engine/index.ts';
+import type { Game } from '../../shared/game/index.ts';
+import type { NeuronRowView, SubnetDetailView } from '../../shared/protocol/index.ts';
+import { sameNeurons } from '../uid_finder.ts';
+
+/** What one row is made of, read straight from the chain (amounts unformatted). */
+interface RowInputs {
+  hotkey: string;
+  owner: string | null;
+  validatorPermit: boolean;
+  stake: bigint;
+  incentive: number;
+  dividends: number;
+  trust: number;
+  consensus: number;
+  takeU16: number;
+  bondsU16: number;
+  emission: bigint;
+  registeredAt: number;
+  immune: boolean;
+}
+
+/** Ratios for a table shown to people: 5 significant decimals keep messages short and stable. */
+const ratio = (x: number): number => Math.round(x * 1e5) / 1e5;
+
+function rowOf(uid: number, x: RowInputs): NeuronRowView {
+  return {
+    uid,
+    hotkey: x.hotkey,
+    owner: x.owner,
+    stake: formatAmount(x.stake),
+    validatorPermit: x.validatorPermit,
+    incentive: ratio(x.incentive),
+    dividends: ratio(x.dividends),
+    trust: ratio(x.trust),
+    take: x.takeU16 / 65_535,
+    consensus: ratio(x.consensus),
+    bonds: ratio(x.bondsU16 / 65_535),
+    emission: formatAmount(x.emission),
+    registeredAt: x.registeredAt,
+    immune: x.immune,
+  };
+}
+
+/** Field by field: a `for…in` over the keys made the comparison cost more than the formatting it saves. */
+const sameInputs = (a: RowInputs, b: RowInputs): boolean =>
+  a.stake === b.stake &&
+  a.emission === b.emission &&
+  a.incentive === b.incentive &&
+  a.dividends === b.dividends &&
+  a.trust === b.trust &&
+  a.consensus === b.consensus &&
+  a.bondsU16 === b.bondsU16 &&
+  a.validatorPermit === b.validatorPermit &&
+  a.immune === b.immune &&
+  a.takeU16 === b.takeU16 &&
+  a.hotkey === b.hotkey &&
+  a.owner === b.owner &&
+  a.registeredAt === b.registeredAt;
+
+/**
+ * Builds subnets' neuron tables, keeping each subnet's last rows: a row whose inputs are unchanged is
+ * the same object as before, so building costs reading the chain, and comparing a watcher's rows is
+ * mostly by identity. Rows that live from one second to the next are then not new objects each
+ * time, which the young-generation GC would copy and promote (its pauses were a room's slowest ticks).
+ */
+export class NeuronTables {
+  private readonly last = new Map<number, { subnet: Subnet; epoch: number; neurons: Neuron[]; inputs: RowInputs[]; rows: NeuronRowView[] }>();
+
+  view(game: Game, netuid: number): SubnetDetailView | null {
+    const id: Netuid = toNetuid(netuid);
+    const s = game.chain.subnet(id);
+    const label = game.subnetLabel(id);
+    if (!s || !label) {
+      this.last.delete(netuid);
+      return null;
+    }
+    const state = game.chain.state;
+    const owners = new Map(game.players().map((p) => [p.hotkey, p.id]));
+    const immunity = state.params.neuronImmunityPeriod;
+    const before = this.last.get(netuid);
+    const kept = before?.subnet === s ? before : undefined;
+    const neurons = kept && sameNeurons(kept.neurons, s.neurons) ? kept.neurons : s.neurons.slice();
+    // Bonds change at an epoch, or when a registration clears a UID's column: summing 64 rows of 256
+    // was most of a table's cost, so the sums are kept until one of those happens.
+    const bondsKept = kept !== undefined && kept.epoch === s.lastEpochBlock && neurons === kept.neurons;
+    const inputs: RowInputs[] = [];
+    const rows: NeuronRowView[] = [];
+    s.neurons.forEach((n, uid) => {
+      let bonds = 0;
+      if (bondsKept) bonds = kept.inputs[uid].bondsU16;
+      else for (const b of s.bonds.get(uid) ?? []) bonds += b;
+      const x: RowInputs = {
+        hotkey: n.hotkey,
+        owner: owners.get(n.hotkey) ?? null,
+        validatorPermit: n.validatorPermit,
+        stake: hotkeyStake(s.stake, n.hotkey),
+        incentive: n.incentive,
+        dividends: n.dividends,
+        trust: n.validatorTrust,
+        consensus: n.consensus,
+        takeU16: state.hotkeys.get(n.hotkey as Hotkey)?.takeU16 ?? state.params.defaultTakeU16,
+        bondsU16: bonds,
+        emission: n.emission,
+        registeredAt: n.registeredAt,
+        immune: game.block < n.registeredAt + immunity,
+      };
+      const same = kept && kept.inputs[uid] && sameInputs(kept.inputs[uid], x);
+      inputs.push(same ? kept.inputs[uid] : x);
+      rows.push(same ? kept.rows[uid] : rowOf(uid, x));
+    });
+    this.last.set(netuid, { subnet: s, epoch: s.lastEpochBlock, neurons, inputs, rows });
+    return { netuid, block: game.block, name: label.name, burn: formatAmount(s.burn), neurons: rows };
+  }
+}
+
+/** One table, built from nothing. */
+export const subnetDetailView = (game: Game, netuid: number): SubnetDetailView | null => new NeuronTables().view(game, netuid);

@@ -85,33 +85,44 @@ export class NeuronTables {
     const before = this.last.get(netuid);
     const kept = before?.subnet === s ? before : undefined;
     const neurons = kept && sameNeurons(kept.neurons, s.neurons) ? kept.neurons : s.neurons.slice();
-    // Bonds change at an epoch, or when a registration clears a UID's column: summing 64 rows of 256
-    // was most of a table's cost, so the sums are kept until one of those happens.
-    const bondsKept = kept !== undefined && kept.epoch === s.lastEpochBlock && neurons === kept.neurons;
+    // A neuron's epoch figures (and the bonds, whose 64 rows of 256 were most of a table's cost)
+    // change only at the subnet's epoch, or when a registration puts a new neuron in a slot (and
+    // clears its bonds column): until then a row can only change by its stake, take, owner or immunity.
+    const sinceEpoch = kept !== undefined && kept.epoch === s.lastEpochBlock && neurons === kept.neurons ? kept : undefined;
     const inputs: RowInputs[] = [];
     const rows: NeuronRowView[] = [];
     s.neurons.forEach((n, uid) => {
+      const stake = hotkeyStake(s.stake, n.hotkey);
+      const takeU16 = state.hotkeys.get(n.hotkey as Hotkey)?.takeU16 ?? state.params.defaultTakeU16;
+      const owner = owners.get(n.hotkey) ?? null;
+      const immune = game.block < n.registeredAt + immunity;
+      const was = sinceEpoch?.inputs[uid];
+      if (was && was.stake === stake && was.takeU16 === takeU16 && was.owner === owner && was.immune === immune) {
+        inputs.push(was);
+        rows.push(sinceEpoch!.rows[uid]);
+        return;
+      }
       let bonds = 0;
-      if (bondsKept) bonds = kept.inputs[uid].bondsU16;
+      if (was) bonds = was.bondsU16;
       else for (const b of s.bonds.get(uid) ?? []) bonds += b;
       const x: RowInputs = {
         hotkey: n.hotkey,
-        owner: owners.get(n.hotkey) ?? null,
+        owner,
         validatorPermit: n.validatorPermit,
-        stake: hotkeyStake(s.stake, n.hotkey),
+        stake,
         incentive: n.incentive,
         dividends: n.dividends,
         trust: n.validatorTrust,
         consensus: n.consensus,
-        takeU16: state.hotkeys.get(n.hotkey as Hotkey)?.takeU16 ?? state.params.defaultTakeU16,
+        takeU16,
         bondsU16: bonds,
         emission: n.emission,
         registeredAt: n.registeredAt,
-        immune: game.block < n.registeredAt + immunity,
+        immune,
       };
-      const same = kept && kept.inputs[uid] && sameInputs(kept.inputs[uid], x);
-      inputs.push(same ? kept.inputs[uid] : x);
-      rows.push(same ? kept.rows[uid] : rowOf(uid, x));
+      const same = kept?.inputs[uid] !== undefined && sameInputs(kept.inputs[uid], x);
+      inputs.push(same ? kept!.inputs[uid] : x);
+      rows.push(same ? kept!.rows[uid] : rowOf(uid, x));
     });
     this.last.set(netuid, { subnet: s, epoch: s.lastEpochBlock, neurons, inputs, rows });
     return { netuid, block: game.block, name: label.name, burn: formatAmount(s.burn), neurons: rows };

@@ -17,10 +17,11 @@ const FEED_LENGTH = 30;
  */
 const BOARD_EVERY_MS = 1500;
 /**
- * Every pool moves every block (emission is injected into all of them). Blocks may run at 10/s and
- * a full network has 128 subnets, so the subnet rows follow at most twice a second.
+ * Every pool moves every block (emission is injected into all of them), and blocks may run at 10/s.
+ * A workshop's handful of subnet rows follow twice a second; a full network's 128 rows, most of
+ * every client's bytes, once a second: a map of 128 subnets is read at that pace, not faster.
  */
-const SUBNETS_EVERY_MS = 500;
+const subnetsEveryMs = (subnets: number): number => (subnets > 32 ? 1000 : 500);
 
 /** Assigns only what changed, so unchanged fields cost no bytes in the next patch. */
 function put<T extends Schema, K extends keyof T>(target: T, key: K, value: T[K]): void {
@@ -80,7 +81,7 @@ export class Mirror {
     put(this.state, 'subnetOpensAt', st.network.lastRegistrationBlock === null ? 0 : st.network.lastRegistrationBlock + p.networkRateLimit);
 
     const now = Date.now();
-    if (full || now - this.lastSubnets >= SUBNETS_EVERY_MS) {
+    if (full || now - this.lastSubnets >= subnetsEveryMs(this.state.subnets.size)) {
       this.lastSubnets = now;
       this.subnets();
     }

@@ -280,12 +280,22 @@ export class GameHost implements Namer {
     return `${this.block}:${this.log.length}`;
   }
 
-  private once<T>(name: string, compute: () => T): T {
+  private once<T>(name: string, compute: () => T, version = this.version): T {
     const hit = this.current.get(name);
-    if (hit?.version === this.version) return hit.value as T;
+    if (hit?.version === version) return hit.value as T;
     const value = compute();
-    this.current.set(name, { version: this.version, value });
+    this.current.set(name, { version, value });
     return value;
+  }
+
+  /**
+   * The leaderboard a wallet shows its rank and net worth from: at most a second of game time old
+   * (wallets go once a second), and current after any accepted change (a player's own action shows
+   * at once). A full network's leaderboard values every player's positions, ~1 ms: once a block it
+   * was the largest part of the wallets' cost.
+   */
+  private walletBoard(): LeaderboardRow[] {
+    return this.once('walletBoard', () => this.leaderboard(), `${Math.floor(this.block / Math.max(1, this.blocksPerSecond))}:${this.log.length}`);
   }
 
   /** The debrief of the game as it stands: every big screen and the facilitator asking it cost one build. */
@@ -299,7 +309,7 @@ export class GameHost implements Namer {
 
   /** The player's own wallet (null for an unknown id): only ever sent to that player. */
   wallet(id: string): WalletView | null {
-    return walletView(this.game, id, this.leaderboard(), this.uidsHeld());
+    return walletView(this.game, id, this.walletBoard(), this.uidsHeld());
   }
 
   private uidsHeld(): Map<string, UidHeld[]> {

@@ -76,7 +76,8 @@ export function drainPending(state: ChainState, s: Subnet): ChainEvent {
   s.lastEpochBlock = state.block;
   const total = pending.server + pending.validator + pending.root;
   const stakes = yumaStakes(state, s);
-  const out = yumaEpoch(yumaInput(state, s, Number(total), stakes.weighted));
+  // The stored bond rows are lent to be written over: the epoch replaces them all (storeRows).
+  const out = yumaEpoch({ ...yumaInput(state, s, Number(total), stakes.weighted), reuseBondRows: s.bonds });
 
   let burned = 0n;
   const burn = (amount: Rao) => {
@@ -164,8 +165,8 @@ function payValidator(state: ChainState, s: Subnet, hk: Hotkey, amount: Rao, fro
 
 /**
  * Keeps only rows with a non-zero entry: a bond matrix is mostly empty rows for miners. Yuma hands
- * every cleared row as one shared array (checked once, then skipped) and each kept row as a fresh
- * array nothing else holds, so it is stored as it is.
+ * every cleared row as one shared array (checked once, then skipped) and each kept row as the
+ * uid's stored row written over, or a fresh array nothing else holds, so it is stored as it is.
  */
 function storeRows(rows: Map<number, number[]>, matrix: readonly (readonly number[])[]): void {
   rows.clear();

@@ -48,6 +48,15 @@ export interface YumaInput {
    * epoch the chain's tests (and the Yuma vectors) use.
    */
   ownerUid?: number;
+  /**
+   * The caller's stored bond rows by uid (the rows `bondsU16` hands over), lent to be written over:
+   * each bond row the result keeps goes into the uid's lent row rather than a fresh array. A full
+   * network keeps up to 64 rows of 256 bonds a subnet, and fresh ones every epoch, each living a
+   * tempo, were most of what a day promoted to the old generation. Every lent row must be the
+   * caller's alone and read by nothing else once the result replaces it. Without it Yuma writes
+   * nothing it was given.
+   */
+  reuseBondRows?: ReadonlyMap<number, number[]>;
 }
 
 export interface YumaOutput {
@@ -58,8 +67,9 @@ export interface YumaOutput {
   incentive: number[];
   dividends: number[];
   /**
-   * Bonds to store for the next epoch (u16), n×n; rows of uids without a new permit are cleared and
-   * share one zero row, so treat the matrix as read-only.
+   * Bonds to store for the next epoch (u16), n×n; rows of uids without a new permit, and rows all
+   * zero, share one zero row, so treat the matrix as read-only (the rows of `reuseBondRows` it
+   * wrote into are the caller's again).
    */
   bondsU16: readonly (readonly number[])[];
   newValidatorPermit: boolean[];
@@ -156,15 +166,20 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
     ? yuma3Bonds(input, bonds, weights, rows, activeStake, consensus, incentive)
     : yuma2Bonds(input, bonds, weights, rows, activeStake, incentive);
 
-  // Bonds are kept only for uids holding the new permit; other rows are cleared.
+  // Bonds are kept only for uids holding the new permit; other rows are cleared, and so share one
+  // zero row with those that come out all zero (most permits a full network's miners win).
   const zeroRow: readonly number[] = new Array(n).fill(0);
   const bondsU16: (readonly number[])[] = new Array(n).fill(zeroRow);
   for (let r = 0; r < m; r++) {
     const i = rows[r];
     if (!newValidatorPermit[i]) continue;
-    const out: number[] = new Array(n);
     const base = r * n;
-    for (let j = 0; j < n; j++) out[j] = proportionToU16(bonds[base + j]);
+    let j = 0;
+    while (j < n && proportionToU16(bonds[base + j]) === 0) j++;
+    if (j === n) continue;
+    const out = input.reuseBondRows?.get(i) ?? new Array<number>(n);
+    out.length = n;
+    for (j = 0; j < n; j++) out[j] = proportionToU16(bonds[base + j]);
     bondsU16[i] = out;
   }
 

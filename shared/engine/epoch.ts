@@ -1,5 +1,5 @@
 import type { ChainEvent } from './events.ts';
-import type { Hotkey } from './ids.ts';
+import type { Coldkey, Hotkey } from './ids.ts';
 import type { Rao } from './money.ts';
 import { apportion } from './money.ts';
 import { U16_MAX } from './pool.ts';
@@ -40,7 +40,7 @@ function ownerUid(s: Subnet): number | undefined {
   return uid >= 0 ? uid : undefined;
 }
 
-export function yumaInput(state: ChainState, s: Subnet, emission: number, stake: number[]): YumaInput {
+export function yumaInput(state: ChainState, s: Subnet, emission: number, stake: number[], reuseBondRows?: YumaInput['reuseBondRows']): YumaInput {
   const p = state.params;
   const n = s.neurons.length;
   return {
@@ -60,7 +60,32 @@ export function yumaInput(state: ChainState, s: Subnet, emission: number, stake:
     maxAllowedValidators: p.maxAllowedValidators,
     emission,
     ownerUid: ownerUid(s),
+    reuseBondRows,
   };
+}
+
+/** Each subnet's UIDs' hotkeys and their owners, as last looked up (see hotkeyOwners). */
+const ownersKept = new WeakMap<Subnet, { hotkeys: Hotkey[]; owners: Coldkey[] }>();
+
+/**
+ * The coldkey owning each UID's hotkey, by uid. A hotkey's owner never changes, so the list is kept
+ * per subnet and an owner looked up again only where a UID's hotkey has changed: looking every
+ * miner's owner up among all the chain's hotkeys (some 32,000 on a full network) at every epoch
+ * was the payout's most expensive line.
+ */
+function hotkeyOwners(state: ChainState, s: Subnet): readonly Coldkey[] {
+  let kept = ownersKept.get(s);
+  if (!kept) ownersKept.set(s, (kept = { hotkeys: [], owners: [] }));
+  const { hotkeys, owners } = kept;
+  const n = s.neurons.length;
+  for (let j = 0; j < n; j++) {
+    const hk = s.neurons[j].hotkey;
+    if (hotkeys[j] === hk) continue;
+    hotkeys[j] = hk;
+    owners[j] = state.hotkeys.get(hk)!.owner;
+  }
+  hotkeys.length = owners.length = n;
+  return owners;
 }
 
 /**
@@ -77,7 +102,7 @@ export function drainPending(state: ChainState, s: Subnet): ChainEvent {
   const total = pending.server + pending.validator + pending.root;
   const stakes = yumaStakes(state, s);
   // The stored bond rows are lent to be written over: the epoch replaces them all (storeRows).
-  const out = yumaEpoch({ ...yumaInput(state, s, Number(total), stakes.weighted), reuseBondRows: s.bonds });
+  const out = yumaEpoch(yumaInput(state, s, Number(total), stakes.weighted, s.bonds));
 
   let burned = 0n;
   const burn = (amount: Rao) => {
@@ -87,13 +112,14 @@ export function drainPending(state: ChainState, s: Subnet): ChainEvent {
 
   // Miners: incentive as stake on their own hotkey; incentive to the owner's own hotkeys is burned.
   const n = s.neurons.length;
+  const owners = hotkeyOwners(state, s);
   let ownerBurned = 0n;
   const anyIncentive = out.incentive.some((x) => x > 0);
   const incentive = anyIncentive ? apportion(pending.server, out.incentive) : new Array<Rao>(n).fill(0n);
   for (let j = 0; j < n; j++) {
     if (incentive[j] === 0n) continue;
     const hk = s.neurons[j].hotkey;
-    const owner = state.hotkeys.get(hk)!.owner;
+    const owner = owners[j];
     if (owner === s.owner) {
       burn(incentive[j]);
       ownerBurned += incentive[j];

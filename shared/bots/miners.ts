@@ -1,5 +1,5 @@
 import type { GameAction } from '../game/types.ts';
-import { best, register, subnetOf } from './moves.ts';
+import { register, subnetOf, top } from './moves.ts';
 import type { BotView, Strategy, SubnetView } from './view.ts';
 
 const effort = (v: BotView, target: number): GameAction[] => (Math.abs(v.me.effort - target) > 1e-9 ? [{ type: 'set_effort', effort: target }] : []);
@@ -11,7 +11,7 @@ const affordable = (v: BotView, wanted: number): number =>
 /** Registers where it was placed and keeps a steady, moderate effort. */
 export const steady: Strategy = (v) => {
   if (v.me.uid === null) {
-    const a = register(v, subnetOf(v, v.me.home) ?? best(v.subnets, (s) => s.emissionShare)[0]);
+    const a = register(v, subnetOf(v, v.me.home) ?? top(v.subnets, (s) => s.emissionShare));
     return a ? [a] : [];
   }
   return effort(v, Math.floor(affordable(v, 0.6) * 100) / 100);
@@ -27,11 +27,11 @@ export const steady: Strategy = (v) => {
 export const opportunist: Strategy = (v) => {
   const home = subnetOf(v, v.me.home);
   const average = 1 / Math.max(1, v.subnets.length);
-  const perMiner = (s: SubnetView, joining: number) => s.emissionShare / Math.max(1, s.miners.length + joining);
-  const target = best(
+  const perMiner = (s: SubnetView, joining: number) => s.emissionShare / Math.max(1, s.minerCount + joining);
+  const target = top(
     v.subnets.filter((s) => s.netuid !== v.me.home),
     (s) => perMiner(s, 1),
-  )[0];
+  );
   if (v.me.uid === null || !home || (target && perMiner(target, 1) > 1.5 * perMiner(home, 0))) {
     const a = register(v, v.me.uid === null ? (home ?? target) : target);
     if (a) return [a];

@@ -1,5 +1,5 @@
 import type { GameAction } from '../game/types.ts';
-import { best, delegate, moveAll, stakeShare, subnetOf, unstake } from './moves.ts';
+import { delegate, moveAll, stakeShare, subnetOf, top, unstake } from './moves.ts';
 import type { Strategy } from './view.ts';
 
 const some = (...actions: (GameAction | null)[]): GameAction[] => actions.filter((a): a is GameAction => a !== null);
@@ -7,7 +7,7 @@ const some = (...actions: (GameAction | null)[]): GameAction[] => actions.filter
 /** One big position in the deepest pool, bought once and held. */
 export const whale: Strategy = (v) => {
   if (v.me.positions.length > 0) return [];
-  const deepest = best(v.subnets, (s) => Number(s.taoIn))[0];
+  const deepest = top(v.subnets, (s) => Number(s.taoIn));
   return deepest ? some(stakeShare(v, deepest, delegate(deepest), 0.8)) : [];
 };
 
@@ -23,7 +23,7 @@ export const momentum: Strategy = (v) => {
     return s && trend(s) < 0.98;
   });
   if (falling) return some(unstake(v, falling, falling.alpha));
-  const rising = best(v.subnets, trend)[0];
+  const rising = top(v.subnets, trend);
   return rising && trend(rising) > 1.02 ? some(stakeShare(v, rising, delegate(rising), 0.5)) : [];
 };
 
@@ -32,7 +32,7 @@ export const momentum: Strategy = (v) => {
  * moving out of subnets whose share has fallen to a fraction of it.
  */
 export const flowChasing: Strategy = (v) => {
-  const leader = best(v.subnets, (s) => s.flowEma)[0];
+  const leader = top(v.subnets, (s) => s.flowEma);
   if (!leader) return [];
   const laggard = v.me.positions.find((p) => p.netuid !== leader.netuid && (subnetOf(v, p.netuid)?.emissionShare ?? 0) < leader.emissionShare / 3);
   if (laggard) return some(moveAll(v, laggard, leader, delegate(leader)));

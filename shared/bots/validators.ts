@@ -1,12 +1,12 @@
 import type { Uid } from '../engine/index.ts';
 import { uid as toUid } from '../engine/index.ts';
 import type { GameAction } from '../game/types.ts';
-import { best, register, setWeights, stakeShare, subnetOf } from './moves.ts';
+import { register, setWeights, stakeShare, subnetOf, top } from './moves.ts';
 import type { BotView, Strategy } from './view.ts';
 
 /** Not yet holding a UID: register in the home subnet, or the one taking the most emission. */
 function joinSubnet(v: BotView): GameAction[] {
-  const target = subnetOf(v, v.me.home) ?? best(v.subnets, (s) => s.emissionShare)[0];
+  const target = subnetOf(v, v.me.home) ?? top(v.subnets, (s) => s.emissionShare);
   const a = register(v, target);
   return a ? [a] : [];
 }

@@ -22,6 +22,8 @@ export interface SubnetView {
   validators: { hotkey: Hotkey; uid: Uid; stake: Rao }[];
   /** Miners (UIDs without a permit, the owner's UID 0 excluded) in uid order. */
   miners: { hotkey: Hotkey; uid: Uid }[];
+  /** How many miners there are: `miners.length` without listing them (a bot comparing all subnets needs only this). */
+  minerCount: number;
 }
 
 /** Alpha a player holds behind one hotkey on one subnet. */

@@ -1,5 +1,5 @@
 import type { ChainEvent } from './events.ts';
-import type { Hotkey } from './ids.ts';
+import type { Coldkey, Hotkey } from './ids.ts';
 import type { Rao } from './money.ts';
 import { apportion } from './money.ts';
 import { U16_MAX } from './pool.ts';
@@ -40,7 +40,7 @@ function ownerUid(s: Subnet): number | undefined {
   return uid >= 0 ? uid : undefined;
 }
 
-export function yumaInput(state: ChainState, s: Subnet, emission: number, stake: number[]): YumaInput {
+export function yumaInput(state: ChainState, s: Subnet, emission: number, stake: number[], reuseBondRows?: YumaInput['reuseBondRows']): YumaInput {
   const p = state.params;
   const n = s.neurons.length;
   return {
@@ -60,7 +60,32 @@ export function yumaInput(state: ChainState, s: Subnet, emission: number, stake:
     maxAllowedValidators: p.maxAllowedValidators,
     emission,
     ownerUid: ownerUid(s),
+    reuseBondRows,
   };
+}
+
+/** Each subnet's UIDs' hotkeys and their owners, as last looked up (see hotkeyOwners). */
+const ownersKept = new WeakMap<Subnet, { hotkeys: Hotkey[]; owners: Coldkey[] }>();
+
+/**
+ * The coldkey owning each UID's hotkey, by uid. A hotkey's owner never changes, so the list is kept
+ * per subnet and an owner looked up again only where a UID's hotkey has changed: looking every
+ * miner's owner up among all the chain's hotkeys (some 32,000 on a full network) at every epoch
+ * was the payout's most expensive line.
+ */
+function hotkeyOwners(state: ChainState, s: Subnet): readonly Coldkey[] {
+  let kept = ownersKept.get(s);
+  if (!kept) ownersKept.set(s, (kept = { hotkeys: [], owners: [] }));
+  const { hotkeys, owners } = kept;
+  const n = s.neurons.length;
+  for (let j = 0; j < n; j++) {
+    const hk = s.neurons[j].hotkey;
+    if (hotkeys[j] === hk) continue;
+    hotkeys[j] = hk;
+    owners[j] = state.hotkeys.get(hk)!.owner;
+  }
+  hotkeys.length = owners.length = n;
+  return owners;
 }
 
 /**
@@ -76,7 +101,8 @@ export function drainPending(state: ChainState, s: Subnet): ChainEvent {
   s.lastEpochBlock = state.block;
   const total = pending.server + pending.validator + pending.root;
   const stakes = yumaStakes(state, s);
-  const out = yumaEpoch(yumaInput(state, s, Number(total), stakes.weighted));
+  // The stored bond rows are lent to be written over: the epoch replaces them all (storeRows).
+  const out = yumaEpoch(yumaInput(state, s, Number(total), stakes.weighted, s.bonds));
 
   let burned = 0n;
   const burn = (amount: Rao) => {
@@ -86,13 +112,14 @@ export function drainPending(state: ChainState, s: Subnet): ChainEvent {
 
   // Miners: incentive as stake on their own hotkey; incentive to the owner's own hotkeys is burned.
   const n = s.neurons.length;
+  const owners = hotkeyOwners(state, s);
   let ownerBurned = 0n;
   const anyIncentive = out.incentive.some((x) => x > 0);
   const incentive = anyIncentive ? apportion(pending.server, out.incentive) : new Array<Rao>(n).fill(0n);
   for (let j = 0; j < n; j++) {
     if (incentive[j] === 0n) continue;
     const hk = s.neurons[j].hotkey;
-    const owner = state.hotkeys.get(hk)!.owner;
+    const owner = owners[j];
     if (owner === s.owner) {
       burn(incentive[j]);
       ownerBurned += incentive[j];
@@ -164,8 +191,8 @@ function payValidator(state: ChainState, s: Subnet, hk: Hotkey, amount: Rao, fro
 
 /**
  * Keeps only rows with a non-zero entry: a bond matrix is mostly empty rows for miners. Yuma hands
- * every cleared row as one shared array (checked once, then skipped) and each kept row as a fresh
- * array nothing else holds, so it is stored as it is.
+ * every cleared row as one shared array (checked once, then skipped) and each kept row as the
+ * uid's stored row written over, or a fresh array nothing else holds, so it is stored as it is.
  */
 function storeRows(rows: Map<number, number[]>, matrix: readonly (readonly number[])[]): void {
   rows.clear();

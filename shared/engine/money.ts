@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { float64Scratch, int32Scratch } from './scratch.ts';
 
 /**
  * An amount of TAO or alpha in rao (1 TAO = 10^9 rao), exactly as the chain stores it (u64).
@@ -85,7 +86,8 @@ export function apportion(total: Rao, weights: readonly number[]): Rao[] {
   for (let i = 0; i < n; i++) if (usable(weights[i]) && weights[i] > top) top = weights[i];
   if (!(top > 0) || total <= 0n) return new Array(n).fill(0n);
   // The usable weights' indices, so that later passes skip the rest (most of an epoch's weights are 0).
-  const { liveAt, weights: fixed } = scratch.reserve(n);
+  const liveAt = LIVE_AT.reserve(n);
+  const fixed = FIXED.reserve(n);
   let usableCount = 0;
   let sum = 0;
   for (let i = 0; i < n; i++) {
@@ -108,7 +110,7 @@ export function apportion(total: Rao, weights: readonly number[]): Rao[] {
     fixed[live++] = w;
     fixedSum += w;
   }
-  if (total < DOUBLES_TOTAL_LIMIT && fixedSum <= Number.MAX_SAFE_INTEGER) return apportionInDoubles(Number(total), n, live, fixedSum);
+  if (total < DOUBLES_TOTAL_LIMIT && fixedSum <= Number.MAX_SAFE_INTEGER) return apportionInDoubles(Number(total), n, liveAt, fixed, live, fixedSum);
   const exactWeights: Rao[] = new Array(n).fill(0n);
   for (let k = 0; k < live; k++) exactWeights[liveAt[k]] = BigInt(fixed[k]);
   return apportionExact(total, exactWeights);
@@ -131,12 +133,13 @@ export function apportionExact(total: Rao, weights: readonly Rao[]): Rao[] {
   }
   if (total <= 0n || sum === 0n) return new Array(n).fill(0n);
   if (total < DOUBLES_TOTAL_LIMIT && sum <= MAX_EXACT_DOUBLE) {
-    const { liveAt, weights: asNumbers } = scratch.reserve(live.length);
+    const liveAt = LIVE_AT.reserve(live.length);
+    const asNumbers = FIXED.reserve(live.length);
     for (let k = 0; k < live.length; k++) {
       liveAt[k] = live[k];
       asNumbers[k] = Number(weights[live[k]]);
     }
-    return apportionInDoubles(Number(total), n, live.length, Number(sum));
+    return apportionInDoubles(Number(total), n, liveAt, asNumbers, live.length, Number(sum));
   }
   const parts: Rao[] = new Array(n).fill(0n);
   // Remainders are below `sum`; when that fits a double's 53 bits they are exact as numbers, so the
@@ -193,8 +196,8 @@ const DOUBLES_TOTAL_LIMIT = 1n << 48n;
 
 /**
  * `apportionExact` without BigInt arithmetic (which was most of the cost of every block's and epoch's
- * split): n parts, of which the `count` at indices `scratch.liveAt` have the positive integer
- * `scratch.weights` (in the same order) summing to S < 2^53, and an integer total T < 2^48, all exact as doubles. Per weight W,
+ * split): n parts, of which the first `count` of `liveAt` name those with the positive integer
+ * `weights` (in the same order) summing to S < 2^53, and an integer total T < 2^48, all exact as doubles. Per weight W,
  * q = floor(T·W/S) and r = T·W − q·S come out exactly:
  * - the float quotient is within 2^-4 of T·W/S (two roundings of a value below 2^48) and adding 1/4
  *   costs at most 2^-6 more, so its floor is the true quotient or one above it, and r ∈ [−S, S);
@@ -205,8 +208,9 @@ const DOUBLES_TOTAL_LIMIT = 1n << 48n;
  *   the doubles is an integer of at most S + 1 ≤ 2^53. The errors' difference is exact too, and so is
  *   r, an integer of at most S in size. One step down when r < 0 then gives the floor.
  */
-function apportionInDoubles(total: number, n: number, count: number, sum: number): Rao[] {
-  const { liveAt, weights, parts, rems } = scratch;
+function apportionInDoubles(total: number, n: number, liveAt: Int32Array, weights: Float64Array, count: number, sum: number): Rao[] {
+  const parts = PARTS.reserve(count);
+  const rems = REMS.reserve(count);
   let split = SPLITTER * total;
   const totalHi = split - (split - total);
   const totalLo = total - totalHi;
@@ -245,31 +249,13 @@ function apportionInDoubles(total: number, n: number, count: number, sum: number
 /** Veltkamp's split of a double into two halves of at most 26 significant bits, whose products are exact. */
 const SPLITTER = 2 ** 27 + 1;
 
-/**
- * Working arrays for the splits, kept between calls: every block splits its TAO over 128 subnets
- * and every epoch three pots over 256 UIDs, and fresh arrays for each were a good share of a
- * full-network day's garbage. A split runs to the end before another starts, so one set serves all.
- */
-class SplitScratch {
-  liveAt = new Int32Array(0);
-  weights = new Float64Array(0);
-  parts = new Float64Array(0);
-  rems = new Float64Array(0);
-  selection = new Float64Array(0);
-
-  reserve(n: number): this {
-    if (this.liveAt.length < n) {
-      const size = Math.max(n, 2 * this.liveAt.length, 256);
-      this.liveAt = new Int32Array(size);
-      this.weights = new Float64Array(size);
-      this.parts = new Float64Array(size);
-      this.rems = new Float64Array(size);
-      this.selection = new Float64Array(size);
-    }
-    return this;
-  }
-}
-const scratch = new SplitScratch();
+// The splits' working arrays (see scratch.ts): which weights take part, their fixed values, the
+// parts and remainders worked out from them, and the remainders' selection.
+const LIVE_AT = int32Scratch();
+const FIXED = float64Scratch();
+const PARTS = float64Scratch();
+const REMS = float64Scratch();
+const SELECTION = float64Scratch();
 
 /**
  * The positions (ascending) of the `left` largest of the first `count` remainders, ties to the lower
@@ -280,7 +266,7 @@ const scratch = new SplitScratch();
 function largestRemainders(rems: ArrayLike<number>, count: number, left: number): number[] {
   const winners: number[] = [];
   if (left === 0) return winners;
-  const largest = scratch.reserve(count).selection;
+  const largest = SELECTION.reserve(count);
   for (let k = 0; k < count; k++) largest[k] = rems[k];
   const threshold = nthLargest(largest, count, left);
   let atThreshold = 0;

@@ -58,7 +58,11 @@ export function planSetWeights(state: ChainState, a: Of<'set_weights'>): Plan {
   return () => {
     let top = 0;
     for (let k = 0; k < a.weights.length; k++) if (a.weights[k] > top) top = a.weights[k];
-    const row: number[] = new Array(s.neurons.length).fill(0);
+    // The UID's stored row is written over when it has the subnet's width: a fresh one each time
+    // (incumbents set one per validator every tempo of every subnet) lived a tempo, long enough
+    // to be copied into the old generation and collected there.
+    const stored = s.weights.get(j);
+    const row = stored !== undefined && stored.length === s.neurons.length ? stored.fill(0) : new Array<number>(s.neurons.length).fill(0);
     for (let k = 0; k < a.uids.length; k++) row[a.uids[k]] = Math.round((a.weights[k] / top) * 65_535);
     s.weights.set(j, row);
     s.neurons[j].lastUpdate = state.block;

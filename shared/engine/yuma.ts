@@ -4,11 +4,15 @@
  * (`ownerUid`), in float64 instead of the chain's I32F32. The chain's fixed point differs by
  * ~1e-9 per op; the one rounding that matters across epochs, u16 bond storage, is reproduced.
  *
- * Pure: no I/O, no clock, no randomness. Matrices are dense row-major Float64Arrays (row =
- * validator, column = miner) holding only the rows that can be non-zero — uids with a permit or a
- * stored bond — so an n = 256 subnet with 64 validators works on 64×256, not 256×256; a dense pass
- * over those beats sparse bookkeeping at the weight densities a subnet sees.
+ * Deterministic, with no I/O, clock or randomness: the same input always gives the same result.
+ * It writes nothing it is given but the bond rows a caller lends (`reuseBondRows`), and keeps its
+ * two working matrices between calls (scratch.ts), which no result shares. They are dense row-major
+ * Float64Arrays (row = validator, column = miner) holding only the rows with a non-zero weight or
+ * bond, so an n = 256 subnet whose 64 permits include 56 miners who weigh nobody works on 8×256,
+ * not 256×256; a dense pass over those beats sparse bookkeeping at the weight densities a subnet sees.
  */
+import { float64Scratch } from './scratch.ts';
+
 
 export interface YumaInput {
   /** Raw stake per uid (rao, alpha + tao_weight·root already combined). Index = uid. */
@@ -48,6 +52,15 @@ export interface YumaInput {
    * epoch the chain's tests (and the Yuma vectors) use.
    */
   ownerUid?: number;
+  /**
+   * The caller's stored bond rows by uid (the rows `bondsU16` hands over), lent to be written over:
+   * each bond row the result keeps goes into the uid's lent row rather than a fresh array. A full
+   * network keeps up to 64 rows of 256 bonds a subnet, and fresh ones every epoch, each living a
+   * tempo, were most of what a day promoted to the old generation. Every lent row must be the
+   * caller's alone and read by nothing else once the result replaces it. Without it Yuma writes
+   * nothing it was given.
+   */
+  reuseBondRows?: ReadonlyMap<number, number[]>;
 }
 
 export interface YumaOutput {
@@ -58,8 +71,9 @@ export interface YumaOutput {
   incentive: number[];
   dividends: number[];
   /**
-   * Bonds to store for the next epoch (u16), n×n; rows of uids without a new permit are cleared and
-   * share one zero row, so treat the matrix as read-only.
+   * Bonds to store for the next epoch (u16), n×n; rows of uids without a new permit, and rows all
+   * zero, share one zero row, so treat the matrix as read-only (the rows of `reuseBondRows` it
+   * wrote into are the caller's again).
    */
   bondsU16: readonly (readonly number[])[];
   newValidatorPermit: boolean[];
@@ -100,38 +114,62 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
   }
   if (activeTotal > 0) for (let i = 0; i < n; i++) activeStake[i] /= activeTotal;
 
-  // Only permitted or already-bonded uids can have a non-zero weight or bond row, so the matrices
-  // hold just those rows (≈ max_allowed_validators of them, not n). Stored bonds are read as
-  // proportions of 65535; Yuma2 column-normalises them, so the scale is irrelevant there.
-  const rows = rowsWithWeightsOrBonds(input);
-  const m = rows.length;
+  // The matrices hold only rows with a non-zero weight (permit holders) or bond, in uid order: in a
+  // full network most permits go to miners who weigh nobody, and an all-zero row changes no sum,
+  // clip, bond or dividend; its stake still votes zeros in the median, read from the zero row after
+  // the last. Stored bonds are read as proportions of 65535; Yuma2 column-normalises them, so the
+  // scale is irrelevant there.
   // 0 for re-registered miners' columns, else 1: a multiply instead of a branch per entry.
   const keep = new Float64Array(n).fill(1);
   if (recentlyRegistered) for (let j = 0; j < n; j++) if (recentlyRegistered[j]) keep[j] = 0;
-  const weights = scratchWeights.zeroed(m * n);
-  const bonds = scratchBonds.zeroed(m * n);
-  for (let r = 0; r < m; r++) {
-    const i = rows[r];
-    const base = r * n;
+  const weights = WEIGHTS.reserve((n + 1) * n);
+  const bonds = BONDS.reserve((n + 1) * n);
+  const rows: number[] = [];
+  weights.fill(0, 0, n);
+  bonds.fill(0, 0, n);
+  for (let i = 0; i < n; i++) {
+    const base = rows.length * n;
     const bondRow = input.bondsU16[i];
-    for (let j = 0, end = Math.min(n, bondRow.length); j < end; j++) bonds[base + j] = (bondRow[j] * keep[j]) / U16_MAX;
-    if (!permit[i]) continue;
-    // Weights: no self-weight but the owner's, none on re-registered miners; row-normalised. The u16 sum is exact.
-    const weightRow = input.weightsU16[i];
+    const bondEnd = Math.min(n, bondRow.length);
+    let bonded = false;
+    for (let j = 0; j < bondEnd; j++) {
+      const b = (bondRow[j] * keep[j]) / U16_MAX;
+      bonds[base + j] = b;
+      if (b !== 0) bonded = true;
+    }
     let rowSum = 0;
-    for (let j = 0, end = Math.min(n, weightRow.length); j < end; j++) {
-      const w = weightRow[j] * keep[j];
-      weights[base + j] = w;
-      rowSum += w;
+    let weightEnd = 0;
+    if (permit[i]) {
+      // Weights: no self-weight but the owner's, none on re-registered miners; row-normalised. The u16 sum is exact.
+      const weightRow = input.weightsU16[i];
+      weightEnd = Math.min(n, weightRow.length);
+      for (let j = 0; j < weightEnd; j++) {
+        const w = weightRow[j] * keep[j];
+        weights[base + j] = w;
+        rowSum += w;
+      }
+      if (i !== input.ownerUid) {
+        rowSum -= weights[base + i];
+        weights[base + i] = 0;
+      }
+      if (rowSum > 0) for (let j = 0; j < n; j++) weights[base + j] /= rowSum;
     }
-    if (i !== input.ownerUid) {
-      rowSum -= weights[base + i];
-      weights[base + i] = 0;
+    if (rowSum !== 0 || bonded) {
+      rows.push(i);
+      weights.fill(0, base + n, base + 2 * n);
+      bonds.fill(0, base + n, base + 2 * n);
+    } else {
+      // Left for the next row (or as the zero row), with any zero it held written over.
+      weights.fill(0, base, base + weightEnd);
+      bonds.fill(0, base, base + bondEnd);
     }
-    if (rowSum > 0) for (let j = 0; j < n; j++) weights[base + j] /= rowSum;
   }
+  const m = rows.length;
+  /** Where each uid's row starts in the matrices: its own, or the zero row. */
+  const rowStart = new Int32Array(n).fill(m * n);
+  for (let r = 0; r < m; r++) rowStart[rows[r]] = r * n;
 
-  const consensus = weightedMedianColumns(weights, rows, activeStake, n, input.kappa);
+  const consensus = weightedMedianColumns(weights, rowStart, activeStake, n, input.kappa);
 
   // Clip to consensus, and in the same pass turn `weights` into the weights bonds are built from.
   const validatorTrust = new Float64Array(n);
@@ -156,15 +194,20 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
     ? yuma3Bonds(input, bonds, weights, rows, activeStake, consensus, incentive)
     : yuma2Bonds(input, bonds, weights, rows, activeStake, incentive);
 
-  // Bonds are kept only for uids holding the new permit; other rows are cleared.
+  // Bonds are kept only for uids holding the new permit; other rows are cleared, and so share one
+  // zero row with those that come out all zero (most permits a full network's miners win).
   const zeroRow: readonly number[] = new Array(n).fill(0);
   const bondsU16: (readonly number[])[] = new Array(n).fill(zeroRow);
   for (let r = 0; r < m; r++) {
     const i = rows[r];
     if (!newValidatorPermit[i]) continue;
-    const out: number[] = new Array(n);
     const base = r * n;
-    for (let j = 0; j < n; j++) out[j] = proportionToU16(bonds[base + j]);
+    let j = 0;
+    while (j < n && proportionToU16(bonds[base + j]) === 0) j++;
+    if (j === n) continue;
+    const out = input.reuseBondRows?.get(i) ?? new Array<number>(n);
+    out.length = n;
+    for (j = 0; j < n; j++) out[j] = proportionToU16(bonds[base + j]);
     bondsU16[i] = out;
   }
 
@@ -186,51 +229,16 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
   };
 }
 
-/**
- * A float64 matrix buffer kept between epochs: a full network runs thousands of epochs a day, and
- * allocating two fresh m×n matrices each time (about 130 KB apiece at 64 × 256) was a share of the
- * day's garbage collection. Safe because an epoch never hands either matrix out, and it runs to the
- * end before the next one starts.
- */
-class MatrixBuffer {
-  private buffer = new Float64Array(0);
-
-  zeroed(size: number): Float64Array {
-    if (this.buffer.length < size) this.buffer = new Float64Array(size);
-    const view = this.buffer.subarray(0, size);
-    view.fill(0);
-    return view;
-  }
-}
-const scratchWeights = new MatrixBuffer();
-const scratchBonds = new MatrixBuffer();
+// The weight and bond matrices (see scratch.ts): at most 256 rows of 256 and a zero row, some 0.5 MB
+// apiece, that no result shares.
+const WEIGHTS = float64Scratch();
+const BONDS = float64Scratch();
 
 /** Array.from on a typed array goes through its iterator, one result object per element; a plain copy does not. */
 function toArray(v: Float64Array): number[] {
   const out: number[] = new Array(v.length);
   for (let i = 0; i < v.length; i++) out[i] = v[i];
   return out;
-}
-
-/** Uids, ascending, that hold a permit this epoch or a stored bond outside re-registered columns. */
-function rowsWithWeightsOrBonds(input: YumaInput): number[] {
-  const { bondsU16, validatorPermit, recentlyRegistered } = input;
-  const n = input.stake.length;
-  const rows: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (validatorPermit[i]) {
-      rows.push(i);
-      continue;
-    }
-    const bondRow = bondsU16[i];
-    for (let j = 0, end = Math.min(n, bondRow.length); j < end; j++) {
-      if (bondRow[j] !== 0 && !recentlyRegistered?.[j]) {
-        rows.push(i);
-        break;
-      }
-    }
-  }
-  return rows;
 }
 
 /**
@@ -256,20 +264,20 @@ function isTopkNonzero(stake: Float64Array, k: number): boolean[] {
 }
 
 /**
- * `math.rs::weighted_median_col`: per column, over validators with active stake, the smallest
- * weight x with Σ_{w ≤ x} stake > stakeSum − κ (a missing weight counts as 0).
+ * `math.rs::weighted_median_col`: per column, over validators with active stake (uid order), the
+ * smallest weight x with Σ_{w ≤ x} stake > stakeSum − κ (a missing weight counts as 0).
  */
 function weightedMedianColumns(
-  weights: Float64Array, rows: number[], activeStake: Float64Array, n: number, kappa: number,
+  weights: Float64Array, rowStart: Int32Array, activeStake: Float64Array, n: number, kappa: number,
 ): Float64Array {
   const consensus = new Float64Array(n);
   const voterBase: number[] = [];
   const voterStakes: number[] = [];
   let stakeSum = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const s = activeStake[rows[r]];
+  for (let i = 0; i < n; i++) {
+    const s = activeStake[i];
     if (s > 0) {
-      voterBase.push(r * n);
+      voterBase.push(rowStart[i]);
       voterStakes.push(s);
       stakeSum += s;
     }

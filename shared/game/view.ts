@@ -1,5 +1,5 @@
 import type { BotView, PositionView, SubnetView } from '../bots/index.ts';
-import type { Chain, Hotkey, Netuid, Rao, Subnet } from '../engine/index.ts';
+import type { Chain, Hotkey, Netuid, Neuron, Rao, Subnet } from '../engine/index.ts';
 import { hotkeyStake, intervalFull, neuronToPrune, spotPrice, subnetToPrune, uid as toUid } from '../engine/index.ts';
 import { parsePosition } from './liquidation.ts';
 import type { Scenario } from './scenario.ts';
@@ -63,13 +63,24 @@ class LiveSubnetView implements SubnetView {
     return (this.lists ??= this.split()).miners;
   }
 
+  get minerCount(): number {
+    if (this.lists) return this.lists.miners.length;
+    let count = 0;
+    for (const n of this.s.neurons) if (this.isMiner(n)) count++;
+    return count;
+  }
+
+  private isMiner(n: Neuron): boolean {
+    return !n.validatorPermit && n.hotkey !== this.s.ownerHotkey;
+  }
+
   private split() {
     const s = this.s;
     const validators: SubnetView['validators'] = [];
     const miners: SubnetView['miners'] = [];
     s.neurons.forEach((n, j) => {
       if (n.validatorPermit) validators.push({ hotkey: n.hotkey, uid: toUid(j), stake: hotkeyStake(s.stake, n.hotkey) });
-      else if (n.hotkey !== s.ownerHotkey) miners.push({ hotkey: n.hotkey, uid: toUid(j) });
+      else if (this.isMiner(n)) miners.push({ hotkey: n.hotkey, uid: toUid(j) });
     });
     validators.sort((a, b) => (b.stake > a.stake ? 1 : b.stake < a.stake ? -1 : a.uid - b.uid));
     return { validators, miners };

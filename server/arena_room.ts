@@ -1,11 +1,10 @@
 import type { Client, RoomException } from '@colyseus/core';
 import { matchMaker, Room } from '@colyseus/core';
 import type { GameSnapshot } from '../shared/game/index.ts';
-import type { Ack, ActionRequest, ClientRequest, ControlRequest, JoinRole, QueryRequest, Ref, RoomControls, SeriesView, WireError, WireErrorCode } from '../shared/protocol/index.ts';
+import type { ActionRequest, ClientRequest, ControlRequest, JoinRole, QueryRequest, Ref, RoomControls } from '../shared/protocol/index.ts';
 import { controlEntry, joinOptionsChecker, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
-import type { Queued } from './action_queue.ts';
 import { ActionQueue, MAX_QUEUED_PER_CLIENT } from './action_queue.ts';
-import { BlockClock, tickInterval } from './block_clock.ts';
+import { BlockRunner, fullSeries } from './block_runner.ts';
 import { roomControls } from './controls.ts';
 import type { GameHost } from './game_host.ts';
 import type { BlockFeed, GameSource } from './game_source.ts';
@@ -19,11 +18,10 @@ import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
 import { addressOf, admission, admitMatchmake, admitSpectator, checkCreateOptions, emptyRoomSeconds, pickKnown, TICKET_OPTION } from './admission.ts';
-import { kitTransferRefusal } from './kits.ts';
 import { nameForSeat } from './names.ts';
 import { Refusal } from './refusal.ts';
+import { ack, refuse } from './replies.ts';
 import { SeriesCache } from './series_cache.ts';
-import { TickBudget } from './tick_budget.ts';
 import { defaultSeats, QuickPlaySeats } from './quickplay.ts';
 import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
 import type { GameRecord } from './record.ts';
@@ -42,10 +40,11 @@ interface Member {
 
 /**
  * The room: the authority for one game, as Colyseus hooks. Client messages are validated
- * (shared/protocol), actions queued (action_queue.ts) and applied in order at the next block
- * boundary, blocks run at the scenario's rate (block_clock.ts), and what changed is mirrored into
- * the synced state and the private feeds. Where the game comes from is game_source.ts; seats and
- * tokens seats.ts; the facilitator's controls controls.ts; what each player sees views/.
+ * (shared/protocol) and routed: actions queued (action_queue.ts) for the next block boundary,
+ * controls to controls.ts, queries answered; replies.ts words the answers. The blocks, the actions
+ * applied at them and what they change in the synced state and the private feeds are
+ * block_runner.ts. Where the game comes from is game_source.ts; seats and tokens seats.ts; what
+ * each player sees views/.
  */
 export class ArenaRoom extends Room<ArenaState> {
   maxClients = 250;
@@ -73,14 +72,13 @@ export class ArenaRoom extends Room<ArenaState> {
   private seats = new Seats();
   private readonly members = new Map<string, Member>();
   private readonly queue = new ActionQueue();
-  private readonly blocks = new BlockClock();
-  /** What a block boundary applies before the step: the queued actions, or a replay's recorded log. */
-  private feed!: BlockFeed;
+  private runner!: BlockRunner;
+  /** A replay's recorded log, applied at each block boundary (null: the players' queued actions). */
+  private feed: BlockFeed | null = null;
   private emptyTimer: { clear(): void } | null = null;
   /** Brought back after a restart: its people get longer to return before an empty room closes. */
   private restored = false;
   private admissionTicket: unknown;
-  private readonly budget = new TickBudget();
   private readonly seriesCache = new SeriesCache();
   /** Where this game is kept (null when the process keeps no games, or for a replay). */
   private archive: RoomArchive | null = null;
@@ -88,12 +86,17 @@ export class ArenaRoom extends Room<ArenaState> {
   private readonly notices = new Notices(this, () => this.state.clock.phase);
   /** Quick play's seat policy (null for a facilitated game). */
   private quickSeats: QuickPlaySeats | null = null;
-  /** How long ticks that ran blocks took (ms): the load script reads it. */
-  readonly tickTimes = new TickStats();
-  /** The same ticks by part: the blocks (with their archive writes), mirroring, the private feeds. */
-  readonly tickParts = { blocks: new TickStats(), mirror: new TickStats(), feeds: new TickStats() };
   /** How long encoding and sending each state patch took (ms). */
   readonly patchTimes = new TickStats();
+
+  /** How long ticks that ran blocks took (ms), whole and by part: the load script reads them. */
+  get tickTimes(): TickStats {
+    return this.runner.tickTimes;
+  }
+
+  get tickParts(): BlockRunner['tickParts'] {
+    return this.runner.tickParts;
+  }
 
   async onCreate(raw: unknown): Promise<void> {
     const restore = (raw as { restore?: unknown; restoreSecret?: unknown } | null) ?? {};
@@ -141,6 +144,16 @@ export class ArenaRoom extends Room<ArenaState> {
   private async open(code: string, source: GameSource, phase: RoomMeta['phase']): Promise<void> {
     this.roomId = code;
     this.setState(new ArenaState());
+    this.runner = new BlockRunner({
+      code,
+      clock: this.state.clock,
+      queue: this.queue,
+      clients: this.clients,
+      game: () => ({ host: this.host, feed: this.feed, mirror: this.mirror, feeds: this.feeds, archive: this.archive }),
+      broadcast: (type, results) => this.broadcast(type, results),
+      saveMeta: () => this.saveMeta(),
+      updateListing: () => void this.updateListing(),
+    });
     this.drive(source);
     const host = this.host;
     this.state.clock.phase = phase;
@@ -161,7 +174,7 @@ export class ArenaRoom extends Room<ArenaState> {
     const host = (this.host = source.host);
     this.seats = source.seats;
     this.playable = source.playable;
-    this.feed = source.feed ?? { beforeStep: () => (this.queue.drain((q) => this.applyQueued(q)), 'go') };
+    this.feed = source.feed;
     this.mirror = new Mirror(this.state, host, this.roomId);
     this.feeds = new PrivateFeeds(host, this.feeds);
     if (this.quickplay) this.quickSeats = new QuickPlaySeats(host, this.seatCount);
@@ -173,7 +186,7 @@ export class ArenaRoom extends Room<ArenaState> {
       restartSimulation: () => this.restartSimulation(),
       admitSpeed: (speed) => admission.admitSpeed(this.roomId, host.game.scenario, speed),
       flushFeeds: () => this.feeds.flush(this.clients, true),
-      endGame: () => this.endGame(),
+      endGame: () => this.runner.endGame(),
       notices: this.notices,
       startRealGame: () => this.startRealGame(),
     });
@@ -316,7 +329,7 @@ export class ArenaRoom extends Room<ArenaState> {
   onDispose(): void {
     // A room closed because everyone left long ago is over; one closed by a server shutdown is
     // not, and comes back on the next start.
-    if (this.state.clock.phase !== 'ended' && matchMaker.state !== matchMaker.MatchMakerState.SHUTTING_DOWN) this.endGame();
+    if (this.state.clock.phase !== 'ended' && matchMaker.state !== matchMaker.MatchMakerState.SHUTTING_DOWN) this.runner.endGame();
     this.archive?.close();
     games.retire(this.exportable(), this.archive !== null);
     admission.closeRoom(this.roomId);
@@ -328,7 +341,7 @@ export class ArenaRoom extends Room<ArenaState> {
       code: this.roomId,
       facilitatorKey: this.facilitatorKey,
       results: () => this.host.results(this.roomId),
-      series: (maxPoints = EXPORT_POINTS) => this.fullSeries(maxPoints),
+      series: (maxPoints = EXPORT_POINTS) => fullSeries(this.host, maxPoints),
     };
   }
 
@@ -357,12 +370,12 @@ export class ArenaRoom extends Room<ArenaState> {
     if (!member) return;
     const now = Date.now();
     if (!member.limiter.take(now) || !admission.admitMessage(addressOf(client), now)) {
-      if (member.limiter.shouldWarn(now)) this.refuse(client, String(type).slice(0, 32), 'TOO_MANY_MESSAGES', `more than ${MESSAGES_PER_SECOND} messages a second; some were dropped`);
+      if (member.limiter.shouldWarn(now)) refuse(client, String(type).slice(0, 32), 'TOO_MANY_MESSAGES', `more than ${MESSAGES_PER_SECOND} messages a second; some were dropped`);
       return;
     }
     const parsed = parseClientMessage(type, payload);
     const action = typeof type === 'string' ? type.slice(0, 32) : '?';
-    if (!parsed.ok) return this.refuse(client, action, parsed.code, parsed.message, parsed.ref);
+    if (!parsed.ok) return refuse(client, action, parsed.code, parsed.message, parsed.ref);
     const req: ClientRequest = parsed.value;
     if (req.kind === 'control') return this.control(client, action, req.token, req.request, parsed.ref);
     if (req.kind === 'query') return this.query(client, req.request);
@@ -371,12 +384,12 @@ export class ArenaRoom extends Room<ArenaState> {
 
   private enqueue(client: Client, member: Member, request: ActionRequest, ref?: Ref): void {
     const phase = this.state.clock.phase;
-    if (member.playerId === null) return this.refuse(client, request.type, 'SPECTATOR', 'spectators watch; join with a player role to act', ref);
+    if (member.playerId === null) return refuse(client, request.type, 'SPECTATOR', 'spectators watch; join with a player role to act', ref);
     const seat = this.seats.get(member.playerId);
-    if (!seat || seat.removed) return this.refuse(client, request.type, 'REMOVED', 'the facilitator removed you from this game', ref);
-    if (phase === 'ended') return this.refuse(client, request.type, 'GAME_OVER', 'the game has ended', ref);
-    if (phase === 'lobby') return this.refuse(client, request.type, 'NOT_STARTED', 'the game has not started yet', ref);
-    if (!this.queue.offer({ sessionId: client.sessionId, playerId: member.playerId, request, ref })) return this.refuse(client, request.type, 'QUEUE_FULL', `at most ${MAX_QUEUED_PER_CLIENT} actions may wait for the next block`, ref);
+    if (!seat || seat.removed) return refuse(client, request.type, 'REMOVED', 'the facilitator removed you from this game', ref);
+    if (phase === 'ended') return refuse(client, request.type, 'GAME_OVER', 'the game has ended', ref);
+    if (phase === 'lobby') return refuse(client, request.type, 'NOT_STARTED', 'the game has not started yet', ref);
+    if (!this.queue.offer({ sessionId: client.sessionId, playerId: member.playerId, request, ref })) return refuse(client, request.type, 'QUEUE_FULL', `at most ${MAX_QUEUED_PER_CLIENT} actions may wait for the next block`, ref);
   }
 
   private query(client: Client, q: QueryRequest): void {
@@ -386,99 +399,21 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {
-    if (!tokenMatches(this.facilitatorKey, token)) return this.refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
+    if (!tokenMatches(this.facilitatorKey, token)) return refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
     const entry = controlEntry(c.type);
-    if (this.state.clock.phase === 'ended' && !entry.afterEnd) return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
-    if (!this.playable && !entry.inReplay) return this.refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
+    if (this.state.clock.phase === 'ended' && !entry.afterEnd) return refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
+    if (!this.playable && !entry.inReplay) return refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
     const r = entry.run(this.controls, c as never);
-    if (!r.ok) return this.refuse(client, action, r.error.code, r.error.message, ref);
+    if (!r.ok) return refuse(client, action, r.error.code, r.error.message, ref);
     this.mirror.events(r.events);
-    this.ack(client, action, ref);
+    ack(client, action, this.host.block, ref);
     this.saveMeta();
     this.mirror.sync(true);
     void this.updateListing();
-  }
-
-  private ack(client: Client, action: string, ref?: Ref): void {
-    const ack: Ack = { action, ...(ref !== undefined ? { ref } : {}), block: this.host.block };
-    client.send('ack', ack);
-  }
-
-  private refuse(client: Client, action: string, code: WireErrorCode, message: string, ref?: Ref, facts?: WireError['facts']): void {
-    const error: WireError = { code, message, action, ...(ref !== undefined ? { ref } : {}), ...(facts ? { facts } : {}) };
-    client.send('error', error);
-  }
-
-  // Blocks ------------------------------------------------------------------------------------------
-
-  private blocksPerSecond(): number {
-    return this.host.blocksPerSecond * this.state.clock.speed;
   }
 
   private restartSimulation(): void {
-    this.setSimulationInterval((dt) => this.tick(dt), tickInterval(this.blocksPerSecond()));
-  }
-
-  private tick(deltaMs: number): void {
-    const running = () => this.state.clock.phase === 'running';
-    this.blocks.advance(deltaMs, this.blocksPerSecond(), running());
-    if (!running()) return;
-    const started = performance.now();
-    if (!this.budget.mayRun(started)) return;
-    let ran = 0;
-    while (running() && this.budget.more(started, performance.now()) && this.blocks.take()) {
-      this.runBlock();
-      this.archive?.afterBlock(this.host);
-      ran++;
-    }
-    const blocksDone = performance.now();
-    this.budget.done(started, blocksDone);
-    if (ran === 0) return;
-    this.mirror.sync(false);
-    const mirrored = performance.now();
-    this.feeds.flush(this.clients, false, started);
-    if (this.host.block % 50 < ran) void this.updateListing();
-    const ended = performance.now();
-    this.tickParts.blocks.record(blocksDone - started);
-    this.tickParts.mirror.record(mirrored - blocksDone);
-    this.tickParts.feeds.record(ended - mirrored);
-    this.tickTimes.record(ended - started);
-  }
-
-  /** One block boundary: the queued actions in arrival order (a replay's recorded ones), then the chain steps. */
-  private runBlock(): void {
-    if (this.feed.beforeStep(this.host, (events) => this.mirror.events(events)) === 'end') return this.endGame();
-    this.mirror.events(this.host.step());
-    if (this.host.over) this.endGame();
-  }
-
-  private applyQueued(q: Queued): void {
-    const kit = kitTransferRefusal(this.host, q.playerId, q.request);
-    const result = kit ? { ok: false as const, error: kit } : this.host.act(q.playerId, q.request);
-    const client = this.clients.getById(q.sessionId);
-    if (result.ok) {
-      this.mirror.events(result.events);
-      this.feeds.touch(q.sessionId);
-      if (client) this.ack(client, q.request.type, q.ref);
-    } else if (client) this.refuse(client, q.request.type, result.error.code, result.error.message, q.ref, this.host.refusalFacts(q.playerId, q.request, result.error.code));
-  }
-
-  /** Every subnet's series, as the exports and the finished game keep it. */
-  private fullSeries(maxPoints: number): SeriesView {
-    return this.host.series(maxPoints, this.host.topSubnets(Infinity));
-  }
-
-  private endGame(): void {
-    if (this.state.clock.phase === 'ended') return;
-    this.host.end();
-    this.state.clock.phase = 'ended';
-    this.queue.clear();
-    this.mirror.sync(true);
-    const results = this.host.results(this.roomId);
-    this.broadcast('results', results);
-    this.saveMeta();
-    this.archive?.finish({ results, series: this.fullSeries(EXPORT_POINTS) }, Date.now());
-    void this.updateListing();
+    this.setSimulationInterval((dt) => this.runner.tick(dt), this.runner.interval());
   }
 
   // Housekeeping ------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 import type { Client, RoomException } from '@colyseus/core';
 import { matchMaker, Room } from '@colyseus/core';
 import type { GameSnapshot } from '../shared/game/index.ts';
-import type { ActionRequest, ClientRequest, ControlRequest, JoinRole, QueryRequest, Ref, RoomControls } from '../shared/protocol/index.ts';
-import { controlEntry, joinOptionsChecker, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
+import type { ActionRequest, ClientRequest, ControlRequest, QueryRequest, Ref, RoomControls } from '../shared/protocol/index.ts';
+import { controlEntry, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
 import { ActionQueue, MAX_QUEUED_PER_CLIENT } from './action_queue.ts';
 import { BlockRunner, fullSeries } from './block_runner.ts';
 import { roomControls } from './controls.ts';
@@ -17,34 +17,28 @@ import { games } from './game_registry.ts';
 import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
 import { PrivateFeeds } from './private_feeds.ts';
-import { addressOf, admission, admitMatchmake, admitSpectator, checkCreateOptions, emptyRoomSeconds, pickKnown, TICKET_OPTION } from './admission.ts';
-import { nameForSeat } from './names.ts';
+import { addressOf, admission, admitMatchmake, checkCreateOptions, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
 import { Refusal } from './refusal.ts';
 import { ack, refuse } from './replies.ts';
 import { SeriesCache } from './series_cache.ts';
 import { defaultSeats, QuickPlaySeats } from './quickplay.ts';
-import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
+import { MESSAGES_PER_SECOND } from './rate_limit.ts';
 import type { GameRecord } from './record.ts';
 import { ArenaState } from '../shared/protocol/schema.ts';
 import { digestOf, newToken, type TokenDigest, tokenMatches } from './secrets.ts';
 import { Seats } from './seats.ts';
+import type { Member } from './seating.ts';
+import { RECONNECT_SECONDS, Seating } from './seating.ts';
 import { TickStats } from './tick_stats.ts';
 
-/** Seconds a dropped client has to come back with `client.reconnect` before it counts as gone. */
-export const RECONNECT_SECONDS = 60;
-/** One connection: a player (playerId set) or a spectator. */
-interface Member {
-  playerId: string | null;
-  limiter: RateLimiter;
-}
 
 /**
  * The room: the authority for one game, as Colyseus hooks. Client messages are validated
  * (shared/protocol) and routed: actions queued (action_queue.ts) for the next block boundary,
- * controls to controls.ts, queries answered; replies.ts words the answers. The blocks, the actions
- * applied at them and what they change in the synced state and the private feeds are
- * block_runner.ts. Where the game comes from is game_source.ts; seats and tokens seats.ts; what
- * each player sees views/.
+ * controls to controls.ts, queries answered; replies.ts words the answers. Who comes and goes as
+ * what is seating.ts (seats and tokens seats.ts); the blocks, the actions applied at them and what
+ * they change in the synced state and the private feeds block_runner.ts. Where the game comes from
+ * is game_source.ts; what each player sees views/.
  */
 export class ArenaRoom extends Room<ArenaState> {
   maxClients = 250;
@@ -70,7 +64,10 @@ export class ArenaRoom extends Room<ArenaState> {
   /** People may take seats and change the game (not in a replay). */
   private playable = true;
   private seats = new Seats();
-  private readonly members = new Map<string, Member>();
+  private readonly seating = new Seating(
+    () => ({ host: this.host, seats: this.seats, playable: this.playable, quickSeats: this.quickSeats, phase: this.state.clock.phase, mirror: this.mirror, feeds: this.feeds }),
+    () => this.saveMeta(),
+  );
   private readonly queue = new ActionQueue();
   private runner!: BlockRunner;
   /** A replay's recorded log, applied at each block boundary (null: the players' queued actions). */
@@ -220,59 +217,14 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   onJoin(client: Client, raw: unknown): void {
-    const o = joinOptionsChecker(pickKnown(raw, ['name', 'role', 'playerToken', 'bot']), 'options');
-    if (!o.ok) throw new Refusal(`INVALID_OPTIONS: ${o.message}`);
     const isCreator = this.creatorPending;
-    const name = o.value.name ?? (isCreator ? 'Facilitator' : 'Player');
-    const wanted: JoinRole = o.value.role ?? (isCreator ? 'spectator' : 'staker');
-
-    let playerId: string | null = null;
-    let role: JoinRole = wanted;
-    let token: string;
-    const back = o.value.playerToken ? this.seats.byToken(o.value.playerToken) : null;
-    if (back) {
-      [playerId, token, role] = [back[0], o.value.playerToken!, back[1].role];
-      // The same seat from a new tab: the old connection, if still open, no longer speaks for it.
-      const previous = back[1].sessionId;
-      if (previous && previous !== client.sessionId) {
-        this.members.delete(previous);
-        this.feeds.unsubscribe(previous);
-      }
-      back[1].sessionId = client.sessionId;
-      if (!back[1].removed) {
-        this.host.setConnected(playerId, true);
-        this.quickSeats?.arrived(back[1].role);
-      }
-    } else if (wanted === 'spectator') {
-      const full = admitSpectator(this.spectatorCount());
-      if (full) throw new Refusal(`${full.code}: ${full.message}`);
-      token = newToken();
-    } else if (!this.playable) {
-      throw new Refusal('REPLAY: a replay is watched, not played; join as a spectator');
-    } else {
-      if (this.state.clock.phase === 'ended') throw new Refusal('GAME_OVER: the game has ended; join as a spectator');
-      const named = nameForSeat(o.value.name, name, [...this.seats.entries()].map(([, seat]) => seat.name));
-      if ('code' in named) throw new Refusal(`${named.code}: ${named.message}`);
-      const joined = this.host.join(named.name, wanted, o.value.bot === true);
-      if (!joined.ok) throw new Refusal(`${joined.error.code}: ${joined.error.message}`);
-      playerId = joined.playerId;
-      token = newToken();
-      this.seats.take(playerId, token, named.name, wanted, client.sessionId);
-      this.mirror.events(joined.events);
-      this.quickSeats?.arrived(wanted);
-      this.saveMeta();
-    }
+    const seated = this.seating.join(client, raw, isCreator, Date.now());
     // Only a creator who actually got in takes the facilitator token.
     this.creatorPending = false;
     admission.connected(client.sessionId, addressOf(client));
-    this.members.set(client.sessionId, { playerId, limiter: new RateLimiter(MESSAGES_PER_SECOND, MESSAGE_BURST, Date.now()) });
-    this.feeds.subscribe(client, playerId);
     client.send('welcome', {
       code: this.roomId,
-      playerId,
-      role,
-      name: playerId ? this.seats.get(playerId)!.name : name,
-      playerToken: token,
+      ...seated,
       ...(isCreator && this.creatorToken ? { facilitatorToken: this.creatorToken } : {}),
       preset: this.host.preset,
       seed: this.host.seed,
@@ -283,45 +235,24 @@ export class ArenaRoom extends Room<ArenaState> {
     if (isCreator && this.isPublic) void this.setPrivate(false);
     this.disarmEmptyTimer();
     this.mirror.sync(true);
-    this.mirror.spectators(this.spectatorCount());
+    this.mirror.spectators(this.seating.spectators());
     this.feeds.flush([client], true);
     this.notices.greet(client);
     void this.updateListing();
   }
 
   async onLeave(client: Client, consented: boolean): Promise<void> {
-    const member = this.members.get(client.sessionId);
-    const seat = member?.playerId ? this.seats.get(member.playerId) : undefined;
-    const playerId = member?.playerId ?? null;
-    if (seat && playerId && seat.sessionId === client.sessionId) {
-      seat.sessionId = null;
-      if (!seat.removed) this.host.setConnected(playerId, false);
-      this.mirror.sync(true);
-    }
-    // A dropped socket (not a leave) may come back: players and spectators alike (a projector's wifi).
-    if (member && !consented && this.state.clock.phase !== 'ended') {
+    const leaving = this.seating.leave(client.sessionId, consented);
+    if (leaving.mayReturn) {
       try {
-        const back = await this.allowReconnection(client, RECONNECT_SECONDS);
-        if (seat && playerId && seat.sessionId === null) {
-          seat.sessionId = back.sessionId;
-          if (!seat.removed) this.host.setConnected(playerId, true);
-        }
-        this.feeds.rebind(back);
-        this.feeds.flush([back], true);
-        this.mirror.sync(true);
+        leaving.returned(await this.allowReconnection(client, RECONNECT_SECONDS));
         return;
       } catch {
-        // Gone for good from this socket; the seat and its wallet stay (rejoin by token).
+        // Gone for good from this socket.
       }
     }
-    this.members.delete(client.sessionId);
-    this.feeds.unsubscribe(client.sessionId);
-    if (this.quickSeats && seat && !seat.removed && seat.sessionId === null && this.state.clock.phase !== 'ended') {
-      this.quickSeats.left(seat.role);
-      this.mirror.sync(true);
-    }
+    leaving.gone();
     admission.disconnected(client.sessionId);
-    this.mirror.spectators(this.spectatorCount());
     if (this.clients.length === 0) this.armEmptyTimer();
     void this.updateListing();
   }
@@ -366,7 +297,7 @@ export class ArenaRoom extends Room<ArenaState> {
   // Messages ----------------------------------------------------------------------------------------
 
   private receive(client: Client, type: unknown, payload: unknown): void {
-    const member = this.members.get(client.sessionId);
+    const member = this.seating.member(client.sessionId);
     if (!member) return;
     const now = Date.now();
     if (!member.limiter.take(now) || !admission.admitMessage(addressOf(client), now)) {
@@ -423,12 +354,6 @@ export class ArenaRoom extends Room<ArenaState> {
     const sent = super.broadcastPatch();
     if (sent) this.patchTimes.record(performance.now() - started);
     return sent;
-  }
-
-  private spectatorCount(): number {
-    let n = 0;
-    for (const m of this.members.values()) if (m.playerId === null) n++;
-    return n;
   }
 
   private async updateListing(): Promise<void> {

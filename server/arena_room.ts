@@ -2,35 +2,37 @@ import type { Client, RoomException } from '@colyseus/core';
 import { matchMaker, Room } from '@colyseus/core';
 import type { GameSnapshot } from '../shared/game/index.ts';
 import type { ActionRequest, ClientRequest, ControlRequest, QueryRequest, Ref, RoomControls } from '../shared/protocol/index.ts';
-import { controlEntry, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
+import { controlEntry, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
+import { ArenaState } from '../shared/protocol/schema.ts';
 import { ActionQueue, MAX_QUEUED_PER_CLIENT } from './action_queue.ts';
+import { addressOf, admission, admitMatchmake, checkCreateOptions, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
+import { Notices } from './announce.ts';
+import type { RunningGame } from './block_runner.ts';
 import { BlockRunner, fullSeries } from './block_runner.ts';
 import { roomControls } from './controls.ts';
-import type { GameHost } from './game_host.ts';
-import type { BlockFeed, GameSource } from './game_source.ts';
-import { createdSource, realGameSource, restoredSource } from './game_source.ts';
-import { Notices } from './announce.ts';
-import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
-import { EXPORT_POINTS, gameStore, RESTORE_SECRET } from './persistence/archive.ts';
 import type { ExportableGame } from './game_registry.ts';
 import { games } from './game_registry.ts';
+import type { GameSource } from './game_source.ts';
+import { createdSource, realGameSource, restoredSource } from './game_source.ts';
 import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
+import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
+import { EXPORT_POINTS, gameStore, RESTORE_SECRET } from './persistence/archive.ts';
 import { PrivateFeeds } from './private_feeds.ts';
-import { addressOf, admission, admitMatchmake, checkCreateOptions, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
-import { Refusal } from './refusal.ts';
-import { ack, refuse } from './replies.ts';
-import { SeriesCache } from './series_cache.ts';
-import { defaultSeats, QuickPlaySeats } from './quickplay.ts';
+import { QuickPlaySeats } from './quickplay.ts';
 import { MESSAGES_PER_SECOND } from './rate_limit.ts';
 import type { GameRecord } from './record.ts';
-import { ArenaState } from '../shared/protocol/schema.ts';
-import { digestOf, newToken, type TokenDigest, tokenMatches } from './secrets.ts';
-import { Seats } from './seats.ts';
-import type { Member } from './seating.ts';
+import { Refusal } from './refusal.ts';
+import { ack, refuse } from './replies.ts';
+import { RoomSettings } from './room_settings.ts';
+import type { Member, Table } from './seating.ts';
 import { RECONNECT_SECONDS, Seating } from './seating.ts';
+import { tokenMatches } from './secrets.ts';
+import { SeriesCache } from './series_cache.ts';
 import { TickStats } from './tick_stats.ts';
 
+/** The game a room runs now and what follows it: a practice round's gives way to the real game's. */
+type RoomGame = Omit<RunningGame, 'archive'> & Omit<Table, 'phase'> & { controls: RoomControls };
 
 /**
  * The room: the authority for one game, as Colyseus hooks. Client messages are validated
@@ -38,7 +40,7 @@ import { TickStats } from './tick_stats.ts';
  * controls to controls.ts, queries answered; replies.ts words the answers. Who comes and goes as
  * what is seating.ts (seats and tokens seats.ts); the blocks, the actions applied at them and what
  * they change in the synced state and the private feeds block_runner.ts. Where the game comes from
- * is game_source.ts; what each player sees views/.
+ * is game_source.ts; the room's own settings room_settings.ts; what each player sees views/.
  */
 export class ArenaRoom extends Room<ArenaState> {
   maxClients = 250;
@@ -48,41 +50,20 @@ export class ArenaRoom extends Room<ArenaState> {
     return admitMatchmake(options, context);
   }
 
-  private host!: GameHost;
-  private mirror!: Mirror;
-  private feeds!: PrivateFeeds;
-  /** A new game starts running at once (else it waits in the lobby for `start`): the real game after a practice too. */
-  private autostart = true;
-  /** Handed once, to the creator's first welcome; the room keeps only its digest. */
-  private creatorToken: string | null = newToken();
-  private facilitatorKey: TokenDigest = digestOf(this.creatorToken!);
-  private creatorPending = false;
-  private isPublic = false;
-  private quickplay = false;
-  /** Player seats the room lists (bots fill the rest in quick play). */
-  private seatCount = 0;
-  /** People may take seats and change the game (not in a replay). */
-  private playable = true;
-  private seats = new Seats();
+  private settings!: RoomSettings;
+  private game!: RoomGame;
+  /** Where this game is kept (null when the process keeps no games, or for a replay). */
+  private archive: RoomArchive | null = null;
   private readonly seating = new Seating(
-    () => ({ host: this.host, seats: this.seats, playable: this.playable, quickSeats: this.quickSeats, phase: this.state.clock.phase, mirror: this.mirror, feeds: this.feeds }),
+    () => ({ ...this.game, phase: this.state.clock.phase }),
     () => this.saveMeta(),
   );
   private readonly queue = new ActionQueue();
   private runner!: BlockRunner;
-  /** A replay's recorded log, applied at each block boundary (null: the players' queued actions). */
-  private feed: BlockFeed | null = null;
   private emptyTimer: { clear(): void } | null = null;
-  /** Brought back after a restart: its people get longer to return before an empty room closes. */
-  private restored = false;
   private admissionTicket: unknown;
   private readonly seriesCache = new SeriesCache();
-  /** Where this game is kept (null when the process keeps no games, or for a replay). */
-  private archive: RoomArchive | null = null;
-  private controls!: RoomControls;
   private readonly notices = new Notices(this, () => this.state.clock.phase);
-  /** Quick play's seat policy (null for a facilitated game). */
-  private quickSeats: QuickPlaySeats | null = null;
   /** How long encoding and sending each state patch took (ms). */
   readonly patchTimes = new TickStats();
 
@@ -103,16 +84,11 @@ export class ArenaRoom extends Room<ArenaState> {
     const checked = checkCreateOptions(raw);
     if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
     const o = checked.value;
-    const quickplay = (this.quickplay = (raw as { quickplay?: unknown } | null)?.quickplay === true);
     const source = createdSource(o);
 
     const code = await freshJoinCode(async (c) => (await matchMaker.query({ roomId: c })).length > 0 || gameStore()?.game(c) != null);
-    this.isPublic = (o.public === true || quickplay) && source.playable;
-    // A facilitated room stays unlisted until its creator has joined and taken the token.
-    this.creatorPending = !quickplay;
-    this.seatCount = Math.min(o.seats ?? defaultSeats(quickplay), MAX_SEATS);
-    this.autostart = o.autostart !== false || quickplay;
-    await this.open(code, source, this.autostart ? 'running' : 'lobby');
+    this.settings = RoomSettings.created(o, (raw as { quickplay?: unknown } | null)?.quickplay === true, source.playable);
+    await this.open(code, source, this.settings.autostart ? 'running' : 'lobby');
     this.state.clock.practice = o.practice === true && source.playable;
     this.archive = source.keep(code, this.roomMeta());
   }
@@ -120,14 +96,8 @@ export class ArenaRoom extends Room<ArenaState> {
   /** A game this process was running when it stopped: same code, same tokens, same state. */
   private async restore(code: string): Promise<void> {
     const source = restoredSource(code);
-    this.restored = true;
     const meta = source.meta;
-    this.facilitatorKey = meta.facilitatorKey;
-    this.creatorToken = null;
-    this.isPublic = meta.isPublic;
-    this.quickplay = meta.quickplay;
-    this.seatCount = meta.seats;
-    this.autostart = meta.autostart ?? true;
+    this.settings = RoomSettings.restored(meta);
     this.archive = source.keep(code, meta);
     await this.open(code, source, meta.phase);
     this.state.clock.speed = meta.speed;
@@ -146,47 +116,49 @@ export class ArenaRoom extends Room<ArenaState> {
       clock: this.state.clock,
       queue: this.queue,
       clients: this.clients,
-      game: () => ({ host: this.host, feed: this.feed, mirror: this.mirror, feeds: this.feeds, archive: this.archive }),
+      game: () => ({ ...this.game, archive: this.archive }),
       broadcast: (type, results) => this.broadcast(type, results),
       saveMeta: () => this.saveMeta(),
       updateListing: () => void this.updateListing(),
     });
     this.drive(source);
-    const host = this.host;
     this.state.clock.phase = phase;
-    await this.setPrivate(this.creatorPending || !this.isPublic);
+    await this.setPrivate(!this.settings.listed);
 
     this.onMessage('*', (client, type, payload) => this.receive(client, type, payload));
     this.setPatchRate(100);
     this.restartSimulation();
-    this.mirror.sync(true);
+    this.game.mirror.sync(true);
     await this.updateListing();
     games.add(this.exportable());
-    admission.openRoom(code, this.admissionTicket, host.game.scenario, this.state.clock.speed);
+    admission.openRoom(code, this.admissionTicket, source.host.game.scenario, this.state.clock.speed);
     this.armEmptyTimer();
   }
 
   /** Wires the room to a game: the synced state, the private feeds (same clients, same watched subnets), quick seats and controls follow it. */
   private drive(source: GameSource): void {
-    const host = (this.host = source.host);
-    this.seats = source.seats;
-    this.playable = source.playable;
-    this.feed = source.feed;
-    this.mirror = new Mirror(this.state, host, this.roomId);
-    this.feeds = new PrivateFeeds(host, this.feeds);
-    if (this.quickplay) this.quickSeats = new QuickPlaySeats(host, this.seatCount);
-    this.controls = roomControls({
+    const { host, seats } = source;
+    this.game = {
       host,
-      seats: this.seats,
-      queue: this.queue,
-      clock: this.state.clock,
-      restartSimulation: () => this.restartSimulation(),
-      admitSpeed: (speed) => admission.admitSpeed(this.roomId, host.game.scenario, speed),
-      flushFeeds: () => this.feeds.flush(this.clients, true),
-      endGame: () => this.runner.endGame(),
-      notices: this.notices,
-      startRealGame: () => this.startRealGame(),
-    });
+      seats,
+      playable: source.playable,
+      feed: source.feed,
+      mirror: new Mirror(this.state, host, this.roomId),
+      feeds: new PrivateFeeds(host, this.game?.feeds),
+      quickSeats: this.settings.quickplay ? new QuickPlaySeats(host, this.settings.seats) : null,
+      controls: roomControls({
+        host,
+        seats,
+        queue: this.queue,
+        clock: this.state.clock,
+        restartSimulation: () => this.restartSimulation(),
+        admitSpeed: (speed) => admission.admitSpeed(this.roomId, host.game.scenario, speed),
+        flushFeeds: () => this.game.feeds.flush(this.clients, true),
+        endGame: () => this.runner.endGame(),
+        notices: this.notices,
+        startRealGame: () => this.startRealGame(),
+      }),
+    };
   }
 
   /**
@@ -197,19 +169,20 @@ export class ArenaRoom extends Room<ArenaState> {
   private startRealGame(): void {
     this.queue.clear();
     this.state.events.clear();
-    const source = realGameSource(this.host, this.seats);
+    const source = realGameSource(this.game.host, this.game.seats);
     this.drive(source);
-    this.state.clock.phase = this.autostart ? 'running' : 'lobby';
+    this.state.clock.phase = this.settings.autostart ? 'running' : 'lobby';
     this.state.clock.practice = false;
     this.archive = source.keep(this.roomId, this.roomMeta());
-    this.mirror.sync(true);
-    this.feeds.flush(this.clients, true);
-    this.notices.post({ type: 'announce', text: 'The practice is over: kits are restored and the real game starts from block 0.', pause: false }, this.host.block);
+    this.game.mirror.sync(true);
+    this.game.feeds.flush(this.clients, true);
+    this.notices.post({ type: 'announce', text: 'The practice is over: kits are restored and the real game starts from block 0.', pause: false }, source.host.block);
   }
 
   /** The room's settings as persistence keeps them. */
   private roomMeta(): RoomMeta {
-    return { facilitatorKey: this.facilitatorKey, isPublic: this.isPublic, quickplay: this.quickplay, autostart: this.autostart, practice: this.state.clock.practice, seats: this.seatCount, phase: this.state.clock.phase as RoomMeta['phase'], speed: this.state.clock.speed, players: this.seats.saved() };
+    const clock = this.state.clock;
+    return this.settings.meta({ phase: clock.phase as RoomMeta['phase'], speed: clock.speed, practice: clock.practice }, this.game.seats);
   }
 
   private saveMeta(): void {
@@ -217,26 +190,26 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   onJoin(client: Client, raw: unknown): void {
-    const isCreator = this.creatorPending;
+    const isCreator = this.settings.awaitingCreator;
     const seated = this.seating.join(client, raw, isCreator, Date.now());
     // Only a creator who actually got in takes the facilitator token.
-    this.creatorPending = false;
+    const facilitatorToken = this.settings.arrived();
     admission.connected(client.sessionId, addressOf(client));
+    const { host } = this.game;
     client.send('welcome', {
       code: this.roomId,
       ...seated,
-      ...(isCreator && this.creatorToken ? { facilitatorToken: this.creatorToken } : {}),
-      preset: this.host.preset,
-      seed: this.host.seed,
-      blocksPerSecond: this.host.blocksPerSecond,
-      pool: poolLimitsView(this.host.chain.state.params),
+      ...(facilitatorToken ? { facilitatorToken } : {}),
+      preset: host.preset,
+      seed: host.seed,
+      blocksPerSecond: host.blocksPerSecond,
+      pool: poolLimitsView(host.chain.state.params),
     });
-    if (isCreator) this.creatorToken = null;
-    if (isCreator && this.isPublic) void this.setPrivate(false);
+    if (isCreator && this.settings.listed) void this.setPrivate(false);
     this.disarmEmptyTimer();
-    this.mirror.sync(true);
-    this.mirror.spectators(this.seating.spectators());
-    this.feeds.flush([client], true);
+    this.game.mirror.sync(true);
+    this.game.mirror.spectators(this.seating.spectators());
+    this.game.feeds.flush([client], true);
     this.notices.greet(client);
     void this.updateListing();
   }
@@ -270,9 +243,9 @@ export class ArenaRoom extends Room<ArenaState> {
   private exportable(): ExportableGame {
     return {
       code: this.roomId,
-      facilitatorKey: this.facilitatorKey,
-      results: () => this.host.results(this.roomId),
-      series: (maxPoints = EXPORT_POINTS) => fullSeries(this.host, maxPoints),
+      facilitatorKey: this.settings.facilitatorKey,
+      results: () => this.game.host.results(this.roomId),
+      series: (maxPoints = EXPORT_POINTS) => fullSeries(this.game.host, maxPoints),
     };
   }
 
@@ -286,12 +259,12 @@ export class ArenaRoom extends Room<ArenaState> {
 
   /** The game's record (scenario, seed, accepted log): what persistence stores and replay re-runs. */
   record(): GameRecord {
-    return this.host.record();
+    return this.game.host.record();
   }
 
   /** The whole game state as plain JSON (chain + game): what persistence snapshots every N blocks. */
   snapshot(): GameSnapshot {
-    return this.host.game.snapshot();
+    return this.game.host.game.snapshot();
   }
 
   // Messages ----------------------------------------------------------------------------------------
@@ -316,7 +289,7 @@ export class ArenaRoom extends Room<ArenaState> {
   private enqueue(client: Client, member: Member, request: ActionRequest, ref?: Ref): void {
     const phase = this.state.clock.phase;
     if (member.playerId === null) return refuse(client, request.type, 'SPECTATOR', 'spectators watch; join with a player role to act', ref);
-    const seat = this.seats.get(member.playerId);
+    const seat = this.game.seats.get(member.playerId);
     if (!seat || seat.removed) return refuse(client, request.type, 'REMOVED', 'the facilitator removed you from this game', ref);
     if (phase === 'ended') return refuse(client, request.type, 'GAME_OVER', 'the game has ended', ref);
     if (phase === 'lobby') return refuse(client, request.type, 'NOT_STARTED', 'the game has not started yet', ref);
@@ -324,22 +297,22 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   private query(client: Client, q: QueryRequest): void {
-    if (q.type === 'watch_subnet') return this.feeds.watch(client, q.netuid);
-    if (q.type === 'get_debrief') return client.send('debrief', this.host.debrief());
-    client.send('series', this.seriesCache.get(this.host, q.maxPoints, q.netuids));
+    if (q.type === 'watch_subnet') return this.game.feeds.watch(client, q.netuid);
+    if (q.type === 'get_debrief') return client.send('debrief', this.game.host.debrief());
+    client.send('series', this.seriesCache.get(this.game.host, q.maxPoints, q.netuids));
   }
 
   private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {
-    if (!tokenMatches(this.facilitatorKey, token)) return refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
+    if (!tokenMatches(this.settings.facilitatorKey, token)) return refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
     const entry = controlEntry(c.type);
     if (this.state.clock.phase === 'ended' && !entry.afterEnd) return refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
-    if (!this.playable && !entry.inReplay) return refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
-    const r = entry.run(this.controls, c as never);
+    if (!this.game.playable && !entry.inReplay) return refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
+    const r = entry.run(this.game.controls, c as never);
     if (!r.ok) return refuse(client, action, r.error.code, r.error.message, ref);
-    this.mirror.events(r.events);
-    ack(client, action, this.host.block, ref);
+    this.game.mirror.events(r.events);
+    ack(client, action, this.game.host.block, ref);
     this.saveMeta();
-    this.mirror.sync(true);
+    this.game.mirror.sync(true);
     void this.updateListing();
   }
 
@@ -357,15 +330,15 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   private async updateListing(): Promise<void> {
-    const humans = this.seats.humans(this.quickplay);
-    await this.setMetadata({ preset: this.host.preset, block: this.host.block, players: humans, freeSeats: Math.max(0, this.seatCount - humans), phase: this.state.clock.phase });
+    const { host, seats } = this.game;
+    await this.setMetadata({ preset: host.preset, block: host.block, ...this.settings.listing(seats), phase: this.state.clock.phase });
   }
 
   private armEmptyTimer(): void {
     this.disarmEmptyTimer();
     this.emptyTimer = this.clock.setTimeout(() => {
       if (this.clients.length === 0) void this.disconnect();
-    }, emptyRoomSeconds(this.restored) * 1000);
+    }, emptyRoomSeconds(this.settings.restored) * 1000);
   }
 
   private disarmEmptyTimer(): void {

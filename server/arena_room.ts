@@ -1,51 +1,46 @@
 import type { Client, RoomException } from '@colyseus/core';
 import { matchMaker, Room } from '@colyseus/core';
 import type { GameSnapshot } from '../shared/game/index.ts';
-import type { Ack, ActionRequest, ClientRequest, ControlRequest, JoinRole, QueryRequest, Ref, RoomControls, SeriesView, WireError, WireErrorCode } from '../shared/protocol/index.ts';
-import { controlEntry, joinOptionsChecker, MAX_SEATS, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
-import type { Queued } from './action_queue.ts';
+import type { ActionRequest, ClientRequest, ControlRequest, QueryRequest, Ref, RoomControls } from '../shared/protocol/index.ts';
+import { controlEntry, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
+import { ArenaState } from '../shared/protocol/schema.ts';
 import { ActionQueue, MAX_QUEUED_PER_CLIENT } from './action_queue.ts';
-import { BlockClock, tickInterval } from './block_clock.ts';
-import { roomControls } from './controls.ts';
-import type { GameHost } from './game_host.ts';
-import type { BlockFeed, GameSource } from './game_source.ts';
-import { createdSource, realGameSource, restoredSource } from './game_source.ts';
+import { addressOf, admission, admitMatchmake, checkCreateOptions, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
 import { Notices } from './announce.ts';
-import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
-import { EXPORT_POINTS, gameStore, RESTORE_SECRET } from './persistence/archive.ts';
+import type { RunningGame } from './block_runner.ts';
+import { BlockRunner, fullSeries } from './block_runner.ts';
+import { roomControls } from './controls.ts';
 import type { ExportableGame } from './game_registry.ts';
 import { games } from './game_registry.ts';
+import type { GameSource } from './game_source.ts';
+import { createdSource, realGameSource, restoredSource } from './game_source.ts';
 import { freshJoinCode } from './join_codes.ts';
 import { Mirror } from './mirror.ts';
+import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
+import { EXPORT_POINTS, gameStore, RESTORE_SECRET } from './persistence/archive.ts';
 import { PrivateFeeds } from './private_feeds.ts';
-import { addressOf, admission, admitMatchmake, admitSpectator, checkCreateOptions, emptyRoomSeconds, pickKnown, TICKET_OPTION } from './admission.ts';
-import { kitTransferRefusal } from './kits.ts';
-import { nameForSeat } from './names.ts';
-import { Refusal } from './refusal.ts';
-import { SeriesCache } from './series_cache.ts';
-import { TickBudget } from './tick_budget.ts';
-import { defaultSeats, QuickPlaySeats } from './quickplay.ts';
-import { MESSAGE_BURST, MESSAGES_PER_SECOND, RateLimiter } from './rate_limit.ts';
+import { QuickPlaySeats } from './quickplay.ts';
+import { MESSAGES_PER_SECOND } from './rate_limit.ts';
 import type { GameRecord } from './record.ts';
-import { ArenaState } from '../shared/protocol/schema.ts';
-import { digestOf, newToken, type TokenDigest, tokenMatches } from './secrets.ts';
-import { Seats } from './seats.ts';
+import { Refusal } from './refusal.ts';
+import { ack, refuse } from './replies.ts';
+import { RoomSettings } from './room_settings.ts';
+import type { Member, Table } from './seating.ts';
+import { RECONNECT_SECONDS, Seating } from './seating.ts';
+import { tokenMatches } from './secrets.ts';
+import { SeriesCache } from './series_cache.ts';
 import { TickStats } from './tick_stats.ts';
 
-/** Seconds a dropped client has to come back with `client.reconnect` before it counts as gone. */
-export const RECONNECT_SECONDS = 60;
-/** One connection: a player (playerId set) or a spectator. */
-interface Member {
-  playerId: string | null;
-  limiter: RateLimiter;
-}
+/** The game a room runs now and what follows it: a practice round's gives way to the real game's. */
+type RoomGame = Omit<RunningGame, 'archive'> & Omit<Table, 'phase'> & { controls: RoomControls };
 
 /**
  * The room: the authority for one game, as Colyseus hooks. Client messages are validated
- * (shared/protocol), actions queued (action_queue.ts) and applied in order at the next block
- * boundary, blocks run at the scenario's rate (block_clock.ts), and what changed is mirrored into
- * the synced state and the private feeds. Where the game comes from is game_source.ts; seats and
- * tokens seats.ts; the facilitator's controls controls.ts; what each player sees views/.
+ * (shared/protocol) and routed: actions queued (action_queue.ts) for the next block boundary,
+ * controls to controls.ts, queries answered; replies.ts words the answers. Who comes and goes as
+ * what is seating.ts (seats and tokens seats.ts); the blocks, the actions applied at them and what
+ * they change in the synced state and the private feeds block_runner.ts. Where the game comes from
+ * is game_source.ts; the room's own settings room_settings.ts; what each player sees views/.
  */
 export class ArenaRoom extends Room<ArenaState> {
   maxClients = 250;
@@ -55,45 +50,31 @@ export class ArenaRoom extends Room<ArenaState> {
     return admitMatchmake(options, context);
   }
 
-  private host!: GameHost;
-  private mirror!: Mirror;
-  private feeds!: PrivateFeeds;
-  /** A new game starts running at once (else it waits in the lobby for `start`): the real game after a practice too. */
-  private autostart = true;
-  /** Handed once, to the creator's first welcome; the room keeps only its digest. */
-  private creatorToken: string | null = newToken();
-  private facilitatorKey: TokenDigest = digestOf(this.creatorToken!);
-  private creatorPending = false;
-  private isPublic = false;
-  private quickplay = false;
-  /** Player seats the room lists (bots fill the rest in quick play). */
-  private seatCount = 0;
-  /** People may take seats and change the game (not in a replay). */
-  private playable = true;
-  private seats = new Seats();
-  private readonly members = new Map<string, Member>();
-  private readonly queue = new ActionQueue();
-  private readonly blocks = new BlockClock();
-  /** What a block boundary applies before the step: the queued actions, or a replay's recorded log. */
-  private feed!: BlockFeed;
-  private emptyTimer: { clear(): void } | null = null;
-  /** Brought back after a restart: its people get longer to return before an empty room closes. */
-  private restored = false;
-  private admissionTicket: unknown;
-  private readonly budget = new TickBudget();
-  private readonly seriesCache = new SeriesCache();
+  private settings!: RoomSettings;
+  private game!: RoomGame;
   /** Where this game is kept (null when the process keeps no games, or for a replay). */
   private archive: RoomArchive | null = null;
-  private controls!: RoomControls;
+  private readonly seating = new Seating(
+    () => ({ ...this.game, phase: this.state.clock.phase }),
+    () => this.saveMeta(),
+  );
+  private readonly queue = new ActionQueue();
+  private runner!: BlockRunner;
+  private emptyTimer: { clear(): void } | null = null;
+  private admissionTicket: unknown;
+  private readonly seriesCache = new SeriesCache();
   private readonly notices = new Notices(this, () => this.state.clock.phase);
-  /** Quick play's seat policy (null for a facilitated game). */
-  private quickSeats: QuickPlaySeats | null = null;
-  /** How long ticks that ran blocks took (ms): the load script reads it. */
-  readonly tickTimes = new TickStats();
-  /** The same ticks by part: the blocks (with their archive writes), mirroring, the private feeds. */
-  readonly tickParts = { blocks: new TickStats(), mirror: new TickStats(), feeds: new TickStats() };
   /** How long encoding and sending each state patch took (ms). */
   readonly patchTimes = new TickStats();
+
+  /** How long ticks that ran blocks took (ms), whole and by part: the load script reads them. */
+  get tickTimes(): TickStats {
+    return this.runner.tickTimes;
+  }
+
+  get tickParts(): BlockRunner['tickParts'] {
+    return this.runner.tickParts;
+  }
 
   async onCreate(raw: unknown): Promise<void> {
     const restore = (raw as { restore?: unknown; restoreSecret?: unknown } | null) ?? {};
@@ -103,16 +84,11 @@ export class ArenaRoom extends Room<ArenaState> {
     const checked = checkCreateOptions(raw);
     if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
     const o = checked.value;
-    const quickplay = (this.quickplay = (raw as { quickplay?: unknown } | null)?.quickplay === true);
     const source = createdSource(o);
 
     const code = await freshJoinCode(async (c) => (await matchMaker.query({ roomId: c })).length > 0 || gameStore()?.game(c) != null);
-    this.isPublic = (o.public === true || quickplay) && source.playable;
-    // A facilitated room stays unlisted until its creator has joined and taken the token.
-    this.creatorPending = !quickplay;
-    this.seatCount = Math.min(o.seats ?? defaultSeats(quickplay), MAX_SEATS);
-    this.autostart = o.autostart !== false || quickplay;
-    await this.open(code, source, this.autostart ? 'running' : 'lobby');
+    this.settings = RoomSettings.created(o, (raw as { quickplay?: unknown } | null)?.quickplay === true, source.playable);
+    await this.open(code, source, this.settings.autostart ? 'running' : 'lobby');
     this.state.clock.practice = o.practice === true && source.playable;
     this.archive = source.keep(code, this.roomMeta());
   }
@@ -120,14 +96,8 @@ export class ArenaRoom extends Room<ArenaState> {
   /** A game this process was running when it stopped: same code, same tokens, same state. */
   private async restore(code: string): Promise<void> {
     const source = restoredSource(code);
-    this.restored = true;
     const meta = source.meta;
-    this.facilitatorKey = meta.facilitatorKey;
-    this.creatorToken = null;
-    this.isPublic = meta.isPublic;
-    this.quickplay = meta.quickplay;
-    this.seatCount = meta.seats;
-    this.autostart = meta.autostart ?? true;
+    this.settings = RoomSettings.restored(meta);
     this.archive = source.keep(code, meta);
     await this.open(code, source, meta.phase);
     this.state.clock.speed = meta.speed;
@@ -141,42 +111,54 @@ export class ArenaRoom extends Room<ArenaState> {
   private async open(code: string, source: GameSource, phase: RoomMeta['phase']): Promise<void> {
     this.roomId = code;
     this.setState(new ArenaState());
+    this.runner = new BlockRunner({
+      code,
+      clock: this.state.clock,
+      queue: this.queue,
+      clients: this.clients,
+      game: () => ({ ...this.game, archive: this.archive }),
+      broadcast: (type, results) => this.broadcast(type, results),
+      saveMeta: () => this.saveMeta(),
+      updateListing: () => void this.updateListing(),
+    });
     this.drive(source);
-    const host = this.host;
     this.state.clock.phase = phase;
-    await this.setPrivate(this.creatorPending || !this.isPublic);
+    await this.setPrivate(!this.settings.listed);
 
     this.onMessage('*', (client, type, payload) => this.receive(client, type, payload));
     this.setPatchRate(100);
     this.restartSimulation();
-    this.mirror.sync(true);
+    this.game.mirror.sync(true);
     await this.updateListing();
     games.add(this.exportable());
-    admission.openRoom(code, this.admissionTicket, host.game.scenario, this.state.clock.speed);
+    admission.openRoom(code, this.admissionTicket, source.host.game.scenario, this.state.clock.speed);
     this.armEmptyTimer();
   }
 
   /** Wires the room to a game: the synced state, the private feeds (same clients, same watched subnets), quick seats and controls follow it. */
   private drive(source: GameSource): void {
-    const host = (this.host = source.host);
-    this.seats = source.seats;
-    this.playable = source.playable;
-    this.feed = source.feed ?? { beforeStep: () => (this.queue.drain((q) => this.applyQueued(q)), 'go') };
-    this.mirror = new Mirror(this.state, host, this.roomId);
-    this.feeds = new PrivateFeeds(host, this.feeds);
-    if (this.quickplay) this.quickSeats = new QuickPlaySeats(host, this.seatCount);
-    this.controls = roomControls({
+    const { host, seats } = source;
+    this.game = {
       host,
-      seats: this.seats,
-      queue: this.queue,
-      clock: this.state.clock,
-      restartSimulation: () => this.restartSimulation(),
-      admitSpeed: (speed) => admission.admitSpeed(this.roomId, host.game.scenario, speed),
-      flushFeeds: () => this.feeds.flush(this.clients, true),
-      endGame: () => this.endGame(),
-      notices: this.notices,
-      startRealGame: () => this.startRealGame(),
-    });
+      seats,
+      playable: source.playable,
+      feed: source.feed,
+      mirror: new Mirror(this.state, host, this.roomId),
+      feeds: new PrivateFeeds(host, this.game?.feeds),
+      quickSeats: this.settings.quickplay ? new QuickPlaySeats(host, this.settings.seats) : null,
+      controls: roomControls({
+        host,
+        seats,
+        queue: this.queue,
+        clock: this.state.clock,
+        restartSimulation: () => this.restartSimulation(),
+        admitSpeed: (speed) => admission.admitSpeed(this.roomId, host.game.scenario, speed),
+        flushFeeds: () => this.game.feeds.flush(this.clients, true),
+        endGame: () => this.runner.endGame(),
+        notices: this.notices,
+        startRealGame: () => this.startRealGame(),
+      }),
+    };
   }
 
   /**
@@ -187,19 +169,20 @@ export class ArenaRoom extends Room<ArenaState> {
   private startRealGame(): void {
     this.queue.clear();
     this.state.events.clear();
-    const source = realGameSource(this.host, this.seats);
+    const source = realGameSource(this.game.host, this.game.seats);
     this.drive(source);
-    this.state.clock.phase = this.autostart ? 'running' : 'lobby';
+    this.state.clock.phase = this.settings.autostart ? 'running' : 'lobby';
     this.state.clock.practice = false;
     this.archive = source.keep(this.roomId, this.roomMeta());
-    this.mirror.sync(true);
-    this.feeds.flush(this.clients, true);
-    this.notices.post({ type: 'announce', text: 'The practice is over: kits are restored and the real game starts from block 0.', pause: false }, this.host.block);
+    this.game.mirror.sync(true);
+    this.game.feeds.flush(this.clients, true);
+    this.notices.post({ type: 'announce', text: 'The practice is over: kits are restored and the real game starts from block 0.', pause: false }, source.host.block);
   }
 
   /** The room's settings as persistence keeps them. */
   private roomMeta(): RoomMeta {
-    return { facilitatorKey: this.facilitatorKey, isPublic: this.isPublic, quickplay: this.quickplay, autostart: this.autostart, practice: this.state.clock.practice, seats: this.seatCount, phase: this.state.clock.phase as RoomMeta['phase'], speed: this.state.clock.speed, players: this.seats.saved() };
+    const clock = this.state.clock;
+    return this.settings.meta({ phase: clock.phase as RoomMeta['phase'], speed: clock.speed, practice: clock.practice }, this.game.seats);
   }
 
   private saveMeta(): void {
@@ -207,108 +190,42 @@ export class ArenaRoom extends Room<ArenaState> {
   }
 
   onJoin(client: Client, raw: unknown): void {
-    const o = joinOptionsChecker(pickKnown(raw, ['name', 'role', 'playerToken', 'bot']), 'options');
-    if (!o.ok) throw new Refusal(`INVALID_OPTIONS: ${o.message}`);
-    const isCreator = this.creatorPending;
-    const name = o.value.name ?? (isCreator ? 'Facilitator' : 'Player');
-    const wanted: JoinRole = o.value.role ?? (isCreator ? 'spectator' : 'staker');
-
-    let playerId: string | null = null;
-    let role: JoinRole = wanted;
-    let token: string;
-    const back = o.value.playerToken ? this.seats.byToken(o.value.playerToken) : null;
-    if (back) {
-      [playerId, token, role] = [back[0], o.value.playerToken!, back[1].role];
-      // The same seat from a new tab: the old connection, if still open, no longer speaks for it.
-      const previous = back[1].sessionId;
-      if (previous && previous !== client.sessionId) {
-        this.members.delete(previous);
-        this.feeds.unsubscribe(previous);
-      }
-      back[1].sessionId = client.sessionId;
-      if (!back[1].removed) {
-        this.host.setConnected(playerId, true);
-        this.quickSeats?.arrived(back[1].role);
-      }
-    } else if (wanted === 'spectator') {
-      const full = admitSpectator(this.spectatorCount());
-      if (full) throw new Refusal(`${full.code}: ${full.message}`);
-      token = newToken();
-    } else if (!this.playable) {
-      throw new Refusal('REPLAY: a replay is watched, not played; join as a spectator');
-    } else {
-      if (this.state.clock.phase === 'ended') throw new Refusal('GAME_OVER: the game has ended; join as a spectator');
-      const named = nameForSeat(o.value.name, name, [...this.seats.entries()].map(([, seat]) => seat.name));
-      if ('code' in named) throw new Refusal(`${named.code}: ${named.message}`);
-      const joined = this.host.join(named.name, wanted, o.value.bot === true);
-      if (!joined.ok) throw new Refusal(`${joined.error.code}: ${joined.error.message}`);
-      playerId = joined.playerId;
-      token = newToken();
-      this.seats.take(playerId, token, named.name, wanted, client.sessionId);
-      this.mirror.events(joined.events);
-      this.quickSeats?.arrived(wanted);
-      this.saveMeta();
-    }
+    const isCreator = this.settings.awaitingCreator;
+    const seated = this.seating.join(client, raw, isCreator, Date.now());
     // Only a creator who actually got in takes the facilitator token.
-    this.creatorPending = false;
+    const facilitatorToken = this.settings.arrived();
     admission.connected(client.sessionId, addressOf(client));
-    this.members.set(client.sessionId, { playerId, limiter: new RateLimiter(MESSAGES_PER_SECOND, MESSAGE_BURST, Date.now()) });
-    this.feeds.subscribe(client, playerId);
+    const { host } = this.game;
     client.send('welcome', {
       code: this.roomId,
-      playerId,
-      role,
-      name: playerId ? this.seats.get(playerId)!.name : name,
-      playerToken: token,
-      ...(isCreator && this.creatorToken ? { facilitatorToken: this.creatorToken } : {}),
-      preset: this.host.preset,
-      seed: this.host.seed,
-      blocksPerSecond: this.host.blocksPerSecond,
-      pool: poolLimitsView(this.host.chain.state.params),
+      ...seated,
+      ...(facilitatorToken ? { facilitatorToken } : {}),
+      preset: host.preset,
+      seed: host.seed,
+      blocksPerSecond: host.blocksPerSecond,
+      pool: poolLimitsView(host.chain.state.params),
     });
-    if (isCreator) this.creatorToken = null;
-    if (isCreator && this.isPublic) void this.setPrivate(false);
+    if (isCreator && this.settings.listed) void this.setPrivate(false);
     this.disarmEmptyTimer();
-    this.mirror.sync(true);
-    this.mirror.spectators(this.spectatorCount());
-    this.feeds.flush([client], true);
+    this.game.mirror.sync(true);
+    this.game.mirror.spectators(this.seating.spectators());
+    this.game.feeds.flush([client], true);
     this.notices.greet(client);
     void this.updateListing();
   }
 
   async onLeave(client: Client, consented: boolean): Promise<void> {
-    const member = this.members.get(client.sessionId);
-    const seat = member?.playerId ? this.seats.get(member.playerId) : undefined;
-    const playerId = member?.playerId ?? null;
-    if (seat && playerId && seat.sessionId === client.sessionId) {
-      seat.sessionId = null;
-      if (!seat.removed) this.host.setConnected(playerId, false);
-      this.mirror.sync(true);
-    }
-    // A dropped socket (not a leave) may come back: players and spectators alike (a projector's wifi).
-    if (member && !consented && this.state.clock.phase !== 'ended') {
+    const leaving = this.seating.leave(client.sessionId, consented);
+    if (leaving.mayReturn) {
       try {
-        const back = await this.allowReconnection(client, RECONNECT_SECONDS);
-        if (seat && playerId && seat.sessionId === null) {
-          seat.sessionId = back.sessionId;
-          if (!seat.removed) this.host.setConnected(playerId, true);
-        }
-        this.feeds.rebind(back);
-        this.feeds.flush([back], true);
-        this.mirror.sync(true);
+        leaving.returned(await this.allowReconnection(client, RECONNECT_SECONDS));
         return;
       } catch {
-        // Gone for good from this socket; the seat and its wallet stay (rejoin by token).
+        // Gone for good from this socket.
       }
     }
-    this.members.delete(client.sessionId);
-    this.feeds.unsubscribe(client.sessionId);
-    if (this.quickSeats && seat && !seat.removed && seat.sessionId === null && this.state.clock.phase !== 'ended') {
-      this.quickSeats.left(seat.role);
-      this.mirror.sync(true);
-    }
+    leaving.gone();
     admission.disconnected(client.sessionId);
-    this.mirror.spectators(this.spectatorCount());
     if (this.clients.length === 0) this.armEmptyTimer();
     void this.updateListing();
   }
@@ -316,7 +233,7 @@ export class ArenaRoom extends Room<ArenaState> {
   onDispose(): void {
     // A room closed because everyone left long ago is over; one closed by a server shutdown is
     // not, and comes back on the next start.
-    if (this.state.clock.phase !== 'ended' && matchMaker.state !== matchMaker.MatchMakerState.SHUTTING_DOWN) this.endGame();
+    if (this.state.clock.phase !== 'ended' && matchMaker.state !== matchMaker.MatchMakerState.SHUTTING_DOWN) this.runner.endGame();
     this.archive?.close();
     games.retire(this.exportable(), this.archive !== null);
     admission.closeRoom(this.roomId);
@@ -326,9 +243,9 @@ export class ArenaRoom extends Room<ArenaState> {
   private exportable(): ExportableGame {
     return {
       code: this.roomId,
-      facilitatorKey: this.facilitatorKey,
-      results: () => this.host.results(this.roomId),
-      series: (maxPoints = EXPORT_POINTS) => this.fullSeries(maxPoints),
+      facilitatorKey: this.settings.facilitatorKey,
+      results: () => this.game.host.results(this.roomId),
+      series: (maxPoints = EXPORT_POINTS) => fullSeries(this.game.host, maxPoints),
     };
   }
 
@@ -342,27 +259,27 @@ export class ArenaRoom extends Room<ArenaState> {
 
   /** The game's record (scenario, seed, accepted log): what persistence stores and replay re-runs. */
   record(): GameRecord {
-    return this.host.record();
+    return this.game.host.record();
   }
 
   /** The whole game state as plain JSON (chain + game): what persistence snapshots every N blocks. */
   snapshot(): GameSnapshot {
-    return this.host.game.snapshot();
+    return this.game.host.game.snapshot();
   }
 
   // Messages ----------------------------------------------------------------------------------------
 
   private receive(client: Client, type: unknown, payload: unknown): void {
-    const member = this.members.get(client.sessionId);
+    const member = this.seating.member(client.sessionId);
     if (!member) return;
     const now = Date.now();
     if (!member.limiter.take(now) || !admission.admitMessage(addressOf(client), now)) {
-      if (member.limiter.shouldWarn(now)) this.refuse(client, String(type).slice(0, 32), 'TOO_MANY_MESSAGES', `more than ${MESSAGES_PER_SECOND} messages a second; some were dropped`);
+      if (member.limiter.shouldWarn(now)) refuse(client, String(type).slice(0, 32), 'TOO_MANY_MESSAGES', `more than ${MESSAGES_PER_SECOND} messages a second; some were dropped`);
       return;
     }
     const parsed = parseClientMessage(type, payload);
     const action = typeof type === 'string' ? type.slice(0, 32) : '?';
-    if (!parsed.ok) return this.refuse(client, action, parsed.code, parsed.message, parsed.ref);
+    if (!parsed.ok) return refuse(client, action, parsed.code, parsed.message, parsed.ref);
     const req: ClientRequest = parsed.value;
     if (req.kind === 'control') return this.control(client, action, req.token, req.request, parsed.ref);
     if (req.kind === 'query') return this.query(client, req.request);
@@ -371,114 +288,36 @@ export class ArenaRoom extends Room<ArenaState> {
 
   private enqueue(client: Client, member: Member, request: ActionRequest, ref?: Ref): void {
     const phase = this.state.clock.phase;
-    if (member.playerId === null) return this.refuse(client, request.type, 'SPECTATOR', 'spectators watch; join with a player role to act', ref);
-    const seat = this.seats.get(member.playerId);
-    if (!seat || seat.removed) return this.refuse(client, request.type, 'REMOVED', 'the facilitator removed you from this game', ref);
-    if (phase === 'ended') return this.refuse(client, request.type, 'GAME_OVER', 'the game has ended', ref);
-    if (phase === 'lobby') return this.refuse(client, request.type, 'NOT_STARTED', 'the game has not started yet', ref);
-    if (!this.queue.offer({ sessionId: client.sessionId, playerId: member.playerId, request, ref })) return this.refuse(client, request.type, 'QUEUE_FULL', `at most ${MAX_QUEUED_PER_CLIENT} actions may wait for the next block`, ref);
+    if (member.playerId === null) return refuse(client, request.type, 'SPECTATOR', 'spectators watch; join with a player role to act', ref);
+    const seat = this.game.seats.get(member.playerId);
+    if (!seat || seat.removed) return refuse(client, request.type, 'REMOVED', 'the facilitator removed you from this game', ref);
+    if (phase === 'ended') return refuse(client, request.type, 'GAME_OVER', 'the game has ended', ref);
+    if (phase === 'lobby') return refuse(client, request.type, 'NOT_STARTED', 'the game has not started yet', ref);
+    if (!this.queue.offer({ sessionId: client.sessionId, playerId: member.playerId, request, ref })) return refuse(client, request.type, 'QUEUE_FULL', `at most ${MAX_QUEUED_PER_CLIENT} actions may wait for the next block`, ref);
   }
 
   private query(client: Client, q: QueryRequest): void {
-    if (q.type === 'watch_subnet') return this.feeds.watch(client, q.netuid);
-    if (q.type === 'get_debrief') return client.send('debrief', this.host.debrief());
-    client.send('series', this.seriesCache.get(this.host, q.maxPoints, q.netuids));
+    if (q.type === 'watch_subnet') return this.game.feeds.watch(client, q.netuid);
+    if (q.type === 'get_debrief') return client.send('debrief', this.game.host.debrief());
+    client.send('series', this.seriesCache.get(this.game.host, q.maxPoints, q.netuids));
   }
 
   private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {
-    if (!tokenMatches(this.facilitatorKey, token)) return this.refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
+    if (!tokenMatches(this.settings.facilitatorKey, token)) return refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
     const entry = controlEntry(c.type);
-    if (this.state.clock.phase === 'ended' && !entry.afterEnd) return this.refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
-    if (!this.playable && !entry.inReplay) return this.refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
-    const r = entry.run(this.controls, c as never);
-    if (!r.ok) return this.refuse(client, action, r.error.code, r.error.message, ref);
-    this.mirror.events(r.events);
-    this.ack(client, action, ref);
+    if (this.state.clock.phase === 'ended' && !entry.afterEnd) return refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
+    if (!this.game.playable && !entry.inReplay) return refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
+    const r = entry.run(this.game.controls, c as never);
+    if (!r.ok) return refuse(client, action, r.error.code, r.error.message, ref);
+    this.game.mirror.events(r.events);
+    ack(client, action, this.game.host.block, ref);
     this.saveMeta();
-    this.mirror.sync(true);
+    this.game.mirror.sync(true);
     void this.updateListing();
-  }
-
-  private ack(client: Client, action: string, ref?: Ref): void {
-    const ack: Ack = { action, ...(ref !== undefined ? { ref } : {}), block: this.host.block };
-    client.send('ack', ack);
-  }
-
-  private refuse(client: Client, action: string, code: WireErrorCode, message: string, ref?: Ref, facts?: WireError['facts']): void {
-    const error: WireError = { code, message, action, ...(ref !== undefined ? { ref } : {}), ...(facts ? { facts } : {}) };
-    client.send('error', error);
-  }
-
-  // Blocks ------------------------------------------------------------------------------------------
-
-  private blocksPerSecond(): number {
-    return this.host.blocksPerSecond * this.state.clock.speed;
   }
 
   private restartSimulation(): void {
-    this.setSimulationInterval((dt) => this.tick(dt), tickInterval(this.blocksPerSecond()));
-  }
-
-  private tick(deltaMs: number): void {
-    const running = () => this.state.clock.phase === 'running';
-    this.blocks.advance(deltaMs, this.blocksPerSecond(), running());
-    if (!running()) return;
-    const started = performance.now();
-    if (!this.budget.mayRun(started)) return;
-    let ran = 0;
-    while (running() && this.budget.more(started, performance.now()) && this.blocks.take()) {
-      this.runBlock();
-      this.archive?.afterBlock(this.host);
-      ran++;
-    }
-    const blocksDone = performance.now();
-    this.budget.done(started, blocksDone);
-    if (ran === 0) return;
-    this.mirror.sync(false);
-    const mirrored = performance.now();
-    this.feeds.flush(this.clients, false, started);
-    if (this.host.block % 50 < ran) void this.updateListing();
-    const ended = performance.now();
-    this.tickParts.blocks.record(blocksDone - started);
-    this.tickParts.mirror.record(mirrored - blocksDone);
-    this.tickParts.feeds.record(ended - mirrored);
-    this.tickTimes.record(ended - started);
-  }
-
-  /** One block boundary: the queued actions in arrival order (a replay's recorded ones), then the chain steps. */
-  private runBlock(): void {
-    if (this.feed.beforeStep(this.host, (events) => this.mirror.events(events)) === 'end') return this.endGame();
-    this.mirror.events(this.host.step());
-    if (this.host.over) this.endGame();
-  }
-
-  private applyQueued(q: Queued): void {
-    const kit = kitTransferRefusal(this.host, q.playerId, q.request);
-    const result = kit ? { ok: false as const, error: kit } : this.host.act(q.playerId, q.request);
-    const client = this.clients.getById(q.sessionId);
-    if (result.ok) {
-      this.mirror.events(result.events);
-      this.feeds.touch(q.sessionId);
-      if (client) this.ack(client, q.request.type, q.ref);
-    } else if (client) this.refuse(client, q.request.type, result.error.code, result.error.message, q.ref, this.host.refusalFacts(q.playerId, q.request, result.error.code));
-  }
-
-  /** Every subnet's series, as the exports and the finished game keep it. */
-  private fullSeries(maxPoints: number): SeriesView {
-    return this.host.series(maxPoints, this.host.topSubnets(Infinity));
-  }
-
-  private endGame(): void {
-    if (this.state.clock.phase === 'ended') return;
-    this.host.end();
-    this.state.clock.phase = 'ended';
-    this.queue.clear();
-    this.mirror.sync(true);
-    const results = this.host.results(this.roomId);
-    this.broadcast('results', results);
-    this.saveMeta();
-    this.archive?.finish({ results, series: this.fullSeries(EXPORT_POINTS) }, Date.now());
-    void this.updateListing();
+    this.setSimulationInterval((dt) => this.runner.tick(dt), this.runner.interval());
   }
 
   // Housekeeping ------------------------------------------------------------------------------------
@@ -490,22 +329,16 @@ export class ArenaRoom extends Room<ArenaState> {
     return sent;
   }
 
-  private spectatorCount(): number {
-    let n = 0;
-    for (const m of this.members.values()) if (m.playerId === null) n++;
-    return n;
-  }
-
   private async updateListing(): Promise<void> {
-    const humans = this.seats.humans(this.quickplay);
-    await this.setMetadata({ preset: this.host.preset, block: this.host.block, players: humans, freeSeats: Math.max(0, this.seatCount - humans), phase: this.state.clock.phase });
+    const { host, seats } = this.game;
+    await this.setMetadata({ preset: host.preset, block: host.block, ...this.settings.listing(seats), phase: this.state.clock.phase });
   }
 
   private armEmptyTimer(): void {
     this.disarmEmptyTimer();
     this.emptyTimer = this.clock.setTimeout(() => {
       if (this.clients.length === 0) void this.disconnect();
-    }, emptyRoomSeconds(this.restored) * 1000);
+    }, emptyRoomSeconds(this.settings.restored) * 1000);
   }
 
   private disarmEmptyTimer(): void {

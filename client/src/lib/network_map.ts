@@ -289,17 +289,23 @@ function facts(s: MapSubnet): string[] {
 
 const title = (s: MapSubnet) => `SN${s.netuid}${s.name && s.name !== `SN${s.netuid}` ? ` ${s.name}` : ''}`;
 
+/** A line of the map in words, keyed so a list can keep one item per subnet (and one for the groups) across updates. */
+export interface MapLine {
+  key: string;
+  text: string;
+}
+
 /**
  * The map in words, one line a subnet, largest emission share first: what a screen reader reads,
  * and what carries the map's meaning without its colours and sizes. A grouped map says its groups first.
  */
-export function mapInWords(subnets: readonly MapSubnet[]): string[] {
+export function mapInWords(subnets: readonly MapSubnet[]): MapLine[] {
   const ranked = [...subnets].sort((a, b) => b.emissionShare - a.emissionShare || a.netuid - b.netuid);
-  const lines = ranked.map((s) => `${title(s)}: ${facts(s).join(', ')}`);
+  const lines = ranked.map((s) => ({ key: `SN${s.netuid}`, text: `${title(s)}: ${facts(s).join(', ')}` }));
   if (subnets.length <= GRID_UP_TO) return lines;
   const total = subnets.reduce((a, s) => a + Math.max(0, s.emissionShare), 0);
   const top = total > 0 ? ranked.slice(0, LEADERS).reduce((a, s) => a + Math.max(0, s.emissionShare), 0) / total : 0;
-  return [`The top ${LEADERS} take ${fixed(top)} of emission, the other ${subnets.length - LEADERS} ${fixed(Math.max(0, 1 - top))}.`, ...lines];
+  return [{ key: 'groups', text: `The top ${LEADERS} take ${fixed(top)} of emission, the other ${subnets.length - LEADERS} ${fixed(Math.max(0, 1 - top))}.` }, ...lines];
 }
 
 /** What the map shows of one subnet when it is pointed at or tapped: name, rank by emission, facts. */

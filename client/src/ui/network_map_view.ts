@@ -10,6 +10,7 @@ import { subnetColour } from '../lib/subnet_colour.ts';
 import { publishDebug } from '../net/debug_hook.ts';
 import { h } from './dom.ts';
 import { wantFrame } from './frames.ts';
+import { KeyedList } from './keyed_list.ts';
 import { type Box, layoutMap, layoutNetwork, mapInWords, type MapLayout, type MapNode, type MapSubnet, nodeAt, SELECT_GAP, subnetCard } from '../lib/network_map.ts';
 
 const RING = 0x38bdf8;
@@ -39,7 +40,7 @@ export class NetworkMapView {
   /** What the canvas shows now, as a key: a patch that changes nothing visible draws nothing. */
   private drawn = '';
   /** The map's text alternative: a list a screen reader reads (`attach` places it in the map's hole). */
-  readonly text = h('ol', { class: 'sr-only', testid: 'map-text', 'aria-label': 'Subnets, as the map shows them' });
+  readonly text = new KeyedList(h('ol', { class: 'sr-only', testid: 'map-text', 'aria-label': 'Subnets, as the map shows them' }));
   readonly legend = h('div', { class: 'legend', testid: 'map-legend' });
   /** The pointed-at or tapped subnet's details. */
   private readonly card = h('div', { class: 'map-card', testid: 'map-card', hidden: true });
@@ -67,7 +68,7 @@ export class NetworkMapView {
 
   /** Puts the legend, the card and the text alternative into the map's hole (before its first layout). */
   attach(hole: HTMLElement): void {
-    hole.append(this.legend, this.card, this.text);
+    hole.append(this.legend, this.card, this.text.root);
   }
 
   select(netuid: number | null): void {
@@ -83,9 +84,9 @@ export class NetworkMapView {
     if (this.quiet) return this.draw();
     if (this.layout.grouped !== grouped) setLegend(this.legend, this.layout.grouped);
     const now = performance.now();
-    if (now - this.textAt > 2000 || this.text.childElementCount === 0) {
+    if (now - this.textAt > 2000 || this.text.root.childElementCount === 0) {
       this.textAt = now;
-      this.text.replaceChildren(...mapInWords(subnets).map((line) => h('li', {}, line)));
+      this.text.update(mapInWords(subnets));
     }
     this.draw();
     this.showCard();

@@ -135,6 +135,7 @@ describe.skipIf(!ready)('the full network on the big screen, a laptop and phones
     const map = await groupedMap(page);
     fairTargets(map.nodes.map((n) => n.hit!));
     labelsReadable(map, (await drawn(page)).canvas);
+    await screenshot(page, 'play-march-2026-1280');
     const named = map.nodes.filter((n) => n.labelSize > 0);
     const tail = map.nodes.filter((n) => n.labelSize === 0);
     for (const n of [...named, ...[0, 7, 8, 59, 60, 63, 111, 117].map((i) => tail[i])]) await cardKeepsClear(page, n.netuid, 'point');

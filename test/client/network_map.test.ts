@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Box, flowColour, freeSlots, gridFor, INFLOW, layoutMap, layoutNetwork, mapInWords, type MapLayout, type MapNode, type MapSubnet, mix, NEUTRAL, MIN_SIZE, nodeAt, OUTFLOW, REACH, SELECT_GAP, subnetCard } from '../../client/src/lib/network_map.ts';
+import { type Box, flowColour, freeSlots, gridFor, INFLOW, labelHeight, labelWidth, layoutMap, layoutNetwork, type MapCaption, mapInWords, type MapLayout, type MapNode, type MapSubnet, MIN_SIZE, MIN_TARGET, mix, NEUTRAL, OUTFLOW, PICKED_LABEL, REACH, SELECT_GAP, subnetCard, targetAt } from '../../client/src/lib/network_map.ts';
 
 const subnet = (netuid: number, over: Partial<MapSubnet> = {}): MapSubnet => ({ netuid, name: `SN${netuid}`, poolTao: 1000, netFlow: 0, emissionShare: 1 / 128, pruneCandidate: false, immune: false, ...over });
 const box = { x: 10, y: 20, width: 800, height: 500 };
@@ -83,11 +83,12 @@ describe('flow colour', () => {
 });
 
 describe('hit testing', () => {
-  it('finds the nearest node under a finger, with a little slack, and nothing in empty space', () => {
-    const nodes = layoutNetwork([subnet(1), subnet(2), subnet(3)], box, 3);
-    const n = nodes[1];
-    expect(nodeAt(nodes, n.x + n.radius + 3, n.y)?.netuid).toBe(2);
-    expect(nodeAt(nodes, box.x + 1, box.y + 1)).toBeNull();
+  it('picks the subnet whose cell a finger lands in, and nothing in a free slot', () => {
+    const map = layoutMap([subnet(1), subnet(2), subnet(3)], box, { slots: 4 });
+    const n = map.nodes[1];
+    expect(targetAt(map, n.x + n.radius + 3, n.y)).toEqual({ netuid: 2 });
+    expect(targetAt(map, map.free[0].x, map.free[0].y)).toBeNull();
+    expect(targetAt(map, box.x - 1, box.y - 1)).toBeNull();
   });
 });
 
@@ -95,9 +96,9 @@ describe('the map in words', () => {
   it('lists every subnet, largest emission share first, with flow and pruning said in words', () => {
     const sub = (netuid: number, emissionShare: number, netFlow: number, pruneCandidate = false) => ({ netuid, name: `Net ${netuid}`, poolTao: 1234.4, netFlow, emissionShare, pruneCandidate, immune: false });
     expect(mapInWords([sub(1, 0.2, -1, true), sub(2, 0.5, 3), sub(3, 0.3, 0)])).toEqual([
-      'SN2 Net 2: 50.0 % of emission, net inflow, pool 1,234 τ',
-      'SN3 Net 3: 30.0 % of emission, no net flow, pool 1,234 τ',
-      'SN1 Net 1: 20.0 % of emission, net outflow, pool 1,234 τ, next to be pruned',
+      { key: 'SN2', text: 'SN2 Net 2: 50.0 % of emission, net inflow, pool 1,234 τ' },
+      { key: 'SN3', text: 'SN3 Net 3: 30.0 % of emission, no net flow, pool 1,234 τ' },
+      { key: 'SN1', text: 'SN1 Net 1: 20.0 % of emission, net outflow, pool 1,234 τ, next to be pruned' },
     ]);
   });
 });
@@ -117,7 +118,7 @@ describe('the full network, grouped: leaders named, the tail small and together'
   const inside = (n: { x: number; y: number; radius: number }, b: Box) => n.x - n.radius >= b.x - 0.5 && n.x + n.radius <= b.x + b.width + 0.5 && n.y - n.radius >= b.y - 0.5 && n.y + n.radius <= b.y + b.height + 0.5;
 
   it('names the ten largest emission takers, large enough for the back of a room at 1080p, and no other', () => {
-    const map = layoutMap(march(), projector, 128);
+    const map = layoutMap(march(), projector, { slots: 128 });
     expect(map.grouped).toBe(true);
     const named = map.nodes.filter((n) => n.labelSize > 0);
     // Ties (Lium and Targon at 5 %, four at 4 %) go by netuid.
@@ -127,41 +128,97 @@ describe('the full network, grouped: leaders named, the tail small and together'
   });
 
   it('says the top-10 share and the tail as one group, by count and share', () => {
-    const map = layoutMap(march(), projector, 128);
+    const map = layoutMap(march(), projector, { slots: 128 });
     expect(map.captions.map((c) => c.text)).toEqual(['Top 10 · 56 % of emission', '118 others · 44 %']);
     expect(map.captions[0].size).toBeGreaterThanOrEqual(24);
   });
 
-  it('keeps every node, label and caption inside the box, and leaders, labels and dots apart', () => {
-    for (const box of [projector, { x: 0, y: 0, width: 850, height: 500 }, { x: 0, y: 0, width: 360, height: 250 }, { x: 0, y: 0, width: 360, height: 640 }]) {
-      const map = layoutMap(march(), box, 128);
-      for (const n of map.nodes) expect(inside(n, box)).toBe(true);
-      // A label's box: two lines, the longer one's width at bold's width per character.
-      const labelBox = (n: MapNode) => {
-        const w = Math.max(n.label.length, 8) * n.labelSize * 0.6;
-        const h = n.labelSize * 2.3;
-        return { x: n.x - w / 2, y: n.labelY - h / 2, width: w, height: h };
-      };
-      const named = map.nodes.filter((n) => n.labelSize > 0);
-      for (const n of named) {
-        const b = labelBox(n);
-        expect(b.y + b.height).toBeLessThanOrEqual(box.y + box.height + 0.5);
-        // Clear of the selection ring (3 px wide) the spotlight puts around a leader.
-        expect(b.y).toBeGreaterThanOrEqual(n.y + n.radius + SELECT_GAP + 2);
-      }
-      for (let a = 0; a < named.length; a++)
-        for (let b = a + 1; b < named.length; b++) {
-          const [p, q] = [labelBox(named[a]), labelBox(named[b])];
-          expect(p.x + p.width <= q.x || q.x + q.width <= p.x || p.y + p.height <= q.y || q.y + q.height <= p.y).toBe(true);
+  // A label's box: the estimate the layout makes (lib's labelWidth and labelHeight are what the
+  // canvas draws, as the browser tests check), centred on its anchor or starting at it.
+  const labelBox = (n: MapNode, size = n.labelSize): Box => {
+    const w = labelWidth(n.label, size);
+    const h = labelHeight(size);
+    return { x: n.labelAlign === 'left' ? n.labelX : n.labelX - w / 2, y: n.labelY - h / 2, width: w, height: h };
+  };
+  const captionBox = (c: MapCaption): Box => ({ x: c.x - (c.text.length * c.size * 0.62) / 2, y: c.y - c.size * 0.75, width: c.text.length * c.size * 0.62, height: c.size * 1.5 });
+  const apart = (p: Box, q: Box) => p.x + p.width <= q.x + 0.5 || q.x + q.width <= p.x + 0.5 || p.y + p.height <= q.y + 0.5 || q.y + q.height <= p.y + 0.5;
+  const within = (p: Box, q: Box) => p.x >= q.x - 0.5 && p.y >= q.y - 0.5 && p.x + p.width <= q.x + q.width + 0.5 && p.y + p.height <= q.y + q.height + 0.5;
+  // The map's boxes on real screens: a 1080p projector, a laptop, phones 360 and 390 px wide, a tall box.
+  const phones = [{ x: 0, y: 0, width: 348, height: 273 }, { x: 0, y: 0, width: 378, height: 273 }];
+  const screens = [projector, { x: 0, y: 0, width: 856, height: 520 }, ...phones, { x: 0, y: 0, width: 360, height: 640 }];
+
+  it('keeps every node, label and caption inside the box, labels apart, clear of the selection ring and within their targets', () => {
+    for (const box of screens)
+      for (const focus of ['all', 'tail'] as const) {
+        const map = layoutMap(march(), box, { slots: 128, focus });
+        for (const n of map.nodes) expect(inside(n, box)).toBe(true);
+        const named = map.nodes.filter((n) => n.labelSize > 0);
+        // What a picked tail node's label would cover, where the node can be picked alone.
+        const picked = map.nodes.filter((n) => n.labelSize === 0 && n.hit).map((n) => labelBox(n, PICKED_LABEL));
+        const labels = [...named.map((n) => labelBox(n)), ...map.captions.map(captionBox)];
+        for (const b of [...labels, ...picked]) expect(within(b, box)).toBe(true);
+        for (const n of named) {
+          const ring = n.radius + SELECT_GAP + 2;
+          // Clear of the selection ring (3 px wide) the spotlight puts around a leader, and inside the leader's target.
+          expect(apart(labelBox(n), { x: n.x - ring, y: n.y - ring, width: 2 * ring, height: 2 * ring })).toBe(true);
+          expect(within({ x: n.x - ring, y: n.y - ring, width: 2 * ring, height: 2 * ring }, n.hit!)).toBe(true);
+          expect(within(labelBox(n), n.hit!)).toBe(true);
         }
-      for (let a = 0; a < map.nodes.length; a++)
-        for (let b = a + 1; b < map.nodes.length; b++) expect(Math.hypot(map.nodes[a].x - map.nodes[b].x, map.nodes[a].y - map.nodes[b].y)).toBeGreaterThan(map.nodes[a].radius + map.nodes[b].radius);
-      for (const c of map.captions) expect(c.y - c.size / 2).toBeGreaterThanOrEqual(box.y);
+        for (let a = 0; a < labels.length; a++) for (let b = a + 1; b < labels.length; b++) expect(apart(labels[a], labels[b])).toBe(true);
+        for (const p of picked) for (const c of map.captions) expect(apart(p, captionBox(c))).toBe(true);
+        for (let a = 0; a < map.nodes.length; a++)
+          for (let b = a + 1; b < map.nodes.length; b++) expect(Math.hypot(map.nodes[a].x - map.nodes[b].x, map.nodes[a].y - map.nodes[b].y)).toBeGreaterThan(map.nodes[a].radius + map.nodes[b].radius);
+      }
+  });
+
+  it('makes every target on the map at least 24 px each way, no two overlapping, and a tap finds what it lands on', () => {
+    for (const box of screens)
+      for (const focus of ['all', 'tail'] as const) {
+        const map = layoutMap(march(), box, { slots: 128, focus });
+        const targets = [...map.nodes.flatMap((n) => (n.hit ? [n.hit] : [])), ...map.captions.flatMap((c) => (c.opens ? [c.box] : []))];
+        for (const t of targets) expect(Math.min(t.width, t.height)).toBeGreaterThanOrEqual(MIN_TARGET);
+        for (let a = 0; a < targets.length; a++) for (let b = a + 1; b < targets.length; b++) expect(apart(targets[a], targets[b])).toBe(true);
+        for (const n of map.nodes) if (n.hit) expect(targetAt(map, n.hit.x + n.hit.width / 2, n.hit.y + n.hit.height / 2)).toEqual({ netuid: n.netuid });
+      }
+  });
+
+  it('on a phone, names all ten leaders in type a player can read, and makes the tail one strip that opens it', () => {
+    for (const box of phones) {
+      const map = layoutMap(march(), box, { slots: 128 });
+      expect(map.focus).toBe('all');
+      const named = map.nodes.filter((n) => n.labelSize > 0);
+      expect(named.map((n) => n.label)).toEqual(['Chutes', 'Templar', 'Gradients', 'Targon', 'Lium', 'Vanta', 'IOTA', 'Nineteen', 'Ridges', 'Affine']);
+      for (const n of named) expect(n.labelSize).toBeGreaterThanOrEqual(12);
+      const tail = map.nodes.filter((n) => n.labelSize === 0);
+      expect(tail).toHaveLength(118);
+      expect(tail.every((n) => n.hit === null)).toBe(true);
+      const strip = map.captions.find((c) => c.opens === 'tail')!;
+      expect(strip.text).toBe('118 others · 44 % · tap to see them ›');
+      for (const n of tail) expect(within({ x: n.x - n.radius, y: n.y - n.radius, width: 2 * n.radius, height: 2 * n.radius }, strip.box)).toBe(true);
+      expect(targetAt(map, tail[50].x, tail[50].y)).toEqual({ opens: 'tail' });
+      expect(map.captions[0].text).toBe('Top 10 · 56 % of emission');
+
+      const open = layoutMap(march(), box, { slots: 128, focus: 'tail' });
+      expect(open.focus).toBe('tail');
+      expect(open.nodes.map((n) => n.netuid)).toEqual(tail.map((n) => n.netuid));
+      const back = open.captions.find((c) => c.opens === 'all')!;
+      expect(back.text).toBe('‹ Top 10 · 56 %');
+      expect(targetAt(open, back.box.x + 2, back.box.y + 2)).toEqual({ opens: 'all' });
+      expect(open.captions.map((c) => c.text)).toContain('118 others · 44 %');
+    }
+  });
+
+  it('opens nothing where every tail subnet can be tapped on the whole map (a laptop, a projector)', () => {
+    for (const box of [projector, { x: 0, y: 0, width: 856, height: 520 }]) {
+      const map = layoutMap(march(), box, { slots: 128, focus: 'tail' });
+      expect(map.focus).toBe('all');
+      expect(map.nodes.every((n) => n.hit !== null)).toBe(true);
+      expect(map.captions.some((c) => c.opens)).toBe(false);
     }
   });
 
   it('draws the tail smaller than the smallest leader, sized by emission share, without rings', () => {
-    const map = layoutMap(march(), projector, 128);
+    const map = layoutMap(march(), projector, { slots: 128 });
     const leaders = map.nodes.filter((n) => n.labelSize > 0);
     const tail = map.nodes.filter((n) => n.labelSize === 0);
     expect(tail).toHaveLength(118);
@@ -174,29 +231,30 @@ describe('the full network, grouped: leaders named, the tail small and together'
   });
 
   it('keeps a tail subnet in its place when the leaders reshuffle, and shows free slots among the tail', () => {
-    const before = layoutMap(march(), projector, 128);
+    const before = layoutMap(march(), projector, { slots: 128 });
     const swapped = march().map((s) => (s.netuid === 64 ? { ...s, emissionShare: 0.04 } : s.netuid === 120 ? { ...s, emissionShare: 0.14 } : s));
-    const after = layoutMap(swapped, projector, 128);
+    const after = layoutMap(swapped, projector, { slots: 128 });
     const at = (m: MapLayout, id: number) => m.nodes.find((n) => n.netuid === id)!;
     expect([at(after, 77).x, at(after, 77).y]).toEqual([at(before, 77).x, at(before, 77).y]);
     expect(after.nodes.filter((n) => n.labelSize > 0)[0].label).toBe('Affine');
-    const pruned = layoutMap(march().filter((s) => s.netuid !== 30 && s.netuid !== 31), projector, 128);
+    const pruned = layoutMap(march().filter((s) => s.netuid !== 30 && s.netuid !== 31), projector, { slots: 128 });
     expect(pruned.free).toHaveLength(2);
     expect(pruned.captions[1].text).toMatch(/^116 others/);
   });
 
   it('leaves a workshop-sized network as the one grid it always was', () => {
     const few = Array.from({ length: 5 }, (_, i) => subnet(i + 1, { poolTao: 1000 * (i + 1) }));
-    const map = layoutMap(few, box, 6);
-    expect(map).toEqual({ grouped: false, nodes: layoutNetwork(few, box, 6), free: freeSlots(few, box, 6), captions: [] });
+    const map = layoutMap(few, box, { slots: 6 });
+    expect(map).toEqual({ grouped: false, focus: 'all', nodes: layoutNetwork(few, box, 6), free: freeSlots(few, box, 6), captions: [] });
     expect(map.nodes.every((n) => n.labelSize > 0)).toBe(true);
   });
 
   it('reads the groups first, then every subnet; a card gives any subnet its rank and facts', () => {
     const words = mapInWords(march());
-    expect(words[0]).toBe('The top 10 take 56 % of emission, the other 118 44 %.');
-    expect(words[1]).toMatch(/^SN64 Chutes: 14\.0 % of emission/);
+    expect(words[0]).toEqual({ key: 'groups', text: 'The top 10 take 56 % of emission, the other 118 44 %.' });
+    expect(words[1].text).toMatch(/^SN64 Chutes: 14\.0 % of emission/);
     expect(words).toHaveLength(129);
+    expect(new Set(words.map((w) => w.key)).size).toBe(129);
     expect(subnetCard(march(), 19)).toEqual({ title: 'SN19 Nineteen', lines: ['#8 of 128 by emission', '4.0 % of emission', 'net inflow', 'pool 1,000 τ'] });
     expect(subnetCard(march(), 100)?.lines.at(-1)).toBe('next to be pruned');
     expect(subnetCard(march(), 999)).toBeNull();

@@ -38,10 +38,14 @@ export interface MapNode {
   flow: -1 | 0 | 1;
   prune: boolean;
   immune: boolean;
-  /** Font size of the node's name and share, in px; 0: drawn without a label. */
+  /** Font size of the node's name and share, in px; 0: unlabeled (a picked tail node's label then takes `PICKED_LABEL`). */
   labelSize: number;
-  /** Centre of the label's two lines: on the node in the grid, under it for the grouped leaders. */
+  /** The label's anchor: its centre, or the middle of its left edge (`labelAlign`). On the node in the grid, under or beside it for the grouped leaders, above or below a tail node for when it is picked. */
+  labelX: number;
   labelY: number;
+  labelAlign: 'center' | 'left';
+  /** Where a pointer or a tap picks this subnet; null: too small to pick alone (its group is tapped instead). */
+  hit: Box | null;
 }
 
 /** A caption the grouped map writes over a group (the leaders' share, the tail's count and share), and the group's frame. */
@@ -51,7 +55,12 @@ export interface MapCaption {
   y: number;
   size: number;
   box: Box;
+  /** A tap on the frame shows this part of the map: the tail's subnets large enough to tap, or everything again. */
+  opens?: MapFocus;
 }
+
+/** What the grouped map shows: every subnet, or only the tail, when its dots are too small to tap on the whole map. */
+export type MapFocus = 'all' | 'tail';
 
 /** A free slot: where the next subnet registration would land. */
 export interface FreeSlot {
@@ -63,6 +72,8 @@ export interface FreeSlot {
 export interface MapLayout {
   /** Leaders named and large, the tail small and unlabeled (a full network), or one grid (a workshop). */
   grouped: boolean;
+  /** The part shown: 'tail' only when it was asked for and the tail cannot be tapped on the whole map. */
+  focus: MapFocus;
   nodes: MapNode[];
   free: FreeSlot[];
   captions: MapCaption[];
@@ -70,6 +81,8 @@ export interface MapLayout {
 
 /** How far a node's drawing reaches, in radii: the emission ring and the prune marker sit outside it. */
 export const REACH = 1.5;
+/** Smallest tap target, CSS px (WCAG 2.2's target size). */
+export const MIN_TARGET = 24;
 /** Smallest node, as a fraction of the largest. */
 export const MIN_SIZE = 0.22;
 export const NEUTRAL = 0x64748b;
@@ -119,7 +132,7 @@ function grid(subnets: readonly MapSubnet[], box: Box, slots: number) {
     const i = netuid >= 1 ? netuid - 1 : n - 1;
     return { x: x0 + ((i % cols) + 0.5) * cell, y: y0 + (Math.floor(i / cols) + 0.5) * cell };
   };
-  return { n, centre, maxRadius: Math.max(3, (cell / 2 - 2) / REACH) };
+  return { n, centre, cell, maxRadius: Math.max(3, (cell / 2 - 2) / REACH) };
 }
 
 /** Where a registration could still land: the cells of slots no subnet holds. */
@@ -132,7 +145,7 @@ export function freeSlots(subnets: readonly MapSubnet[], box: Box, slots: number
 }
 
 export function layoutNetwork(subnets: readonly MapSubnet[], box: Box, slots = 0): MapNode[] {
-  const { centre, maxRadius } = grid(subnets, box, slots);
+  const { centre, cell, maxRadius } = grid(subnets, box, slots);
   let maxPool = 0;
   let maxFlow = 0;
   let maxShare = 0;
@@ -150,7 +163,7 @@ export function layoutNetwork(subnets: readonly MapSubnet[], box: Box, slots = 0
       ...node(s, at.x, at.y, radius, flowColour(s.netFlow, maxFlow)),
       ring: maxShare > 0 ? Math.max(0, s.emissionShare) / maxShare : 0,
       labelSize: radius >= LABEL_MIN_RADIUS ? Math.max(10, Math.min(28, radius * 0.45)) : 0,
-      labelY: at.y,
+      hit: cellBox(at.x, at.y, cell, cell),
     };
   });
 }
@@ -159,8 +172,11 @@ export function layoutNetwork(subnets: readonly MapSubnet[], box: Box, slots = 0
 const LABEL_MIN_RADIUS = 13;
 
 function node(s: MapSubnet, x: number, y: number, radius: number, fill: number): MapNode {
-  return { netuid: s.netuid, label: s.name || `SN${s.netuid}`, x, y, radius, fill, ring: 0, share: s.emissionShare, flow: Math.sign(s.netFlow) as -1 | 0 | 1, prune: s.pruneCandidate, immune: s.immune, labelSize: 0, labelY: y };
+  return { netuid: s.netuid, label: s.name || `SN${s.netuid}`, x, y, radius, fill, ring: 0, share: s.emissionShare, flow: Math.sign(s.netFlow) as -1 | 0 | 1, prune: s.pruneCandidate, immune: s.immune, labelSize: 0, labelX: x, labelY: y, labelAlign: 'center', hit: null };
 }
+
+/** The box of a cell centred on (x, y). */
+const cellBox = (x: number, y: number, width: number, height: number): Box => ({ x: x - width / 2, y: y - height / 2, width, height });
 
 /** Up to this many subnets, every one is drawn in its netuid's cell and named (the workshop's 4-6). */
 export const GRID_UP_TO = 16;
@@ -168,26 +184,42 @@ export const GRID_UP_TO = 16;
 export const LEADERS = 10;
 /** Leader labels (bold): the longest name must fit its cell at this many px per character and em. */
 const CHAR_EM = 0.66;
-/** Largest and smallest leader label, px: a 1080p projector read from the back wants the large end. */
+/** Largest and smallest leader label, px: a 1080p projector read from the back of a room wants the large end, a phone the small one. */
 const LABEL_MAX = 34;
-const LABEL_MIN = 11;
-/** A leader's label is two lines: the name, then flow and share. */
-const LABEL_LINES = 2.3;
+const LABEL_MIN = 12;
+/** A leader label this large reads at arm's length: past it, larger circles matter more than larger type. */
+const LABEL_EASY = 16;
 /** Smallest leader and tail dot, as a fraction of their group's largest. */
 const LEADER_FLOOR = 0.3;
 const TAIL_FLOOR = 0.45;
+/** Below this, the largest leader's circle is too small for the leaders' sizes to tell apart. */
+const LEADER_RADIUS_MIN = 6;
 /** Gap between a grouped node and its selection ring; a leader's label starts clear of that ring. */
 export const SELECT_GAP = 7;
 const LABEL_GAP = SELECT_GAP + 6;
+/** Room a leader keeps around its circle for the selection ring (3 px wide). */
+const RING_ROOM = SELECT_GAP + 3;
+/** Size of the label a picked tail node gets, which otherwise carries none. */
+export const PICKED_LABEL = 14;
 
-/**
- * The map for a network of any size. A workshop's handful of subnets: one grid by netuid, sized by
- * pool (`layoutNetwork`). A full network: the `LEADERS` largest emission takers named and large,
- * sized by emission share, under a caption with their share of the whole; the rest small and
- * unlabeled in a block of their own, captioned with their count and share, free slots among them.
- */
-export function layoutMap(subnets: readonly MapSubnet[], box: Box, slots = 0): MapLayout {
-  if (subnets.length <= GRID_UP_TO) return { grouped: false, nodes: layoutNetwork(subnets, box, slots), free: freeSlots(subnets, box, slots), captions: [] };
+/** The dark stroke around a label's letters, px: what keeps it legible over nodes and frames. */
+export const labelStroke = (size: number): number => Math.max(3, Math.round(size / 6));
+/** A node's label is two lines, the name then flow and share: each line 1.3 em of font and the stroke, the second pulled up by the stroke (as drawn). */
+export const labelHeight = (size: number): number => 2.6 * size + labelStroke(size);
+/** Width of a node's label (the share line is 8 characters) in bold, estimated. */
+export const labelWidth = (label: string, size: number): number => Math.max(8, label.length) * size * CHAR_EM + 2 * labelStroke(size);
+/** The largest label whose height fits `height`, and whose width fits `width` with `chars` characters. */
+const sizeForHeight = (height: number) => Math.min((height - 3) / 2.6, height / (2.6 + 1 / 6));
+const sizeForWidth = (width: number, chars: number) => Math.min((width - 6) / (chars * CHAR_EM), width / (chars * CHAR_EM + 1 / 3));
+
+export interface MapOptions {
+  /** Subnet slots on the network: the ones no subnet holds are drawn as free. */
+  slots?: number;
+  focus?: MapFocus;
+}
+
+/** The full network's two groups: the leaders by emission share, and the tail's cells in netuid order (a number: a free slot). */
+function groups(subnets: readonly MapSubnet[], slots: number) {
   const ranked = [...subnets].sort((a, b) => b.emissionShare - a.emissionShare || a.netuid - b.netuid);
   const leaders = ranked.slice(0, LEADERS);
   const leaderIds = new Set(leaders.map((s) => s.netuid));
@@ -195,89 +227,173 @@ export function layoutMap(subnets: readonly MapSubnet[], box: Box, slots = 0): M
   const topShare = total > 0 ? leaders.reduce((a, s) => a + Math.max(0, s.emissionShare), 0) / total : 0;
   let maxFlow = 0;
   for (const s of subnets) maxFlow = Math.max(maxFlow, Math.abs(s.netFlow));
-
-  // Side by side on a wide box, leaders above the tail on a tall one (a phone).
-  const wide = box.width >= box.height;
-  const captionSize = Math.round(Math.max(12, Math.min(30, Math.min(box.width, box.height) * 0.05)));
-  const band = captionSize * 1.5;
-  const lead: Box = wide ? { ...box, width: box.width * 0.68 } : { ...box, height: box.height * 0.64 };
-  const tail: Box = wide ? { ...box, x: box.x + lead.width, width: box.width - lead.width } : { ...box, y: box.y + lead.height, height: box.height - lead.height };
-  const others = subnets.length - leaders.length;
-  const captions: MapCaption[] = [
-    { text: `Top ${leaders.length} · ${fixed(topShare)} of emission`, x: lead.x + lead.width / 2, y: lead.y + band / 2, size: captionSize, box: lead },
-    { text: `${others} others · ${fixed(Math.max(0, 1 - topShare))}`, x: tail.x + tail.width / 2, y: tail.y + band / 2, size: Math.round(captionSize * 0.85), box: tail },
-  ];
-  const leadNodes = placeLeaders(leaders, { ...lead, y: lead.y + band, height: lead.height - band }, maxFlow);
-
   // The tail keeps netuid order, free slots in place, so a subnet stays put while the leaders reshuffle.
   const n = Math.max(slots, ...subnets.map((s) => s.netuid));
   const byId = new Map(subnets.map((s) => [s.netuid, s]));
   const cells: (MapSubnet | number)[] = [];
   for (let id = 1; id <= n; id++) if (!leaderIds.has(id)) cells.push(byId.get(id) ?? id);
   for (const s of subnets) if ((s.netuid < 1 || s.netuid > n) && !leaderIds.has(s.netuid)) cells.push(s);
-  const area: Box = { x: tail.x + 6, y: tail.y + band, width: tail.width - 12, height: tail.height - band - 4 };
+  const top = `Top ${leaders.length} · ${fixed(topShare)}`;
+  const others = `${subnets.length - leaders.length} others · ${fixed(Math.max(0, 1 - topShare))}`;
+  return { leaders, cells, maxFlow, top, others };
+}
+
+type Groups = ReturnType<typeof groups>;
+
+/**
+ * The map for a network of any size. A workshop's handful of subnets: one grid by netuid, sized by
+ * pool (`layoutNetwork`). A full network: the `LEADERS` largest emission takers named and large,
+ * sized by emission share, under a caption with their share of the whole; the rest small and
+ * unlabeled in a block of their own, captioned with their count and share, free slots among them.
+ * Where the tail's dots would be too small to tap one by one (a phone), the tail is one strip that a
+ * tap opens (`focus: 'tail'`): then the tail alone fills the map, each subnet a fair target.
+ */
+export function layoutMap(subnets: readonly MapSubnet[], box: Box, { slots = 0, focus = 'all' }: MapOptions = {}): MapLayout {
+  if (subnets.length <= GRID_UP_TO) return { grouped: false, focus: 'all', nodes: layoutNetwork(subnets, box, slots), free: freeSlots(subnets, box, slots), captions: [] };
+  const net = groups(subnets, slots);
+  const captionSize = Math.round(Math.max(12, Math.min(30, Math.min(box.width, box.height) * 0.05)));
+  const band = captionSize * 1.5;
+
+  // Side by side on a wide box, leaders above the tail on a tall one.
+  const wide = box.width >= box.height;
+  const lead: Box = wide ? { ...box, width: box.width * 0.68 } : { ...box, height: box.height * 0.64 };
+  const tail: Box = wide ? { ...box, x: box.x + lead.width, width: box.width - lead.width } : { ...box, y: box.y + lead.height, height: box.height - lead.height };
+  const tailArea: Box = { x: tail.x + 6, y: tail.y + band, width: tail.width - 12, height: tail.height - band - 4 };
+  if (gridFor(Math.max(1, net.cells.length), tailArea.width, tailArea.height).cell >= MIN_TARGET) {
+    const captions = [caption(`${net.top} of emission`, lead, band, captionSize), caption(net.others, tail, band, Math.max(12, Math.round(captionSize * 0.85)))];
+    return withTail('all', net, placeLeaders(net, below(lead, band)), tailArea, true, captions);
+  }
+
+  if (focus === 'tail') {
+    // The tail alone, under a bar whose left end goes back to the whole map.
+    const bar = Math.max(band, MIN_TARGET + 8);
+    const back = `‹ ${net.top}`;
+    const backSize = fit(back, box.width / 2 - 32, captionSize);
+    const backBox: Box = { x: box.x + 4, y: box.y + 4, width: textWidth(back, backSize) + 24, height: bar - 8 };
+    const right = box.x + box.width - (backBox.x + backBox.width);
+    const captions: MapCaption[] = [
+      { text: net.others, x: backBox.x + backBox.width + right / 2, y: box.y + bar / 2, size: fit(net.others, right - 16, captionSize), box },
+      { text: back, x: backBox.x + backBox.width / 2, y: backBox.y + backBox.height / 2, size: backSize, box: backBox, opens: 'all' },
+    ];
+    return withTail('tail', net, [], { x: box.x + 4, y: box.y + bar, width: box.width - 8, height: box.height - bar - 4 }, true, captions);
+  }
+
+  // The tail as one strip across the bottom, its dots a picture of how many and how small; a tap opens it.
+  const strip = band + Math.max(18, Math.min(40, box.height * 0.09));
+  const rest: Box = { ...box, height: box.height - strip - 4 };
+  const tailBox: Box = { ...box, y: box.y + box.height - strip, height: strip };
+  const captions = [caption(`${net.top} of emission`, rest, band, captionSize), caption(`${net.others} · tap to see them ›`, tailBox, band, captionSize, 'tail')];
+  return withTail('all', net, placeLeaders(net, below(rest, band)), { x: tailBox.x + 8, y: tailBox.y + band, width: tailBox.width - 16, height: strip - band - 4 }, false, captions);
+}
+
+const caption = (text: string, box: Box, band: number, size: number, opens?: MapFocus): MapCaption => ({ text, x: box.x + box.width / 2, y: box.y + band / 2, size: fit(text, box.width - 16, size), box, ...(opens ? { opens } : {}) });
+const below = (box: Box, band: number): Box => ({ ...box, y: box.y + band, height: box.height - band });
+/** A caption's width in bold, estimated, and the size at which it fits `width` (at most `size`). */
+const textWidth = (text: string, size: number) => text.length * size * CHAR_EM + 2 * labelStroke(size);
+const fit = (text: string, width: number, size: number) => Math.floor(Math.min(size, sizeForWidth(width, text.length)));
+
+/** The grouped layout: the leaders placed, the tail's cells laid out in `area`, one by one tappable or not. */
+function withTail(focus: MapFocus, net: Groups, leaders: MapNode[], area: Box, tappable: boolean, captions: MapCaption[]): MapLayout {
+  const { cells, maxFlow } = net;
   const { cols, rows, cell } = gridFor(Math.max(1, cells.length), area.width, area.height);
   const x0 = area.x + (area.width - cols * cell) / 2;
   const y0 = area.y + (area.height - rows * cell) / 2;
   const maxR = Math.max(2, cell * 0.36);
   let tailMax = 0;
   for (const c of cells) if (typeof c !== 'number') tailMax = Math.max(tailMax, c.emissionShare);
-  const tailNodes: MapNode[] = [];
+  const nodes = [...leaders];
   const free: FreeSlot[] = [];
   cells.forEach((c, i) => {
     const x = x0 + ((i % cols) + 0.5) * cell;
     const y = y0 + (Math.floor(i / cols) + 0.5) * cell;
     if (typeof c === 'number') return void free.push({ x, y, radius: maxR * 0.6 });
     const size = tailMax > 0 ? Math.sqrt(Math.max(0, c.emissionShare) / tailMax) : 0;
-    tailNodes.push(node(c, x, y, maxR * Math.max(TAIL_FLOOR, size), flowColour(c.netFlow, maxFlow)));
+    const n = node(c, x, y, maxR * Math.max(TAIL_FLOOR, size), flowColour(c.netFlow, maxFlow));
+    // A picked node's label: below it in the upper half of the group, above it in the lower, never past the group's sides.
+    const half = labelWidth(n.label, PICKED_LABEL) / 2;
+    const down = y < area.y + area.height / 2 ? 1 : -1;
+    const labelX = Math.max(area.x + half, Math.min(area.x + area.width - half, x));
+    nodes.push({ ...n, labelX, labelY: y + down * (n.radius + 6 + labelHeight(PICKED_LABEL) / 2), hit: tappable ? cellBox(x, y, cell, cell) : null });
   });
-  return { grouped: true, nodes: [...leadNodes, ...tailNodes], free, captions };
+  return { grouped: true, focus, nodes, free, captions };
 }
 
-/** The leaders in rank order, in the grid of cells that gives the largest nodes with their labels under them. */
-function placeLeaders(leaders: readonly MapSubnet[], box: Box, maxFlow: number): MapNode[] {
-  // The second line ("▲ 14.0 %") is 8 characters.
+/** How a grid of leaders would look: its label size, its largest circle, labels under or beside the circles. */
+interface LeaderFit {
+  cols: number;
+  rows: number;
+  label: number;
+  radius: number;
+  beside: boolean;
+}
+
+/** Labels centred under their circles: a row holds the ring's room, the circle, a gap and the label. */
+function under(cols: number, rows: number, cw: number, ch: number, longest: number): LeaderFit {
+  const label = Math.min(LABEL_MAX, sizeForWidth(cw * 0.92, longest), ch * 0.28);
+  return { cols, rows, label, beside: false, radius: Math.min(cw * 0.42, cw / 2 - RING_ROOM, (ch - RING_ROOM - LABEL_GAP - labelHeight(label) - 4) / 2) };
+}
+
+/** Labels beside their circles, like a legend: what a short, wide box (a phone) reads best. */
+function beside(cols: number, rows: number, cw: number, ch: number, longest: number): LeaderFit {
+  const tall = Math.min(LABEL_MAX, sizeForHeight(ch - 4));
+  const radius = Math.min((ch - 2 * RING_ROOM) / 2, tall * 0.8);
+  return { cols, rows, radius, beside: true, label: Math.min(tall, sizeForWidth(cw - 8 - RING_ROOM - 2 * radius - LABEL_GAP, longest)) };
+}
+
+const legible = (f: LeaderFit) => f.label >= LABEL_MIN && f.radius >= LEADER_RADIUS_MIN;
+
+/** The better of two leader grids: every leader named legibly first, then type up to easy reading, then the larger circles. */
+function better(a: LeaderFit, b: LeaderFit): boolean {
+  if (legible(a) !== legible(b)) return legible(a);
+  if (!legible(a)) return a.label > b.label;
+  const easy = Math.min(a.label, LABEL_EASY) - Math.min(b.label, LABEL_EASY);
+  return easy !== 0 ? easy > 0 : a.radius > b.radius;
+}
+
+/** The leaders in rank order, in the grid of cells, labels under or beside, that reads best; each cell is its leader's target. */
+function placeLeaders({ leaders, maxFlow }: Groups, box: Box): MapNode[] {
   const longest = Math.max(8, ...leaders.map((s) => (s.name || `SN${s.netuid}`).length));
-  // The best grid names every leader legibly (no label under LABEL_MIN), then has the largest nodes.
-  let best = { cols: 1, rows: 1, radius: -Infinity, label: 0, fits: false };
+  let best: LeaderFit | null = null;
   for (let cols = 1; cols <= leaders.length; cols++) {
     const rows = Math.ceil(leaders.length / cols);
-    const cw = box.width / cols;
-    const ch = box.height / rows;
-    const label = Math.min(LABEL_MAX, (cw * 0.92) / (longest * CHAR_EM), ch * 0.28);
-    const radius = Math.min(cw * 0.42, (ch - label * LABEL_LINES - LABEL_GAP - 4) / 2.2);
-    const fits = label >= LABEL_MIN;
-    if ((fits && !best.fits) || (fits === best.fits && (fits ? radius > best.radius : label > best.label))) best = { cols, rows, radius, label, fits };
+    for (const place of [under, beside]) {
+      const f = place(cols, rows, box.width / cols, box.height / rows, longest);
+      if (!best || better(f, best)) best = f;
+    }
   }
-  const { cols, rows, label } = best;
-  const maxR = Math.max(4, best.radius);
+  const { cols, rows, label, beside: aside } = best!;
+  const maxR = Math.max(4, best!.radius);
   const cw = box.width / cols;
   const ch = box.height / rows;
   const top = Math.max(0, leaders[0]?.emissionShare ?? 0);
   return leaders.map((s, i) => {
     const radius = maxR * Math.max(LEADER_FLOOR, top > 0 ? Math.sqrt(Math.max(0, s.emissionShare) / top) : 0);
-    const x = box.x + ((i % cols) + 0.5) * cw;
+    const cx = box.x + (i % cols) * cw;
+    const cy = box.y + Math.floor(i / cols) * ch;
+    const hit = { x: cx, y: cy, width: cw, height: ch };
+    const n = (x: number, y: number) => node(s, x, y, radius, flowColour(s.netFlow, maxFlow));
+    if (aside) {
+      // The circles on one line down the cells' left, the names starting clear of the largest one's ring.
+      const x = cx + 4 + RING_ROOM + maxR;
+      return { ...n(x, cy + ch / 2), labelSize: label, labelX: x + maxR + LABEL_GAP, labelY: cy + ch / 2, labelAlign: 'left', hit };
+    }
     // The circles share a centre line per row, the largest circle and its label centred in the
-    // row; each label sits just under its own circle.
-    const y = box.y + Math.floor(i / cols) * ch + (ch - 2 * maxR - LABEL_GAP - label * LABEL_LINES) / 2 + maxR;
-    return { ...node(s, x, y, radius, flowColour(s.netFlow, maxFlow)), labelSize: label, labelY: y + radius + LABEL_GAP + (label * LABEL_LINES) / 2 };
+    // row below the ring's room; each label sits just under its own circle.
+    const y = cy + RING_ROOM + (ch - RING_ROOM - 4 - 2 * maxR - LABEL_GAP - labelHeight(label)) / 2 + maxR;
+    return { ...n(cx + cw / 2, y), labelSize: label, labelY: y + radius + LABEL_GAP + labelHeight(label) / 2, hit };
   });
 }
 
 const fixed = (ratio: number) => `${Math.round(ratio * 100)} %`;
 
-/** The node under a pointer (touch gets a few pixels of slack), or null. */
-export function nodeAt(nodes: readonly MapNode[], x: number, y: number, slack = 6): MapNode | null {
-  let best: MapNode | null = null;
-  let bestD = Infinity;
-  for (const node of nodes) {
-    const d = Math.hypot(node.x - x, node.y - y);
-    if (d <= node.radius + slack && d < bestD) {
-      best = node;
-      bestD = d;
-    }
-  }
-  return best;
+/** What a pointer or a tap at (x, y) reaches: a subnet, or a group's frame that opens a part of the map. */
+export type MapTarget = { netuid: number } | { opens: MapFocus };
+
+export function targetAt(layout: MapLayout, x: number, y: number): MapTarget | null {
+  const inside = (b: Box) => x >= b.x && x < b.x + b.width && y >= b.y && y < b.y + b.height;
+  for (const n of layout.nodes) if (n.hit && inside(n.hit)) return { netuid: n.netuid };
+  for (const c of layout.captions) if (c.opens && inside(c.box)) return { opens: c.opens };
+  return null;
 }
 
 /** The facts the map's list reads and its hover card shows, beside the name and the rank. */
@@ -289,17 +405,23 @@ function facts(s: MapSubnet): string[] {
 
 const title = (s: MapSubnet) => `SN${s.netuid}${s.name && s.name !== `SN${s.netuid}` ? ` ${s.name}` : ''}`;
 
+/** A line of the map in words, keyed so a list can keep one item per subnet (and one for the groups) across updates. */
+export interface MapLine {
+  key: string;
+  text: string;
+}
+
 /**
  * The map in words, one line a subnet, largest emission share first: what a screen reader reads,
  * and what carries the map's meaning without its colours and sizes. A grouped map says its groups first.
  */
-export function mapInWords(subnets: readonly MapSubnet[]): string[] {
+export function mapInWords(subnets: readonly MapSubnet[]): MapLine[] {
   const ranked = [...subnets].sort((a, b) => b.emissionShare - a.emissionShare || a.netuid - b.netuid);
-  const lines = ranked.map((s) => `${title(s)}: ${facts(s).join(', ')}`);
+  const lines = ranked.map((s) => ({ key: `SN${s.netuid}`, text: `${title(s)}: ${facts(s).join(', ')}` }));
   if (subnets.length <= GRID_UP_TO) return lines;
   const total = subnets.reduce((a, s) => a + Math.max(0, s.emissionShare), 0);
   const top = total > 0 ? ranked.slice(0, LEADERS).reduce((a, s) => a + Math.max(0, s.emissionShare), 0) / total : 0;
-  return [`The top ${LEADERS} take ${fixed(top)} of emission, the other ${subnets.length - LEADERS} ${fixed(Math.max(0, 1 - top))}.`, ...lines];
+  return [{ key: 'groups', text: `The top ${LEADERS} take ${fixed(top)} of emission, the other ${subnets.length - LEADERS} ${fixed(Math.max(0, 1 - top))}.` }, ...lines];
 }
 
 /** What the map shows of one subnet when it is pointed at or tapped: name, rank by emission, facts. */

@@ -1,6 +1,13 @@
 // A read-only window onto the client for browser tests and curious people: `window.__arena`.
 // Tests read it instead of pixels, so they do not depend on how fast a 2-core CI draws.
 
+interface DebugBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface ArenaDebug {
   scene: string;
   code?: string;
@@ -20,11 +27,17 @@ export interface ArenaDebug {
   lastError?: { code: string; message: string; action: string } | null;
   /** The big screen's spotlit subnet (null once the game is over: the tour stops). */
   spotlight?: number | null;
-  /** The network map as drawn: grouped or one grid, its captions, each node with its label's size (0: unlabeled), in canvas px. */
+  /**
+   * The network map as drawn, in canvas px: grouped or one grid, the part shown, its captions (a
+   * caption that `opens` a part is a tap target), each node with its label's size (0: unlabeled) and
+   * its tap target (`hit`, null: tapped with its group), and every label's box as drawn.
+   */
   map?: {
     grouped: boolean;
-    captions: { text: string; size: number }[];
-    nodes: { netuid: number; label: string; x: number; y: number; radius: number; labelSize: number }[];
+    focus: 'all' | 'tail';
+    captions: { text: string; size: number; box: DebugBox; opens: 'all' | 'tail' | null }[];
+    nodes: { netuid: number; label: string; x: number; y: number; radius: number; labelSize: number; hit: DebugBox | null }[];
+    labels: ({ text: string } & DebugBox)[];
   };
   /** Alerts shown to this player, oldest first. */
   alerts?: string[];

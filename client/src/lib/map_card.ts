@@ -1,0 +1,59 @@
+// Where the details card of a pointed-at or tapped subnet goes: off the subnet and off its near
+// neighbours, which the pointer or finger visits next; inside the map when it fits there, else just
+// outside it; never past the screen's edge. Pure, so tests can check it on any map and screen.
+import { type Box, type MapLayout, MIN_TARGET, type MapNode } from './network_map.ts';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Space kept between the card and the map's edge, the screen's, or the subnet's side of the map. */
+const MARGIN = 8;
+
+/** Distance between two boxes along the axis that separates them most: 0 when they touch or overlap. */
+const gap = (a: Box, b: Box) => Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width), a.y - (b.y + b.height), b.y - (a.y + a.height));
+
+const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+
+/** What the card must leave uncovered: the subnet's target, every target less than one tap target away from it, and the map's buttons (a group that opens). */
+export function keepClear(layout: MapLayout, node: MapNode): Box[] {
+  const own = node.hit ?? { x: node.x - node.radius, y: node.y - node.radius, width: node.radius * 2, height: node.radius * 2 };
+  const near = layout.nodes.filter((n) => n !== node && n.hit && gap(own, n.hit) < MIN_TARGET).map((n) => n.hit!);
+  return [own, ...near, ...layout.captions.filter((c) => c.opens).map((c) => c.box)];
+}
+
+/**
+ * The card's top-left corner, in the map's coordinates. Tried in turn: the map's corner across from
+ * the subnet, the one across only sideways, then up or down, its own, then below or above the map
+ * (the side away from the subnet first); the first that covers nothing in `clear` wins, else the one
+ * that covers least.
+ * `screen` is the visible page in the map's coordinates.
+ */
+export function cardSpot(card: Size, at: Point, clear: readonly Box[], map: Box, screen: Box): Point {
+  const left = map.x + MARGIN;
+  const right = map.x + map.width - MARGIN - card.width;
+  const top = map.y + MARGIN;
+  const bottom = map.y + map.height - MARGIN - card.height;
+  const xs = at.x < map.x + map.width / 2 ? [right, left] : [left, right];
+  const ys = at.y < map.y + map.height / 2 ? [bottom, top] : [top, bottom];
+  const out = at.y < map.y + map.height / 2 ? [map.y + map.height + MARGIN, map.y - MARGIN - card.height] : [map.y - MARGIN - card.height, map.y + map.height + MARGIN];
+  const tries = [[xs[0], ys[0]], [xs[0], ys[1]], [xs[1], ys[0]], [xs[1], ys[1]], [xs[0], out[0]], [xs[1], out[0]], [xs[0], out[1]], [xs[1], out[1]]];
+  let best: Point = { x: left, y: top };
+  let least = Infinity;
+  for (const [x, y] of tries) {
+    const p = {
+      x: Math.max(screen.x + MARGIN, Math.min(screen.x + screen.width - MARGIN - card.width, x)),
+      y: Math.max(screen.y + MARGIN, Math.min(screen.y + screen.height - MARGIN - card.height, y)),
+    };
+    const covered = clear.reduce((a, b) => a + overlap({ ...p, ...card }, b), 0);
+    if (covered === 0) return p;
+    if (covered < least) [best, least] = [p, covered];
+  }
+  return best;
+}

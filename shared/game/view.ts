@@ -65,8 +65,9 @@ class LiveSubnetView implements SubnetView {
 
   get minerCount(): number {
     if (this.lists) return this.lists.miners.length;
+    const neurons = this.s.neurons;
     let count = 0;
-    for (const n of this.s.neurons) if (this.isMiner(n)) count++;
+    for (let j = 0; j < neurons.length; j++) if (this.isMiner(neurons[j])) count++;
     return count;
   }
 

@@ -169,7 +169,7 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
   const rowStart = new Int32Array(n).fill(m * n);
   for (let r = 0; r < m; r++) rowStart[rows[r]] = r * n;
 
-  const consensus = weightedMedianColumns(weights, rowStart, activeStake, n, input.kappa);
+  const consensus = weightedMedianColumns(weights, rowStart, m * n, activeStake, n, input.kappa);
 
   // Clip to consensus, and in the same pass turn `weights` into the weights bonds are built from.
   const validatorTrust = new Float64Array(n);
@@ -205,8 +205,9 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
     let j = 0;
     while (j < n && proportionToU16(bonds[base + j]) === 0) j++;
     if (j === n) continue;
-    const out = input.reuseBondRows?.get(i) ?? new Array<number>(n);
-    out.length = n;
+    let out = input.reuseBondRows?.get(i);
+    if (out === undefined) out = new Array<number>(n);
+    else if (out.length !== n) out.length = n;
     for (j = 0; j < n; j++) out[j] = proportionToU16(bonds[base + j]);
     bondsU16[i] = out;
   }
@@ -268,7 +269,7 @@ function isTopkNonzero(stake: Float64Array, k: number): boolean[] {
  * smallest weight x with Σ_{w ≤ x} stake > stakeSum − κ (a missing weight counts as 0).
  */
 function weightedMedianColumns(
-  weights: Float64Array, rowStart: Int32Array, activeStake: Float64Array, n: number, kappa: number,
+  weights: Float64Array, rowStart: Int32Array, zeroRow: number, activeStake: Float64Array, n: number, kappa: number,
 ): Float64Array {
   const consensus = new Float64Array(n);
   const voterBase: number[] = [];
@@ -286,11 +287,17 @@ function weightedMedianColumns(
   if (voters === 0) return consensus;
   const minority = stakeSum - kappa;
 
+  // Each column starts as a copy of the zero row's voters' zeros, with the other voters' weights
+  // read into place: most voters hold a permit but weigh nobody.
   const voterStake = Float64Array.from(voterStakes);
+  const zeros = new Float64Array(voters);
+  const weighing: number[] = [];
+  for (let v = 0; v < voters; v++) if (voterBase[v] !== zeroRow) weighing.push(v);
   const score = new Float64Array(voters);
   const stake = new Float64Array(voters);
   for (let j = 0; j < n; j++) {
-    for (let v = 0; v < voters; v++) score[v] = weights[voterBase[v] + j];
+    score.set(zeros);
+    for (let k = 0; k < weighing.length; k++) score[weighing[k]] = weights[voterBase[weighing[k]] + j];
     stake.set(voterStake);
     consensus[j] = weightedMedian(score, stake, voters, minority, stakeSum);
   }

@@ -190,19 +190,30 @@ function payValidator(state: ChainState, s: Subnet, hk: Hotkey, amount: Rao, fro
 }
 
 /**
- * Keeps only rows with a non-zero entry: a bond matrix is mostly empty rows for miners. Yuma hands
- * every cleared row as one shared array (checked once, then skipped) and each kept row as the
- * uid's stored row written over, or a fresh array nothing else holds, so it is stored as it is.
+ * Keeps only rows with a non-zero entry, by uid in ascending order: a bond matrix is mostly empty
+ * rows for miners. Yuma hands every cleared row as one shared array (checked once, then skipped) and
+ * each kept row as the uid's stored row written over, or a fresh array nothing else holds, so it is
+ * stored as it is. When the kept rows are the stored ones (the same validators as last epoch) the
+ * map already holds them, in order: clearing and refilling it allocated a new table each epoch
+ * that lived a tempo, the largest thing a full-network day promoted to the old generation.
  */
 function storeRows(rows: Map<number, number[]>, matrix: readonly (readonly number[])[]): void {
-  rows.clear();
+  const kept: number[] = [];
   let empty: readonly number[] | null = null;
   for (let i = 0; i < matrix.length; i++) {
     const row = matrix[i];
     if (row === empty) continue;
-    if (hasPositive(row)) rows.set(i, row as number[]);
+    if (hasPositive(row)) kept.push(i);
     else empty = row;
   }
+  let same = rows.size === kept.length;
+  let k = 0;
+  rows.forEach((row, i) => {
+    if (i !== kept[k++] || row !== matrix[i]) same = false;
+  });
+  if (same) return;
+  rows.clear();
+  for (const i of kept) rows.set(i, matrix[i] as number[]);
 }
 
 function hasPositive(row: readonly number[]): boolean {

@@ -94,9 +94,10 @@ const DEFAULT_ALPHA_SIGMOID_STEEPNESS = 1000;
 export function yumaEpoch(input: YumaInput): YumaOutput {
   const n = input.stake.length;
   const { validatorPermit: permit, active, recentlyRegistered } = input;
+  VECTORS.start();
 
   // Stake, normalised (the chain's I64F64 → I32F32 step).
-  const stake = new Float64Array(n);
+  const stake = VECTORS.take(n);
   let stakeTotal = 0;
   for (let i = 0; i < n; i++) stakeTotal += input.stake[i];
   if (stakeTotal > 0) for (let i = 0; i < n; i++) stake[i] = input.stake[i] / stakeTotal;
@@ -104,7 +105,7 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
   const newValidatorPermit = isTopkNonzero(stake, input.maxAllowedValidators);
 
   // Old permits mask stake this epoch; new permits only decide which bonds are kept.
-  const activeStake = new Float64Array(n);
+  const activeStake = VECTORS.take(n);
   let activeTotal = 0;
   for (let i = 0; i < n; i++) {
     if (permit[i] && (active === undefined || active[i])) {
@@ -120,7 +121,7 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
   // the last. Stored bonds are read as proportions of 65535; Yuma2 column-normalises them, so the
   // scale is irrelevant there.
   // 0 for re-registered miners' columns, else 1: a multiply instead of a branch per entry.
-  const keep = new Float64Array(n).fill(1);
+  const keep = VECTORS.take(n).fill(1);
   if (recentlyRegistered) for (let j = 0; j < n; j++) if (recentlyRegistered[j]) keep[j] = 0;
   const weights = WEIGHTS.reserve((n + 1) * n);
   const bonds = BONDS.reserve((n + 1) * n);
@@ -166,14 +167,14 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
   }
   const m = rows.length;
   /** Where each uid's row starts in the matrices: its own, or the zero row. */
-  const rowStart = new Int32Array(n).fill(m * n);
+  const rowStart = VECTORS.take(n).fill(m * n);
   for (let r = 0; r < m; r++) rowStart[rows[r]] = r * n;
 
-  const consensus = weightedMedianColumns(weights, rowStart, activeStake, n, input.kappa);
+  const consensus = weightedMedianColumns(weights, rowStart, m * n, activeStake, n, input.kappa);
 
   // Clip to consensus, and in the same pass turn `weights` into the weights bonds are built from.
-  const validatorTrust = new Float64Array(n);
-  const ranks = new Float64Array(n);
+  const validatorTrust = VECTORS.take(n);
+  const ranks = VECTORS.take(n);
   const penalty = input.bondsPenalty;
   for (let r = 0; r < m; r++) {
     const base = r * n;
@@ -188,7 +189,9 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
     }
     validatorTrust[rows[r]] = trust;
   }
-  const incentive = normalized(ranks.slice());
+  const incentive = VECTORS.take(n);
+  incentive.set(ranks);
+  normalized(incentive);
 
   const dividends = input.yuma3
     ? yuma3Bonds(input, bonds, weights, rows, activeStake, consensus, incentive)
@@ -205,8 +208,9 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
     let j = 0;
     while (j < n && proportionToU16(bonds[base + j]) === 0) j++;
     if (j === n) continue;
-    const out = input.reuseBondRows?.get(i) ?? new Array<number>(n);
-    out.length = n;
+    let out = input.reuseBondRows?.get(i);
+    if (out === undefined) out = new Array<number>(n);
+    else if (out.length !== n) out.length = n;
     for (j = 0; j < n; j++) out[j] = proportionToU16(bonds[base + j]);
     bondsU16[i] = out;
   }
@@ -234,6 +238,34 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
 const WEIGHTS = float64Scratch();
 const BONDS = float64Scratch();
 
+/**
+ * Yuma's working vectors (per uid or per voter), cut in turn from one scratch array and handed out
+ * zeroed: some twenty fresh typed arrays an epoch, each its own allocation, were a tenth of Yuma's
+ * time. What `take` hands out serves until the next epoch `start`s; results are copied out of them.
+ */
+class Vectors {
+  private readonly space = float64Scratch();
+  private array: Float64Array = new Float64Array(0);
+  private used = 0;
+
+  start(): void {
+    this.array = this.space.reserve(0);
+    this.used = 0;
+  }
+
+  take(length: number): Float64Array {
+    // Out of room: a larger array, kept for later epochs; what was taken stays on the old one.
+    if (this.used + length > this.array.length) {
+      this.array = this.space.reserve(2 * this.array.length + length);
+      this.used = 0;
+    }
+    const v = this.array.subarray(this.used, this.used + length);
+    this.used += length;
+    return v.fill(0);
+  }
+}
+const VECTORS = new Vectors();
+
 /** Array.from on a typed array goes through its iterator, one result object per element; a plain copy does not. */
 function toArray(v: Float64Array): number[] {
   const out: number[] = new Array(v.length);
@@ -252,7 +284,9 @@ function isTopkNonzero(stake: Float64Array, k: number): boolean[] {
   for (let i = 0; i < n; i++) result[i] = stake[i] !== 0;
   if (n <= k) return result;
   if (k <= 0) return result.fill(false);
-  const threshold = stake.slice().sort()[n - k];
+  const sorted = VECTORS.take(n);
+  sorted.set(stake);
+  const threshold = sorted.sort()[n - k];
   let tiesKept = k;
   for (let i = 0; i < n; i++) if (stake[i] > threshold) tiesKept--;
   for (let i = n - 1; i >= 0; i--) {
@@ -268,9 +302,9 @@ function isTopkNonzero(stake: Float64Array, k: number): boolean[] {
  * smallest weight x with Σ_{w ≤ x} stake > stakeSum − κ (a missing weight counts as 0).
  */
 function weightedMedianColumns(
-  weights: Float64Array, rowStart: Int32Array, activeStake: Float64Array, n: number, kappa: number,
+  weights: Float64Array, rowStart: Float64Array, zeroRow: number, activeStake: Float64Array, n: number, kappa: number,
 ): Float64Array {
-  const consensus = new Float64Array(n);
+  const consensus = VECTORS.take(n);
   const voterBase: number[] = [];
   const voterStakes: number[] = [];
   let stakeSum = 0;
@@ -286,11 +320,18 @@ function weightedMedianColumns(
   if (voters === 0) return consensus;
   const minority = stakeSum - kappa;
 
-  const voterStake = Float64Array.from(voterStakes);
-  const score = new Float64Array(voters);
-  const stake = new Float64Array(voters);
+  // Each column starts as a copy of the zero row's voters' zeros, with the other voters' weights
+  // read into place: most voters hold a permit but weigh nobody.
+  const voterStake = VECTORS.take(voters);
+  voterStake.set(voterStakes);
+  const zeros = VECTORS.take(voters);
+  const weighing: number[] = [];
+  for (let v = 0; v < voters; v++) if (voterBase[v] !== zeroRow) weighing.push(v);
+  const score = VECTORS.take(voters);
+  const stake = VECTORS.take(voters);
   for (let j = 0; j < n; j++) {
-    for (let v = 0; v < voters; v++) score[v] = weights[voterBase[v] + j];
+    score.set(zeros);
+    for (let k = 0; k < weighing.length; k++) score[weighing[k]] = weights[voterBase[weighing[k]] + j];
     stake.set(voterStake);
     consensus[j] = weightedMedian(score, stake, voters, minority, stakeSum);
   }
@@ -366,8 +407,8 @@ function yuma2Bonds(
   const m = rows.length;
   const alpha = 1 - input.bondsMovingAverage;
 
-  const oldColSum = new Float64Array(n);
-  const deltaColSum = new Float64Array(n);
+  const oldColSum = VECTORS.take(n);
+  const deltaColSum = VECTORS.take(n);
   for (let r = 0; r < m; r++) {
     const base = r * n;
     const s = activeStake[rows[r]];
@@ -377,14 +418,14 @@ function yuma2Bonds(
     }
   }
   // Both column normalisations folded into per-column factors.
-  const oldScale = new Float64Array(n);
-  const deltaScale = new Float64Array(n);
+  const oldScale = VECTORS.take(n);
+  const deltaScale = VECTORS.take(n);
   for (let j = 0; j < n; j++) {
     if (oldColSum[j] > 0) oldScale[j] = (1 - alpha) / oldColSum[j];
     if (deltaColSum[j] > 0) deltaScale[j] = alpha / deltaColSum[j];
   }
 
-  const colSum = new Float64Array(n);
+  const colSum = VECTORS.take(n);
   for (let r = 0; r < m; r++) {
     const base = r * n;
     const s = activeStake[rows[r]];
@@ -395,8 +436,8 @@ function yuma2Bonds(
     }
   }
 
-  const colMax = new Float64Array(n);
-  const dividends = new Float64Array(n);
+  const colMax = VECTORS.take(n);
+  const dividends = VECTORS.take(n);
   for (let r = 0; r < m; r++) {
     const base = r * n;
     let d = 0;
@@ -434,7 +475,7 @@ function yuma3Bonds(
   const alphaHigh = input.alphaHigh ?? DEFAULT_ALPHA_HIGH;
   const slope = -(input.alphaSigmoidSteepness ?? DEFAULT_ALPHA_SIGMOID_STEEPNESS) / 100;
 
-  const colSum = new Float64Array(n);
+  const colSum = VECTORS.take(n);
   for (let r = 0; r < m; r++) {
     const base = r * n;
     for (let j = 0; j < n; j++) {
@@ -455,10 +496,10 @@ function yuma3Bonds(
     }
   }
 
-  const weightedIncentive = new Float64Array(n);
+  const weightedIncentive = VECTORS.take(n);
   for (let j = 0; j < n; j++) if (colSum[j] > 0) weightedIncentive[j] = incentive[j] / colSum[j];
 
-  const dividends = new Float64Array(n);
+  const dividends = VECTORS.take(n);
   for (let r = 0; r < m; r++) {
     const base = r * n;
     let d = 0;

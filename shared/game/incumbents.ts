@@ -13,8 +13,10 @@ export function incumbentsSetWeights(w: World): void {
   const sigma = w.g.scenario.game.economy.observationNoise;
   const lead = Math.max(1, Math.min(10, Math.floor(p.tempo / 4)));
   for (const inc of w.g.incumbents) {
+    // The schedule first: it rules out all but one subnet of 128 a block without reading any.
+    if (chain.blocksUntilEpoch(inc.netuid) !== lead) continue;
     const s = chain.subnet(inc.netuid);
-    if (!s || s.owner !== inc.owner || chain.blocksUntilEpoch(inc.netuid) !== lead) continue;
+    if (!s || s.owner !== inc.owner) continue;
     // Only miners are worth observing (one pass over the UIDs, shared by the subnet's validators).
     const miners: Uid[] = [];
     const truth: number[] = [];

@@ -6,6 +6,20 @@ import type { Scenario } from './scenario.ts';
 import type { Player, SubnetLabel } from './state.ts';
 
 /**
+ * Each subnet's miner count as last worked out, and what it was worked out from. Permits change only
+ * at an epoch, and a UID changes hands only as a new Neuron, so a count stands while the subnet's
+ * last epoch and its Neuron objects are the same: the opportunist miner compares every subnet on
+ * every turn, and walking all 32,000 neurons of a full network for it was most of the bots' time.
+ */
+const minersCounted = new WeakMap<Subnet, { epoch: number; neurons: Neuron[]; count: number }>();
+
+function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false;
+  return true;
+}
+
+/**
  * A subnet as bots see it. The pool figures are read at once; the neuron lists and the registration
  * check walk every UID, so they are worked out only when a bot asks (most bots look at one or two
  * subnets of 128).
@@ -65,8 +79,12 @@ class LiveSubnetView implements SubnetView {
 
   get minerCount(): number {
     if (this.lists) return this.lists.miners.length;
+    const s = this.s;
+    const kept = minersCounted.get(s);
+    if (kept && kept.epoch === s.lastEpochBlock && sameObjects(kept.neurons, s.neurons)) return kept.count;
     let count = 0;
-    for (const n of this.s.neurons) if (this.isMiner(n)) count++;
+    for (let j = 0; j < s.neurons.length; j++) if (this.isMiner(s.neurons[j])) count++;
+    minersCounted.set(s, { epoch: s.lastEpochBlock, neurons: s.neurons.slice(), count });
     return count;
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { best, top } from '../../shared/bots/moves.ts';
 import type { SubnetView } from '../../shared/bots/index.ts';
+import { Chain, chainParams, coldkey as ck, hotkey as hk, netuid, tao } from '../../shared/engine/index.ts';
 import { Game } from '../../shared/game/index.ts';
 import { networkView } from '../../shared/game/view.ts';
 import { scenario } from '../game/helpers.ts';
@@ -55,5 +56,31 @@ describe('a subnet view counts its miners as it lists them', () => {
     expect(checked).toBeGreaterThan(100);
     // The owner's UID is no miner even before it wins a permit.
     expect(ownerWithoutPermit).toBeGreaterThan(0);
+  });
+
+  it("counts again when a validator's UID changes hands between epochs", () => {
+    // UID 0 the owner, 1 a validator, 2 a miner: full, so a registration replaces one of them.
+    const chain = Chain.create({
+      params: chainParams({ tempo: 9, maxAllowedUids: 3, neuronImmunityPeriod: 0, minNonImmuneUids: 0, adjustmentInterval: 0, maxRegistrationsPerIntervalFactor: 0, networkRateLimit: 0 }),
+      seed: 1,
+      initialIssuance: tao(1_000_000),
+    });
+    const must = (r: ReturnType<Chain['apply']>) => expect(r.ok).toBe(true);
+    for (const w of ['o', 'v', 'm']) must(chain.apply({ type: 'create_wallet', coldkey: ck(w), balance: tao(10_000) }));
+    must(chain.apply({ type: 'register_subnet', coldkey: ck('o'), hotkey: hk('o-hk') }));
+    chain.step();
+    must(chain.apply({ type: 'register_neuron', coldkey: ck('v'), hotkey: hk('v1'), netuid: netuid(1) }));
+    must(chain.apply({ type: 'stake', coldkey: ck('v'), hotkey: hk('v1'), netuid: netuid(1), amount: tao(500) }));
+    chain.step();
+    must(chain.apply({ type: 'register_neuron', coldkey: ck('m'), hotkey: hk('m1'), netuid: netuid(1) }));
+    while (!chain.subnet(netuid(1))!.neurons[1].validatorPermit) chain.step();
+    const s = chain.subnet(netuid(1))!;
+    expect(networkView(chain, {}, {})[0].minerCount).toBe(1);
+    s.neurons[1].emission = 0n;
+    s.neurons[2].emission = tao(1);
+    chain.step();
+    must(chain.apply({ type: 'register_neuron', coldkey: ck('m'), hotkey: hk('m2'), netuid: netuid(1) }));
+    expect(s.neurons[1].hotkey).toBe('m2');
+    expect(networkView(chain, {}, {})[0].minerCount).toBe(2);
   });
 });

@@ -37,6 +37,10 @@ function invariants(chain: Chain, after: string): void {
     if (!(spotPrice(s) > 0)) throw new Error(`${after}: subnet ${s.netuid} price ${spotPrice(s)}`);
     if (!(s.movingPrice >= 0 && s.movingPrice <= 1)) throw new Error(`${after}: subnet ${s.netuid} moving price ${s.movingPrice}`);
     if (!Number.isFinite(s.flowEma)) throw new Error(`${after}: subnet ${s.netuid} flow EMA ${s.flowEma}`);
+    // Bond rows by ascending uid (as a snapshot writes them), each its uid's own array: an epoch writes over them.
+    const bonded = [...s.bonds.keys()];
+    if (bonded.some((u, k) => k > 0 && u <= bonded[k - 1])) throw new Error(`${after}: subnet ${s.netuid} bonds stored out of order ${bonded}`);
+    if (new Set(s.bonds.values()).size !== s.bonds.size) throw new Error(`${after}: subnet ${s.netuid} bond rows shared between uids`);
   }
   for (const [c, b] of chain.state.balances) if (b < 0n) throw new Error(`${after}: ${c} balance ${b}`);
 }

@@ -13,7 +13,6 @@
  */
 import { float64Scratch } from './scratch.ts';
 
-
 export interface YumaInput {
   /** Raw stake per uid (rao, alpha + tao_weight·root already combined). Index = uid. */
   stake: number[];
@@ -160,7 +159,8 @@ export function yumaEpoch(input: YumaInput): YumaOutput {
       weights.fill(0, base + n, base + 2 * n);
       bonds.fill(0, base + n, base + 2 * n);
     } else {
-      // Left for the next row (or as the zero row), with any zero it held written over.
+      // Left out: its slot is cleared of what it wrote (zeros, perhaps -0) for the next row, or to
+      // serve as the zero row.
       weights.fill(0, base, base + weightEnd);
       bonds.fill(0, base, base + bondEnd);
     }

@@ -46,22 +46,6 @@ function rowOf(uid: number, x: RowInputs): NeuronRowView {
   };
 }
 
-/** Field by field: a `for…in` over the keys made the comparison cost more than the formatting it saves. */
-const sameInputs = (a: RowInputs, b: RowInputs): boolean =>
-  a.stake === b.stake &&
-  a.emission === b.emission &&
-  a.incentive === b.incentive &&
-  a.dividends === b.dividends &&
-  a.trust === b.trust &&
-  a.consensus === b.consensus &&
-  a.bondsU16 === b.bondsU16 &&
-  a.validatorPermit === b.validatorPermit &&
-  a.immune === b.immune &&
-  a.takeU16 === b.takeU16 &&
-  a.hotkey === b.hotkey &&
-  a.owner === b.owner &&
-  a.registeredAt === b.registeredAt;
-
 /**
  * Builds subnets' neuron tables, keeping each subnet's last rows: a row whose inputs are unchanged is
  * the same object as before, so building costs reading the chain, and comparing a watcher's rows is
@@ -120,9 +104,8 @@ export class NeuronTables {
         registeredAt: n.registeredAt,
         immune,
       };
-      const same = kept?.inputs[uid] !== undefined && sameInputs(kept.inputs[uid], x);
-      inputs.push(same ? kept!.inputs[uid] : x);
-      rows.push(same ? kept!.rows[uid] : rowOf(uid, x));
+      inputs.push(x);
+      rows.push(rowOf(uid, x));
     });
     this.last.set(netuid, { subnet: s, epoch: s.lastEpochBlock, neurons, inputs, rows });
     return { netuid, block: game.block, name: label.name, burn: formatAmount(s.burn), neurons: rows };

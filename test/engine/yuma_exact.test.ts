@@ -48,6 +48,21 @@ describe('yumaEpoch against a plain dense reference', () => {
     );
   });
 
+  it('takes the upper value when the stake below it is exactly the minority, as the chain does', () => {
+    // Two validators of equal stake split on miner 2: the stake at or below 0 is exactly 1 − κ, not more.
+    const input: YumaInput = {
+      stake: [1e12, 1e12, 0, 0],
+      weightsU16: [[0, 0, 65535, 0], [0, 0, 0, 65535], [], []],
+      bondsU16: [[], [], [], []],
+      validatorPermit: [true, true, false, false],
+      kappa: 0.5, bondsMovingAverage: 0.9, bondsPenalty: 1, yuma3: false, liquidAlpha: false, maxAllowedValidators: 64, emission: 1e9,
+    };
+    const out = yumaEpoch(input);
+    expect(out.consensus[2]).toBe(1);
+    expect(out.consensus[3]).toBe(1);
+    expect(out).toEqual(referenceYuma(input));
+  });
+
   it('does so epoch after epoch at full size, bonds and permits carried over', () => {
     // 256 UIDs, 64 permits of which 8 weigh the miners: the shape of a full-network subnet.
     fc.assert(

@@ -3,8 +3,9 @@ import type { YumaInput, YumaOutput } from '../../shared/engine/yuma.ts';
 /**
  * yumaEpoch the plain way, for property tests to hold the engine's to exactly: every uid a dense row
  * of plain arrays, nothing kept between calls, no row left out. Each float operation is the
- * engine's, in the engine's order (the median is the same in-place search), so the two must agree
- * to the last bit, not within a tolerance.
+ * engine's, in the engine's order, so the two must agree to the last bit, not within a tolerance;
+ * the median alone is written from its definition (it returns one of the scores, so order of work
+ * cannot move it off a bit).
  */
 export function referenceYuma(input: YumaInput): YumaOutput {
   const n = input.stake.length;
@@ -168,50 +169,25 @@ function topkNonzero(stake: number[], k: number): boolean[] {
   return result;
 }
 
-/** The engine's in-place three-way search, on copies. */
+/**
+ * The κ-median by its definition (ECONOMICS.md, step 6), not by the chain's partition search the
+ * engine transcribes: the value v among the column's scores whose stake below it is at most the
+ * minority and whose stake at or below it is more. Sums run in uid order, so this shares no code and
+ * no order of work with the engine's search; they can only meet on the value.
+ */
 function weightedMedian(scores: number[], stakes: number[], minority: number, total: number): number {
-  const score = [...scores];
-  const stake = [...stakes];
-  let lo = 0;
-  let hi = score.length;
-  let partitionLo = 0;
-  let partitionHi = total;
-  for (;;) {
-    const size = hi - lo;
-    if (size === 1) return score[lo];
-    const pivot = score[lo + (size >> 1)];
-    let lt = lo;
-    let gt = hi;
-    let k = lo;
-    let loStake = 0;
-    let hiStake = 0;
-    while (k < gt) {
-      const v = score[k];
-      const s = stake[k];
-      if (v < pivot) {
-        loStake += s;
-        [score[k], stake[k], score[lt], stake[lt]] = [score[lt], stake[lt], v, s];
-        lt++;
-        k++;
-      } else if (v > pivot) {
-        gt--;
-        hiStake += s;
-        [score[k], stake[k], score[gt], stake[gt]] = [score[gt], stake[gt], v, s];
-      } else {
-        k++;
-      }
-    }
-    if (partitionLo + loStake <= minority && minority < partitionHi - hiStake) return pivot;
-    if (minority < partitionLo + loStake && lt > lo) {
-      hi = lt;
-      partitionHi = partitionLo + loStake;
-    } else if (partitionHi - hiStake <= minority && gt < hi) {
-      lo = gt;
-      partitionLo = partitionHi - hiStake;
-    } else {
-      return pivot;
-    }
+  const values = [...new Set(scores)].sort((a, b) => a - b);
+  for (const v of values) {
+    let below = 0;
+    let above = 0;
+    scores.forEach((x, i) => {
+      if (x < v) below += stakes[i];
+      else if (x > v) above += stakes[i];
+    });
+    if (below <= minority && minority < total - above) return v;
   }
+  // No value qualifies only at the ends: a minority past the whole stake (κ = 0) takes the largest.
+  return minority >= total ? values[values.length - 1] : values[0];
 }
 
 function normalized(v: number[]): number[] {

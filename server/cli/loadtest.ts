@@ -24,6 +24,7 @@ import { useGameStore } from '../persistence/archive.ts';
 import { shadowsOf } from '../persistence/shadow.ts';
 import { GameStore } from '../persistence/store.ts';
 import type { ArenaState } from '../../shared/protocol/schema.ts';
+import { limits, useLimits } from '../limits.ts';
 import { TickStats } from '../tick_stats.ts';
 import { tsWorker } from '../ts_worker.ts';
 
@@ -166,6 +167,10 @@ async function main(): Promise<void> {
   const db = arg('db', join(tmpdir(), `arena-load-${process.pid}.sqlite`));
   const store = db === 'none' ? null : GameStore.open(db);
   useGameStore(store);
+  // Every bot connects from this one address: lift the per-address cap (300, sized for a workshop
+  // behind one NAT) to what the run opens, or more than three rooms of 100 would be refused.
+  const connections = perRoom * roomCount;
+  if (connections > limits().connectionsPerAddress) useLimits({ connectionsPerAddress: connections });
   const server = await listen({ ...appConfig({ clientDir: '/nonexistent' }), displayLogs: false }, port);
 
   const memory0 = process.memoryUsage();

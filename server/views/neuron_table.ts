@@ -47,13 +47,31 @@ function rowOf(uid: number, x: RowInputs): NeuronRowView {
 }
 
 /**
+ * A subnet's last table. Between its epochs a row can change only by the inputs kept here per UID,
+ * which are written over in place and only when they changed; `rows` is never written over, since
+ * watchers hold it as what they were sent.
+ */
+interface Kept {
+  subnet: Subnet;
+  epoch: number;
+  neurons: Neuron[];
+  rows: NeuronRowView[];
+  stake: bigint[];
+  takeU16: number[];
+  owner: (string | null)[];
+  immune: boolean[];
+  bondsU16: number[];
+}
+
+/**
  * Builds subnets' neuron tables, keeping each subnet's last rows: a row whose inputs are unchanged is
- * the same object as before, so building costs reading the chain, and comparing a watcher's rows is
- * mostly by identity. Rows that live from one second to the next are then not new objects each
- * time, which the young-generation GC would copy and promote (its pauses were a room's slowest ticks).
+ * the same object as before, and a table none of whose rows changed is the same array, so building
+ * costs reading the chain, and comparing a watcher's rows is mostly by identity. Rows and arrays
+ * that live from one second to the next are then not new objects each time, which the
+ * young-generation GC would copy and promote (its pauses are a room's slowest ticks).
  */
 export class NeuronTables {
-  private readonly last = new Map<number, { subnet: Subnet; epoch: number; neurons: Neuron[]; inputs: RowInputs[]; rows: NeuronRowView[] }>();
+  private readonly last = new Map<number, Kept>();
 
   view(game: Game, netuid: number): SubnetDetailView | null {
     const id: Netuid = toNetuid(netuid);
@@ -72,24 +90,22 @@ export class NeuronTables {
     // A neuron's epoch figures (and the bonds, whose 64 rows of 256 were most of a table's cost)
     // change only at the subnet's epoch, or when a registration puts a new neuron in a slot (and
     // clears its bonds column): until then a row can only change by its stake, take, owner or immunity.
-    const sinceEpoch = kept !== undefined && kept.epoch === s.lastEpochBlock && neurons === kept.neurons ? kept : undefined;
-    const inputs: RowInputs[] = [];
-    const rows: NeuronRowView[] = [];
+    const sinceEpoch = kept !== undefined && kept.epoch === s.lastEpochBlock && neurons === kept.neurons;
+    const table: Kept = sinceEpoch
+      ? kept
+      : { subnet: s, epoch: s.lastEpochBlock, neurons, rows: [], stake: [], takeU16: [], owner: [], immune: [], bondsU16: [] };
+    let rows = table.rows;
     s.neurons.forEach((n, uid) => {
       const stake = hotkeyStake(s.stake, n.hotkey);
       const takeU16 = state.hotkeys.get(n.hotkey as Hotkey)?.takeU16 ?? state.params.defaultTakeU16;
       const owner = owners.get(n.hotkey) ?? null;
       const immune = game.block < n.registeredAt + immunity;
-      const was = sinceEpoch?.inputs[uid];
-      if (was && was.stake === stake && was.takeU16 === takeU16 && was.owner === owner && was.immune === immune) {
-        inputs.push(was);
-        rows.push(sinceEpoch!.rows[uid]);
-        return;
-      }
+      if (sinceEpoch && table.stake[uid] === stake && table.takeU16[uid] === takeU16 && table.owner[uid] === owner && table.immune[uid] === immune) return;
       let bonds = 0;
-      if (was) bonds = was.bondsU16;
+      if (sinceEpoch) bonds = table.bondsU16[uid];
       else for (const b of s.bonds.get(uid) ?? []) bonds += b;
-      const x: RowInputs = {
+      if (rows === kept?.rows) rows = rows.slice();
+      rows[uid] = rowOf(uid, {
         hotkey: n.hotkey,
         owner,
         validatorPermit: n.validatorPermit,
@@ -103,11 +119,15 @@ export class NeuronTables {
         emission: n.emission,
         registeredAt: n.registeredAt,
         immune,
-      };
-      inputs.push(x);
-      rows.push(rowOf(uid, x));
+      });
+      table.stake[uid] = stake;
+      table.takeU16[uid] = takeU16;
+      table.owner[uid] = owner;
+      table.immune[uid] = immune;
+      table.bondsU16[uid] = bonds;
     });
-    this.last.set(netuid, { subnet: s, epoch: s.lastEpochBlock, neurons, inputs, rows });
+    table.rows = rows;
+    this.last.set(netuid, table);
     return { netuid, block: game.block, name: label.name, burn: formatAmount(s.burn), neurons: rows };
   }
 }

@@ -136,21 +136,29 @@ describe('neuron tables', () => {
     const netuids = game.subnetIds();
     let kept = 0;
     let rebuilt = 0;
-    let previous = new Map<number, SubnetDetailView>();
+    let sameTables = 0;
+    let previous = new Map<number, { view: SubnetDetailView; copy: SubnetDetailView }>();
     for (let b = 0; b < 900; b++) {
       run(game, 1);
-      const now = new Map<number, SubnetDetailView>();
+      const now = new Map<number, { view: SubnetDetailView; copy: SubnetDetailView }>();
       for (const id of netuids) {
         const t = tables.view(game, id)!;
         expect(t).toEqual(subnetDetailView(game, id));
         const before = previous.get(id);
-        if (before) t.neurons.forEach((row, uid) => (row === before.neurons[uid] ? kept++ : rebuilt++));
-        now.set(id, t);
+        if (before) {
+          // What a watcher was handed stays what it was: later builds never write over it.
+          expect(before.view).toEqual(before.copy);
+          t.neurons.forEach((row, uid) => (row === before.view.neurons[uid] ? kept++ : rebuilt++));
+          if (t.neurons === before.view.neurons) sameTables++;
+        }
+        now.set(id, { view: t, copy: structuredClone(t) });
       }
       previous = now;
     }
-    // Between epochs rows stay the same objects; epochs and registrations make new ones.
+    // Between epochs rows stay the same objects, and a table none of whose rows changed the same
+    // array; epochs and registrations make new ones.
     expect(kept).toBeGreaterThan(10 * rebuilt);
     expect(rebuilt).toBeGreaterThan(100);
+    expect(sameTables).toBeGreaterThan(netuids.length * 100);
   });
 });

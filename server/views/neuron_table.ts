@@ -91,9 +91,20 @@ export class NeuronTables {
     // change only at the subnet's epoch, or when a registration puts a new neuron in a slot (and
     // clears its bonds column): until then a row can only change by its stake, take, owner or immunity.
     const sinceEpoch = kept !== undefined && kept.epoch === s.lastEpochBlock && neurons === kept.neurons;
+    // After an epoch every row is new, but the per-UID inputs are written over in the same arrays.
     const table: Kept = sinceEpoch
       ? kept
-      : { subnet: s, epoch: s.lastEpochBlock, neurons, rows: [], stake: [], takeU16: [], owner: [], immune: [], bondsU16: [] };
+      : {
+          subnet: s,
+          epoch: s.lastEpochBlock,
+          neurons,
+          rows: new Array<NeuronRowView>(s.neurons.length),
+          stake: kept?.stake ?? [],
+          takeU16: kept?.takeU16 ?? [],
+          owner: kept?.owner ?? [],
+          immune: kept?.immune ?? [],
+          bondsU16: kept?.bondsU16 ?? [],
+        };
     let rows = table.rows;
     s.neurons.forEach((n, uid) => {
       const stake = hotkeyStake(s.stake, n.hotkey);

@@ -74,8 +74,12 @@ export class ArenaRoom extends Room<ArenaState> {
   async onCreate(raw: unknown): Promise<void> {
     const restore = (raw as { restore?: unknown; restoreSecret?: unknown } | null) ?? {};
     if (typeof restore.restore === 'string' && restore.restoreSecret === RESTORE_SECRET) return this.restore(restore.restore);
-
     this.admissionTicket = (raw as Record<string, unknown> | null)?.[TICKET_OPTION];
+    return admission.building(this.admissionTicket, () => this.create(raw));
+  }
+
+  /** A new game, a fork or a replay, as its create options ask. */
+  private async create(raw: unknown): Promise<void> {
     const checked = checkCreateOptions(raw);
     if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
     const o = checked.value;

@@ -43,8 +43,10 @@ interface RoomCost {
 }
 
 /**
- * An admitted create whose room has not opened within this long never will (the room refused its
- * options after the gate: a replay or fork of an unknown game). Until then it counts as a room.
+ * An admitted create whose room has not started building within this long never will (matchmaking
+ * failed between the gate and the room). Until then it counts as a room. Building a big room takes
+ * longer than this on a loaded machine, and a fork replays its log: once building, the ticket lasts
+ * until the room opens or its build fails (`building`).
  */
 const TICKET_MS = 5_000;
 
@@ -57,7 +59,7 @@ export class Admission {
   private readonly creates = new Map<string, number[]>();
   private readonly rooms = new Map<string, RoomCost>();
   /** Creates admitted by the matchmaker and not yet opened by their room (the room learns its creator from the ticket). */
-  private readonly tickets = new Map<string, RoomCost & { at: number }>();
+  private readonly tickets = new Map<string, RoomCost & { at: number; building: boolean }>();
   private readonly connections = new Map<string, number>();
   private readonly sessions = new Map<string, string>();
   private totalConnections = 0;
@@ -66,7 +68,7 @@ export class Admission {
   /** May `address` create a room estimated at `loadMs`? A ticket for the room to open with, or why not. */
   admitCreate(address: string, loadMs: number, now: number): { ticket: string } | Refused {
     const l = limits();
-    for (const [t, pending] of this.tickets) if (now - pending.at > TICKET_MS) this.tickets.delete(t);
+    for (const [t, pending] of this.tickets) if (!pending.building && now - pending.at > TICKET_MS) this.tickets.delete(t);
     if (loadMs > l.roomLoadMs) return { code: 'OVER_CAPACITY', message: `this scenario needs about ${Math.round(loadMs)} ms of work a second; a room may use ${l.roomLoadMs} (fewer blocks a second, fewer subnets or UIDs, or a longer tempo)` };
     const recent = (this.creates.get(address) ?? []).filter((t) => now - t < MINUTE_MS);
     if (recent.length >= l.createsPerMinute) return { code: 'RATE_LIMITED', message: `at most ${l.createsPerMinute} games a minute from one address; try again shortly` };
@@ -78,8 +80,24 @@ export class Admission {
     recent.push(now);
     this.creates.set(address, recent);
     const ticket = newToken();
-    this.tickets.set(ticket, { address, loadMs, at: now });
+    this.tickets.set(ticket, { address, loadMs, at: now, building: false });
     return { ticket };
+  }
+
+  /**
+   * Builds the room admitted with `ticket` (none: the server's own room): however long that takes,
+   * it counts against its creator until it opens (`openRoom`); a build that fails (options refused
+   * after the gate: a replay or fork of an unknown game) gives the ticket up.
+   */
+  async building<T>(ticket: unknown, build: () => Promise<T>): Promise<T> {
+    const pending = typeof ticket === 'string' ? this.tickets.get(ticket) : undefined;
+    if (pending) pending.building = true;
+    try {
+      return await build();
+    } catch (e) {
+      if (pending) this.tickets.delete(ticket as string);
+      throw e;
+    }
   }
 
   /** A room opens: with the ticket its create was admitted with, or as the server's own (restore, quick play). */

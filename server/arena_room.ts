@@ -1,10 +1,10 @@
 import type { Client, RoomException } from '@colyseus/core';
 import { matchMaker, Room } from '@colyseus/core';
 import type { GameSnapshot } from '../shared/game/index.ts';
-import type { ActionRequest, ClientRequest, ControlRequest, QueryRequest, Ref, RoomControls } from '../shared/protocol/index.ts';
-import { controlEntry, parseClientMessage, poolLimitsView } from '../shared/protocol/index.ts';
+import type { RoomControls } from '../shared/protocol/index.ts';
+import { poolLimitsView } from '../shared/protocol/index.ts';
 import { ArenaState } from '../shared/protocol/schema.ts';
-import { ActionQueue, MAX_QUEUED_PER_CLIENT } from './action_queue.ts';
+import { ActionQueue } from './action_queue.ts';
 import { addressOf, admission, admitMatchmake, checkCreateOptions, emptyRoomSeconds, TICKET_OPTION } from './admission.ts';
 import { Notices } from './announce.ts';
 import type { RunningGame } from './block_runner.ts';
@@ -20,24 +20,20 @@ import type { RoomArchive, RoomMeta } from './persistence/archive.ts';
 import { EXPORT_POINTS, gameStore, RESTORE_SECRET } from './persistence/archive.ts';
 import { PrivateFeeds } from './private_feeds.ts';
 import { QuickPlaySeats } from './quickplay.ts';
-import { MESSAGES_PER_SECOND } from './rate_limit.ts';
 import type { GameRecord } from './record.ts';
 import { Refusal } from './refusal.ts';
-import { ack, refuse } from './replies.ts';
+import { Requests } from './requests.ts';
 import { RoomSettings } from './room_settings.ts';
-import type { Member, Table } from './seating.ts';
+import type { Table } from './seating.ts';
 import { RECONNECT_SECONDS, Seating } from './seating.ts';
-import { tokenMatches } from './secrets.ts';
-import { SeriesCache } from './series_cache.ts';
 import { TickStats } from './tick_stats.ts';
 
 /** The game a room runs now and what follows it: a practice round's gives way to the real game's. */
 type RoomGame = Omit<RunningGame, 'archive'> & Omit<Table, 'phase'> & { controls: RoomControls };
 
 /**
- * The room: the authority for one game, as Colyseus hooks. Client messages are validated
- * (shared/protocol) and routed: actions queued (action_queue.ts) for the next block boundary,
- * controls to controls.ts, queries answered; replies.ts words the answers. Who comes and goes as
+ * The room: the authority for one game, as Colyseus hooks. What clients ask (actions queued for
+ * the next block boundary, the facilitator's controls, queries) is requests.ts. Who comes and goes as
  * what is seating.ts (seats and tokens seats.ts); the blocks, the actions applied at them and what
  * they change in the synced state and the private feeds block_runner.ts. Where the game comes from
  * is game_source.ts; the room's own settings room_settings.ts; what each player sees views/.
@@ -62,7 +58,6 @@ export class ArenaRoom extends Room<ArenaState> {
   private runner!: BlockRunner;
   private emptyTimer: { clear(): void } | null = null;
   private admissionTicket: unknown;
-  private readonly seriesCache = new SeriesCache();
   private readonly notices = new Notices(this, () => this.state.clock.phase);
   /** How long encoding and sending each state patch took (ms). */
   readonly patchTimes = new TickStats();
@@ -79,8 +74,12 @@ export class ArenaRoom extends Room<ArenaState> {
   async onCreate(raw: unknown): Promise<void> {
     const restore = (raw as { restore?: unknown; restoreSecret?: unknown } | null) ?? {};
     if (typeof restore.restore === 'string' && restore.restoreSecret === RESTORE_SECRET) return this.restore(restore.restore);
-
     this.admissionTicket = (raw as Record<string, unknown> | null)?.[TICKET_OPTION];
+    return admission.building(this.admissionTicket, () => this.create(raw));
+  }
+
+  /** A new game, a fork or a replay, as its create options ask. */
+  private async create(raw: unknown): Promise<void> {
     const checked = checkCreateOptions(raw);
     if (!checked.ok) throw new Refusal(`INVALID_OPTIONS: ${checked.message}`);
     const o = checked.value;
@@ -125,7 +124,8 @@ export class ArenaRoom extends Room<ArenaState> {
     this.state.clock.phase = phase;
     await this.setPrivate(!this.settings.listed);
 
-    this.onMessage('*', (client, type, payload) => this.receive(client, type, payload));
+    const requests = new Requests({ seating: this.seating, settings: this.settings, clock: this.state.clock, queue: this.queue, game: () => this.game, saveMeta: () => this.saveMeta(), updateListing: () => void this.updateListing() });
+    this.onMessage('*', (client, type, payload) => requests.receive(client, type, payload));
     this.setPatchRate(100);
     this.restartSimulation();
     this.game.mirror.sync(true);
@@ -265,55 +265,6 @@ export class ArenaRoom extends Room<ArenaState> {
   /** The whole game state as plain JSON (chain + game): what persistence snapshots every N blocks. */
   snapshot(): GameSnapshot {
     return this.game.host.game.snapshot();
-  }
-
-  // Messages ----------------------------------------------------------------------------------------
-
-  private receive(client: Client, type: unknown, payload: unknown): void {
-    const member = this.seating.member(client.sessionId);
-    if (!member) return;
-    const now = Date.now();
-    if (!member.limiter.take(now) || !admission.admitMessage(addressOf(client), now)) {
-      if (member.limiter.shouldWarn(now)) refuse(client, String(type).slice(0, 32), 'TOO_MANY_MESSAGES', `more than ${MESSAGES_PER_SECOND} messages a second; some were dropped`);
-      return;
-    }
-    const parsed = parseClientMessage(type, payload);
-    const action = typeof type === 'string' ? type.slice(0, 32) : '?';
-    if (!parsed.ok) return refuse(client, action, parsed.code, parsed.message, parsed.ref);
-    const req: ClientRequest = parsed.value;
-    if (req.kind === 'control') return this.control(client, action, req.token, req.request, parsed.ref);
-    if (req.kind === 'query') return this.query(client, req.request);
-    this.enqueue(client, member, req.request, parsed.ref);
-  }
-
-  private enqueue(client: Client, member: Member, request: ActionRequest, ref?: Ref): void {
-    const phase = this.state.clock.phase;
-    if (member.playerId === null) return refuse(client, request.type, 'SPECTATOR', 'spectators watch; join with a player role to act', ref);
-    const seat = this.game.seats.get(member.playerId);
-    if (!seat || seat.removed) return refuse(client, request.type, 'REMOVED', 'the facilitator removed you from this game', ref);
-    if (phase === 'ended') return refuse(client, request.type, 'GAME_OVER', 'the game has ended', ref);
-    if (phase === 'lobby') return refuse(client, request.type, 'NOT_STARTED', 'the game has not started yet', ref);
-    if (!this.queue.offer({ sessionId: client.sessionId, playerId: member.playerId, request, ref })) return refuse(client, request.type, 'QUEUE_FULL', `at most ${MAX_QUEUED_PER_CLIENT} actions may wait for the next block`, ref);
-  }
-
-  private query(client: Client, q: QueryRequest): void {
-    if (q.type === 'watch_subnet') return this.game.feeds.watch(client, q.netuid);
-    if (q.type === 'get_debrief') return client.send('debrief', this.game.host.debrief());
-    client.send('series', this.seriesCache.get(this.game.host, q.maxPoints, q.netuids));
-  }
-
-  private control(client: Client, action: string, token: string, c: ControlRequest, ref?: Ref): void {
-    if (!tokenMatches(this.settings.facilitatorKey, token)) return refuse(client, action, 'NOT_FACILITATOR', 'this needs the facilitator token', ref);
-    const entry = controlEntry(c.type);
-    if (this.state.clock.phase === 'ended' && !entry.afterEnd) return refuse(client, action, 'GAME_OVER', 'the game has ended', ref);
-    if (!this.game.playable && !entry.inReplay) return refuse(client, action, 'REPLAY', 'a replay follows its recorded game; pause, resume and speed are what it takes', ref);
-    const r = entry.run(this.game.controls, c as never);
-    if (!r.ok) return refuse(client, action, r.error.code, r.error.message, ref);
-    this.game.mirror.events(r.events);
-    ack(client, action, this.game.host.block, ref);
-    this.saveMeta();
-    this.game.mirror.sync(true);
-    void this.updateListing();
   }
 
   private restartSimulation(): void {

@@ -3,8 +3,8 @@
 // preset (128 subnets) on the spectator and play screens while blocks run, and what each frame
 // cost the browser in CPU time (which other jobs on a shared machine move far less than the frame
 // rate). Prints medians.
-import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { processes } from '../../server/cli/proc_cpu.ts';
 import { buildClient } from '../../test/e2e/harness_build.ts';
 import { LAPTOP, launchBrowser, PROJECTOR, startServer } from '../../test/e2e/harness.ts';
 
@@ -32,36 +32,19 @@ const fps = (page: Page, ms: number) =>
   })`) as Promise<number>;
 
 /**
- * CPU milliseconds used so far by this script's chromium processes (browser, GPU, renderers), from
- * Linux's /proc; null elsewhere. The server, also a child, is left out.
+ * CPU milliseconds used so far by this script's chromium processes (browser, GPU, renderers); null
+ * without Linux's /proc. The server, also a child, is left out.
  */
 function browserCpuMs(): number | null {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    return null;
-  }
-  const procs = new Map<number, { parent: number; comm: string; ticks: number }>();
-  for (const pid of entries) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      // Fields after the command: state, ppid, …, utime (14th field) and stime (15th).
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      procs.set(Number(pid), { parent: Number(f[1]), comm, ticks: Number(f[11]) + Number(f[12]) });
-    } catch {
-      // gone between the listing and the read
-    }
-  }
+  const procs = processes();
+  if (!procs) return null;
   const ours = (pid: number): boolean => {
     for (let p = procs.get(pid)?.parent; p !== undefined && p > 1; p = procs.get(p)?.parent) if (p === process.pid) return true;
     return false;
   };
-  let ticks = 0;
-  for (const [pid, p] of procs) if (p.comm.startsWith('chrom') && ours(pid)) ticks += p.ticks;
-  // The kernel counts in clock ticks of 10 ms (USER_HZ = 100 on Linux).
-  return ticks * 10;
+  let seconds = 0;
+  for (const [pid, p] of procs) if (p.command.startsWith('chrom') && ours(pid)) seconds += p.cpuSeconds;
+  return seconds * 1000;
 }
 
 if (!process.argv.includes('--no-build')) buildClient(`bench-${process.pid}-${Date.now()}`);

@@ -8,7 +8,7 @@
 // --clients is per room; rooms are dealt round-robin to the --workers client threads. The full
 // network presets default to the big-screen case: 100 clients, 10 blocks/s (120× the chain's pace).
 // `--json` ends the output with one JSON line of every figure.
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -20,6 +20,7 @@ import { Client } from 'colyseus.js';
 import type { ArenaRoom } from '../arena_room.ts';
 import { appConfig } from '../app.config.ts';
 import { runBot } from './bot.ts';
+import { mainThreadCpuSeconds } from './proc_cpu.ts';
 import { useGameStore } from '../persistence/archive.ts';
 import { shadowsOf } from '../persistence/shadow.ts';
 import { GameStore } from '../persistence/store.ts';
@@ -268,17 +269,6 @@ async function main(): Promise<void> {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-/** The main thread's user + system CPU seconds (Linux, from /proc; null elsewhere). */
-function mainThreadCpuSeconds(): number | null {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
 const MB = 1024 * 1024;
 /** The histogram holds the whole interval between samples (ns); what is past the interval is lateness. */
 const LAG_RESOLUTION_MS = 5;

@@ -20,8 +20,8 @@ describe('true qualities', () => {
     const w = (game as unknown as { w: World }).w;
     const hotkeysSeen = new Map<string, string>();
     let changedHands = 0;
-    const end = game.scenario.game.durationBlocks;
-    for (let b = 0; b < end; b++) {
+    // UIDs start changing hands once the slots fill, some 2,400 blocks in; 4,000 blocks see dozens.
+    for (let b = 0; b < 4000; b++) {
       // Miners keep arriving, so full subnets replace UIDs, and change their effort (and quality).
       if (b % 40 === 0) game.join(playerId(`m${b}`), { name: `m${b}`, role: 'miner' });
       if (b % 40 === 20) for (const p of game.players()) if (p.role === 'miner') game.act(p.id, { type: 'set_effort', effort: (b % 7) / 7 });

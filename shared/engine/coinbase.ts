@@ -45,8 +45,11 @@ export function runCoinbase(state: ChainState, emission: Rao): ChainEvent[] {
   // Subnets below their first alpha halving all emit the same alpha, so its split is worked out once
   // a block rather than once a subnet (two BigInt divisions each); a different emission redoes it.
   let split = { emission: -1n, ownerCut: 0n, server: 0n, validators: 0n };
+  const rootWeight = p.taoWeight * rootTao;
+  const capByTao = p.rules.injectionCap === 'min-alpha-tao-emission';
 
-  subnets.forEach((s, i) => {
+  for (let i = 0; i < subnets.length; i++) {
+    const s = subnets[i];
     const taoEmission = taoShares[i];
     injected += taoEmission;
     s.emissionShare = emission > 0n ? Number(taoEmission) / Number(emission) : 0;
@@ -54,7 +57,7 @@ export function runCoinbase(state: ChainState, emission: Rao): ChainEvent[] {
 
     const issued = alphaIssuance(s);
     const alphaEmission = blockEmissionForIssuance(issued, p.totalSupply, p.defaultBlockEmission);
-    injectTao(s, taoEmission, p.rules.injectionCap === 'min-alpha-tao-emission' && emission < alphaEmission ? emission : alphaEmission);
+    injectTao(s, taoEmission, capByTao && emission < alphaEmission ? emission : alphaEmission);
 
     if (alphaEmission !== split.emission) {
       const cut = (alphaEmission * ownerCutU16) / U16_MAX;
@@ -62,7 +65,7 @@ export function runCoinbase(state: ChainState, emission: Rao): ChainEvent[] {
       split = { emission: alphaEmission, ownerCut: cut, server: half, validators: alphaEmission - cut - half };
     }
     const { ownerCut, server, validators } = split;
-    const rootProportion = rootTao > 0 ? (p.taoWeight * rootTao) / (p.taoWeight * rootTao + Number(issued)) : 0;
+    const rootProportion = rootTao > 0 ? rootWeight / (rootWeight + Number(issued)) : 0;
     const rootAlpha = mulRatio(validators, rootProportion);
     s.alphaOut += alphaEmission;
     s.alphaMinted += alphaEmission;
@@ -77,7 +80,7 @@ export function runCoinbase(state: ChainState, emission: Rao): ChainEvent[] {
     // The subnet's alpha halves by its own issuance (§2); announce the block that crossed the line.
     const nextAlphaEmission = blockEmissionForIssuance(alphaIssuance(s), p.totalSupply, p.defaultBlockEmission);
     if (nextAlphaEmission < alphaEmission) events.push({ type: 'alpha_halving', block: state.block, netuid: s.netuid, emission: nextAlphaEmission });
-  });
+  }
 
   state.tao.emitted += injected;
   state.tao.issuance += injected;

@@ -19,7 +19,12 @@ export function blockEmissionForIssuance(issuance: Rao, totalSupply: Rao, baseEm
 
 /** Halving j (from 1) starts at S − floor(S / 2^j); cached per total supply (a game has one or two). */
 const thresholdsBySupply = new Map<Rao, readonly Rao[]>();
+// The supply last asked about: a Map keyed by BigInt hashes the key on every lookup, and every
+// subnet asks twice a block with the same supply.
+let lastSupply = -1n;
+let lastThresholds: readonly Rao[] = [];
 function halvingThresholds(totalSupply: Rao): readonly Rao[] {
+  if (totalSupply === lastSupply) return lastThresholds;
   let thresholds = thresholdsBySupply.get(totalSupply);
   if (!thresholds) {
     const list: Rao[] = [];
@@ -28,6 +33,8 @@ function halvingThresholds(totalSupply: Rao): readonly Rao[] {
     thresholds = list;
     thresholdsBySupply.set(totalSupply, thresholds);
   }
+  lastSupply = totalSupply;
+  lastThresholds = thresholds;
   return thresholds;
 }
 

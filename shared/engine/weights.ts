@@ -7,8 +7,12 @@ import type { Subnet } from './state.ts';
 import type { ChainState } from './state.ts';
 import { uidOf } from './subnet.ts';
 import { uid as toUid } from './ids.ts';
+import { int32Scratch } from './scratch.ts';
 
 type Of<T extends Action['type']> = Extract<Action, { type: T }>;
+
+/** Which UIDs a weight row has named so far (see scratch.ts). */
+const SEEN = int32Scratch();
 
 /** Uids in range and distinct, weights finite and non-negative with at least one above zero. */
 function checkWeights(s: Subnet, uids: unknown, weights: unknown, maxLen: number): ChainError | null {
@@ -17,8 +21,9 @@ function checkWeights(s: Subnet, uids: unknown, weights: unknown, maxLen: number
   if (uids.length !== weights.length) return bad('uids and weights must have the same length');
   if (uids.length === 0 || uids.length > maxLen) return bad(`give between 1 and ${maxLen} weights`);
   // A flag per UID rather than a Set, and indexed loops rather than for…of (which allocated an
-  // iterator result per element here): incumbents set a full row every tempo on every subnet.
-  const seen = new Uint8Array(s.neurons.length);
+  // iterator result per element here): incumbents set a full row every tempo on every subnet. The
+  // flags are kept between calls: a typed array allocated for each row was this check's largest cost.
+  const seen = SEEN.reserve(s.neurons.length).fill(0, 0, s.neurons.length);
   for (let k = 0; k < uids.length; k++) {
     const j: unknown = uids[k];
     if (!Number.isInteger(j) || (j as number) < 0 || (j as number) >= s.neurons.length) return bad(`uid ${show(j)} is not in this subnet`);

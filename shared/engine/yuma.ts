@@ -12,6 +12,7 @@
  * not 256×256; a dense pass over those beats sparse bookkeeping at the weight densities a subnet sees.
  */
 import { float64Scratch } from './scratch.ts';
+import { nthLargest } from './selection.ts';
 
 export interface YumaInput {
   /** Raw stake per uid (rao, alpha + tao_weight·root already combined). Index = uid. */
@@ -276,7 +277,8 @@ function toArray(v: Float64Array): number[] {
 /**
  * `math.rs::is_topk_nonzero`: a stable ascending sort drops the n − k smallest, so among equal
  * stakes the lower uid loses; zero stake never holds a permit; k ≥ n keeps every non-zero stake.
- * Done as a threshold (the k-th largest stake) so only a native numeric sort runs.
+ * Done as a threshold: the k-th largest stake, found by selection rather than by sorting all n
+ * (sorting 256 stakes was a tenth of a full-network epoch's Yuma).
  */
 function isTopkNonzero(stake: Float64Array, k: number): boolean[] {
   const n = stake.length;
@@ -286,7 +288,7 @@ function isTopkNonzero(stake: Float64Array, k: number): boolean[] {
   if (k <= 0) return result.fill(false);
   const sorted = VECTORS.take(n);
   sorted.set(stake);
-  const threshold = sorted.sort()[n - k];
+  const threshold = nthLargest(sorted, n, k);
   let tiesKept = k;
   for (let i = 0; i < n; i++) if (stake[i] > threshold) tiesKept--;
   for (let i = n - 1; i >= 0; i--) {

@@ -6,7 +6,7 @@ import type { World } from './world.ts';
 
 export class Qualities {
   private readonly incumbent = new Map<string, number>();
-  /** Where each UID's quality comes from, per subnet, checked against the UIDs' hotkeys on every use. */
+  /** Where each UID's quality comes from, per subnet, with the hotkey it was worked out for. */
   private readonly sources = new Map<number, { hotkeys: string[]; from: (number | Player | undefined)[] }>();
 
   constructor(private readonly w: World) {
@@ -14,20 +14,24 @@ export class Qualities {
   }
 
   /**
-   * Each UID's true quality (undefined where the UID is not a miner), in uid order. Where each
-   * quality comes from is worked out again only when a UID changes hands (checked by hotkey
-   * identity), since a full network asks this thousands of times a day.
+   * Each UID's true quality (undefined where the UID is not a miner), in uid order. Where a UID's
+   * quality comes from is worked out again only when the UID changes hands (checked by hotkey
+   * identity), since a full network asks this thousands of times a day: a registration replaces
+   * one UID, and working out all 256 again after each was most of this call's cost.
    */
   of(s: Subnet): (number | undefined)[] {
     const neurons = s.neurons;
     let cached = this.sources.get(s.netuid);
-    let valid = cached !== undefined && cached.hotkeys.length === neurons.length;
-    for (let j = 0; valid && j < neurons.length; j++) valid = cached!.hotkeys[j] === neurons[j].hotkey;
-    if (!valid) {
-      cached = { hotkeys: neurons.map((n) => n.hotkey), from: neurons.map((n) => this.source(n.hotkey)) };
-      this.sources.set(s.netuid, cached);
+    if (!cached) this.sources.set(s.netuid, (cached = { hotkeys: [], from: [] }));
+    const { hotkeys, from } = cached;
+    for (let j = 0; j < neurons.length; j++) {
+      const hk = neurons[j].hotkey;
+      if (hotkeys[j] === hk) continue;
+      hotkeys[j] = hk;
+      from[j] = this.source(hk);
     }
-    return cached!.from.map((f) => (typeof f === 'number' ? f : f?.quality));
+    hotkeys.length = from.length = neurons.length;
+    return from.map((f) => (typeof f === 'number' ? f : f?.quality));
   }
 
   private source(hk: string): number | Player | undefined {

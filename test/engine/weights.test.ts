@@ -53,3 +53,32 @@ describe('set_weights stores each new row over the last', () => {
     );
   });
 });
+
+describe('set_weights refuses a UID named twice, and only that', () => {
+  it('accepts exactly the rows whose UIDs are distinct and in range, call after call on one chain', () => {
+    const chain = Chain.create({
+      params: testParams({ tempo: 9, maxAllowedValidators: 8, maxAllowedUids: 12, weightsSetRateLimit: 0, maxRegistrationsPerIntervalFactor: 0 }),
+      seed: 3,
+      initialIssuance: tao(1_000_000),
+      subnets: [{ owner: ck('o'), ownerHotkey: hk('o-hk'), taoIn: tao(1000), alphaIn: tao(1000) }],
+    });
+    must(chain, { type: 'create_wallet', coldkey: ck('v'), balance: tao(10_000) });
+    for (let k = 0; k < 5; k++) {
+      must(chain, { type: 'register_neuron', coldkey: ck('v'), hotkey: hk(`n${k}`), netuid: netuid(1) });
+      chain.step();
+    }
+    must(chain, { type: 'stake', coldkey: ck('v'), hotkey: hk('n0'), netuid: netuid(1), amount: tao(100) });
+    steps(chain, 10);
+    const width = chain.subnet(netuid(1))!.neurons.length;
+    // Successive calls on one chain: a flag one call left behind must not refuse the next.
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: width }), { minLength: 1, maxLength: 8 }), (uids) => {
+        const r = chain.apply({ type: 'set_weights', coldkey: ck('v'), hotkey: hk('n0'), netuid: netuid(1), uids: uids.map(uid), weights: uids.map(() => 1) });
+        const valid = new Set(uids).size === uids.length && uids.every((j) => j < width);
+        expect(r.ok).toBe(valid);
+        if (!r.ok) expect(r.error.code).toBe('WEIGHTS_MALFORMED');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

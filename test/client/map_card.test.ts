@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cardSpot, keepClear } from '../../client/src/lib/map_card.ts';
-import { type Box, layoutMap, type MapFocus, type MapSubnet } from '../../client/src/lib/network_map.ts';
+import { type Box, layoutMap, type MapFocus } from '../../client/src/lib/map_layout.ts';
+import { march } from './map_fixtures.ts';
 
-// The seed's network: ten leaders by name and share, 118 others sharing the rest.
-const LEADERS = new Map<number, [string, number]>([[64, ['Chutes', 0.14]], [3, ['Templar', 0.06]], [56, ['Gradients', 0.055]], [51, ['Lium', 0.05]], [4, ['Targon', 0.05]], [8, ['Vanta', 0.045]], [19, ['Nineteen', 0.04]], [9, ['IOTA', 0.04]], [62, ['Ridges', 0.04]], [120, ['Affine', 0.04]]]);
-const march: MapSubnet[] = Array.from({ length: 128 }, (_, i) => {
-  const [name, share] = LEADERS.get(i + 1) ?? [`SN${i + 1}`, (0.44 / 118) * (0.5 + ((i + 1) % 7) / 6)];
-  return { netuid: i + 1, name, poolTao: 1000, netFlow: 0.1, emissionShare: share, pruneCandidate: false, immune: false };
-});
+const net = march();
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const within = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
@@ -24,7 +20,7 @@ describe('the details card', () => {
   it('leaves every subnet, its near neighbours and the map\'s buttons uncovered, on screen, wherever the pointer goes', () => {
     for (const s of screens)
       for (const focus of ['all', 'tail'] as MapFocus[]) {
-        const map = layoutMap(march, s.map, { slots: 128, focus });
+        const map = layoutMap(net, s.map, { slots: 128, focus });
         const screen = { x: -s.at.x, y: -s.at.y, ...s.page };
         for (const n of map.nodes.filter((x) => x.hit)) {
           const clear = keepClear(map, n);
@@ -37,13 +33,13 @@ describe('the details card', () => {
 
   it('stays inside the map when it can: on a laptop the corner across from the subnet', () => {
     const s = screens[1];
-    const map = layoutMap(march, s.map, { slots: 128 });
+    const map = layoutMap(net, s.map, { slots: 128 });
     const chutes = map.nodes.find((n) => n.label === 'Chutes')!;
     expect(cardSpot(s.card, chutes, keepClear(map, chutes), s.map, { x: -8, y: -128, ...s.page })).toEqual({ x: s.map.width - 8 - s.card.width, y: s.map.height - 8 - s.card.height });
   });
 
   it('keeps clear of a tail subnet\'s eight neighbours, not of the subnets two cells away', () => {
-    const map = layoutMap(march, screens[1].map, { slots: 128 });
+    const map = layoutMap(net, screens[1].map, { slots: 128 });
     const tail = map.nodes.filter((n) => n.labelSize === 0);
     const middle = tail[60];
     const clear = keepClear(map, middle);

@@ -1,7 +1,7 @@
 // Where the details card of a pointed-at or tapped subnet goes: off the subnet and off its near
 // neighbours, which the pointer or finger visits next; inside the map when it fits there, else just
 // outside it; never past the screen's edge. Pure, so tests can check it on any map and screen.
-import { type Box, type MapLayout, MIN_TARGET, type MapNode } from './network_map.ts';
+import { type Box, type MapLayout, MIN_TARGET, type MapNode } from './map_layout.ts';
 
 export interface Size {
   width: number;

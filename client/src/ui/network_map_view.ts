@@ -1,4 +1,4 @@
-// Draws the network map that lib/network_map.ts lays out: one Graphics for the nodes and a small
+// Draws the network map that lib/map_layout.ts lays out: one Graphics for the nodes and a small
 // pool of labels. The canvas is redrawn only when what it shows changed (ui/frames.ts renders on
 // demand), and a label's text or style is set only when it changed: each set re-renders its
 // texture. The details of a pointed-at or tapped subnet (placed by lib/map_card.ts), the legend and
@@ -12,7 +12,10 @@ import { publishDebug } from '../net/debug_hook.ts';
 import { h } from './dom.ts';
 import { wantFrame } from './frames.ts';
 import { KeyedList } from './keyed_list.ts';
-import { type Box, labelStroke, layoutMap, layoutNetwork, mapInWords, type MapFocus, type MapLayout, type MapNode, type MapSubnet, PICKED_LABEL, SELECT_GAP, subnetCard, targetAt } from '../lib/network_map.ts';
+import { type Box, layoutMap, layoutNetwork, type MapFocus, type MapLayout, type MapNode, type MapSubnet, PICKED_LABEL, SELECT_GAP } from '../lib/map_layout.ts';
+import { labelStroke } from '../lib/map_labels.ts';
+import { targetAt } from '../lib/map_targets.ts';
+import { mapInWords, subnetCard } from '../lib/map_words.ts';
 
 const RING = 0x38bdf8;
 const PRUNE = 0xf59e0b;

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cardSpot, keepClear } from '../../client/src/lib/map_card.ts';
-import { type Box, layoutMap, type MapFocus } from '../../client/src/lib/map_layout.ts';
+import { type Box, labelBox, layoutMap, type MapFocus, type MapNode, pruneRingRadius, SELECT_GAP } from '../../client/src/lib/map_layout.ts';
 import { march } from './map_fixtures.ts';
 
 const net = march();
 
+/** The square around a node's centre out to `reach`. */
+const ringed = (n: MapNode, reach: number): Box => ({ x: n.x - reach, y: n.y - reach, width: 2 * reach, height: 2 * reach });
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const within = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
 
@@ -17,32 +19,50 @@ const screens = [
 ];
 
 describe('the details card', () => {
-  it('leaves every subnet, its near neighbours and the map\'s buttons uncovered, on screen, wherever the pointer goes', () => {
+  it('leaves every subnet, its near neighbours, the map\'s buttons, every leader\'s dot and name and the prune marker uncovered, on screen, wherever the pointer goes', () => {
     for (const s of screens)
       for (const focus of ['all', 'tail'] as MapFocus[]) {
         const map = layoutMap(net, s.map, { slots: 128, focus });
         const screen = { x: -s.at.x, y: -s.at.y, ...s.page };
+        // Computed here from what the layout draws, not taken from keepClear: the leaders' circles with their rings, their names, the orange ring.
+        const leaders = map.nodes.filter((n) => n.labelSize > 0).flatMap((n) => [ringed(n, n.radius + SELECT_GAP + 3), labelBox(n)]);
+        const prune = ringed(map.nodes.find((n) => n.prune)!, pruneRingRadius(map.nodes.find((n) => n.prune)!) + 1.5);
         for (const n of map.nodes.filter((x) => x.hit)) {
           const clear = keepClear(map, n);
           const card = { ...cardSpot(s.card, n, clear, s.map, screen), ...s.card };
-          for (const b of clear) expect(overlaps(card, b), `${s.name} ${focus}: SN${n.netuid}'s card over ${JSON.stringify(b)}`).toBe(false);
+          for (const b of [...clear.must, ...leaders, prune]) expect(overlaps(card, b), `${s.name} ${focus}: SN${n.netuid}'s card over ${JSON.stringify(b)}`).toBe(false);
           expect(within(card, screen)).toBe(true);
         }
       }
   });
 
-  it('stays inside the map when it can: on a laptop the corner across from the subnet', () => {
+  it('on a phone with the tail opened, covers none of its dots: the card goes above or below the map', () => {
+    for (const s of screens.slice(2)) {
+      const map = layoutMap(net, s.map, { slots: 128, focus: 'tail' });
+      const screen = { x: -s.at.x, y: -s.at.y, ...s.page };
+      for (const n of map.nodes) {
+        const card = { ...cardSpot(s.card, n, keepClear(map, n), s.map, screen), ...s.card };
+        for (const d of map.nodes) expect(overlaps(card, ringed(d, pruneRingRadius(d))), `${s.name}: SN${n.netuid}'s card over SN${d.netuid}`).toBe(false);
+      }
+    }
+  });
+
+  it('covers no dot where the screen has room: on a laptop, Chutes\' card leaves the whole map in sight', () => {
     const s = screens[1];
     const map = layoutMap(net, s.map, { slots: 128 });
     const chutes = map.nodes.find((n) => n.label === 'Chutes')!;
-    expect(cardSpot(s.card, chutes, keepClear(map, chutes), s.map, { x: -8, y: -128, ...s.page })).toEqual({ x: s.map.width - 8 - s.card.width, y: s.map.height - 8 - s.card.height });
+    const screen = { x: -8, y: -128, ...s.page };
+    const card = { ...cardSpot(s.card, chutes, keepClear(map, chutes), s.map, screen), ...s.card };
+    for (const d of map.nodes) expect(overlaps(card, ringed(d, d.radius))).toBe(false);
+    expect(within(card, screen)).toBe(true);
   });
 
   it('keeps clear of a tail subnet\'s eight neighbours, not of the subnets two cells away', () => {
     const map = layoutMap(net, screens[1].map, { slots: 128 });
     const tail = map.nodes.filter((n) => n.labelSize === 0);
     const middle = tail[60];
-    const clear = keepClear(map, middle);
+    const targets = new Set(tail.map((n) => n.hit));
+    const clear = keepClear(map, middle).must.filter((b) => targets.has(b));
     expect(clear).toHaveLength(9);
     expect(clear[0]).toBe(middle.hit);
     const cell = middle.hit!.width;
@@ -51,7 +71,7 @@ describe('the details card', () => {
 
   it('goes outside the map, on the side away from the subnet, when nowhere inside it is clear, and never past the screen', () => {
     const map = { x: 0, y: 0, width: 200, height: 100 };
-    const clear = [{ x: 40, y: 10, width: 120, height: 80 }];
+    const clear = { must: [{ x: 40, y: 10, width: 120, height: 80 }], rather: [] };
     const card = { width: 150, height: 60 };
     expect(cardSpot(card, { x: 100, y: 30 }, clear, map, { x: -10, y: -300, width: 400, height: 800 })).toEqual({ x: 8, y: 108 });
     // The map at the bottom of the screen: above it instead.
@@ -59,5 +79,15 @@ describe('the details card', () => {
     // A screen too small for either: the spot that covers least, still on the screen.
     const squeezed = cardSpot(card, { x: 100, y: 30 }, clear, map, { x: 0, y: 0, width: 200, height: 100 });
     expect(within({ ...squeezed, ...card }, { x: 0, y: 0, width: 200, height: 100 })).toBe(true);
+  });
+
+  it('would rather cover a dot than what it must not, and fewer dots than more', () => {
+    const map = { x: 0, y: 0, width: 200, height: 100 };
+    const card = { width: 80, height: 40 };
+    const screen = { x: 0, y: 0, width: 200, height: 100 };
+    const dot = (x: number, y: number) => ({ x, y, width: 10, height: 10 });
+    // Every corner holds a dot; the top left two of them, and the bottom left is a leader's name.
+    const clear = { must: [{ x: 0, y: 60, width: 90, height: 40 }], rather: [dot(20, 20), dot(60, 20), dot(150, 20), dot(150, 70), dot(20, 70)] };
+    expect(cardSpot(card, { x: 20, y: 75 }, clear, map, screen)).toEqual({ x: 112, y: 8 });
   });
 });

@@ -103,13 +103,15 @@ describe('the full network, grouped: leaders named, the tail small and together'
   const captionBox = (c: MapCaption): Box => ({ x: c.x - (c.text.length * c.size * 0.62) / 2, y: c.y - c.size * 0.75, width: c.text.length * c.size * 0.62, height: c.size * 1.5 });
   const apart = (p: Box, q: Box) => p.x + p.width <= q.x + 0.5 || q.x + q.width <= p.x + 0.5 || p.y + p.height <= q.y + 0.5 || q.y + q.height <= p.y + 0.5;
   const within = (p: Box, q: Box) => p.x >= q.x - 0.5 && p.y >= q.y - 0.5 && p.x + p.width <= q.x + q.width + 0.5 && p.y + p.height <= q.y + q.height + 0.5;
-  // The map's boxes on real screens: a 1080p projector, a laptop, phones 360 and 390 px wide, a tall box.
-  const phones = [{ x: 0, y: 0, width: 348, height: 273 }, { x: 0, y: 0, width: 378, height: 273 }];
-  const screens = [projector, { x: 0, y: 0, width: 856, height: 520 }, ...phones, { x: 0, y: 0, width: 360, height: 640 }];
+  // The map's boxes on real screens: a 1080p projector, a laptop, phones 360 and 390 px wide (the
+  // whole map, and taller with the tail opened: style.css), a tall box.
+  const phones = [{ x: 0, y: 0, width: 348, height: 258 }, { x: 0, y: 0, width: 378, height: 258 }];
+  const opened = [{ x: 0, y: 0, width: 348, height: 305 }, { x: 0, y: 0, width: 378, height: 305 }];
+  const screens = [projector, { x: 0, y: 0, width: 856, height: 520 }, { x: 0, y: 0, width: 360, height: 640 }];
+  const views = [...[...screens, ...phones].map((box) => ({ box, focus: 'all' as const })), ...[...screens, ...opened].map((box) => ({ box, focus: 'tail' as const }))];
 
   it('keeps every node, label and caption inside the box, labels apart, clear of the selection ring and within their targets', () => {
-    for (const box of screens)
-      for (const focus of ['all', 'tail'] as const) {
+    for (const { box, focus } of views) {
         const map = layoutMap(march(), box, { slots: 128, focus });
         for (const n of map.nodes) expect(inside(n, box)).toBe(true);
         const named = map.nodes.filter((n) => n.labelSize > 0);
@@ -132,8 +134,7 @@ describe('the full network, grouped: leaders named, the tail small and together'
   });
 
   it('makes every target on the map at least 24 px each way, no two overlapping, and a tap finds what it lands on', () => {
-    for (const box of screens)
-      for (const focus of ['all', 'tail'] as const) {
+    for (const { box, focus } of views) {
         const map = layoutMap(march(), box, { slots: 128, focus });
         const targets = [...map.nodes.flatMap((n) => (n.hit ? [n.hit] : [])), ...map.captions.flatMap((c) => (c.opens ? [c.box] : []))];
         for (const t of targets) expect(Math.min(t.width, t.height)).toBeGreaterThanOrEqual(MIN_TARGET);
@@ -142,8 +143,18 @@ describe('the full network, grouped: leaders named, the tail small and together'
       }
   });
 
+  it('draws a picked tail subnet\'s label over no other dot, in the lane under the tail', () => {
+    for (const { box, focus } of views) {
+      const map = layoutMap(march(), box, { slots: 128, focus });
+      for (const n of map.nodes.filter((x) => x.labelSize === 0 && x.hit)) {
+        const label = labelBox(n, PICKED_LABEL);
+        for (const d of map.nodes) if (d !== n) expect(apart(label, { x: d.x - d.radius, y: d.y - d.radius, width: 2 * d.radius, height: 2 * d.radius }), `SN${n.netuid}'s label over SN${d.netuid} (${box.width}x${box.height} ${focus})`).toBe(true);
+      }
+    }
+  });
+
   it('on a phone, names all ten leaders in type a player can read, and makes the tail one strip that opens it', () => {
-    for (const box of phones) {
+    for (const [i, box] of phones.entries()) {
       const map = layoutMap(march(), box, { slots: 128 });
       expect(map.focus).toBe('all');
       const named = map.nodes.filter((n) => n.labelSize > 0);
@@ -158,7 +169,7 @@ describe('the full network, grouped: leaders named, the tail small and together'
       expect(targetAt(map, tail[50].x, tail[50].y)).toEqual({ opens: 'tail' });
       expect(map.captions[0].text).toBe('Top 10 · 56 % of emission');
 
-      const open = layoutMap(march(), box, { slots: 128, focus: 'tail' });
+      const open = layoutMap(march(), opened[i], { slots: 128, focus: 'tail' });
       expect(open.focus).toBe('tail');
       expect(open.nodes.map((n) => n.netuid)).toEqual(tail.map((n) => n.netuid));
       const back = open.captions.find((c) => c.opens === 'all')!;

@@ -178,8 +178,24 @@ export const SELECT_GAP = 7;
 const LABEL_GAP = SELECT_GAP + 6;
 /** Room a leader keeps around its circle for the selection ring (3 px wide). */
 const RING_ROOM = SELECT_GAP + 3;
+/** The prune marker's radius: the outermost ring a node wears (3 px wide; 2 px, and close, on a dot tapped only with its group). */
+export const pruneRingRadius = (n: MapNode): number => n.radius + (n.hit ? Math.max(7, n.radius * 0.45) : 4);
+/** What a node's drawing covers: its circle and every ring it may wear. */
+export const dotBox = (n: MapNode): Box => {
+  const r = pruneRingRadius(n) + 1.5;
+  return { x: n.x - r, y: n.y - r, width: 2 * r, height: 2 * r };
+};
+/** Where a node's label is drawn, as the layout sizes it (`size`: a picked tail node's). */
+export const labelBox = (n: MapNode, size = n.labelSize): Box => {
+  const width = labelWidth(n.label, size);
+  const height = labelHeight(size);
+  return { x: n.labelAlign === 'left' ? n.labelX : n.labelX - width / 2, y: n.labelY - height / 2, width, height };
+};
+
 /** Size of the label a picked tail node gets, which otherwise carries none. */
 export const PICKED_LABEL = 14;
+/** The lane under a tappable tail that holds a picked node's label: among the dots it would cover its neighbours. */
+const PICKED_LANE = labelHeight(PICKED_LABEL) + 4;
 
 export interface MapOptions {
   /** Subnet slots on the network: the ones no subnet holds are drawn as free. */
@@ -225,7 +241,7 @@ export function layoutMap(subnets: readonly MapSubnet[], box: Box, { slots = 0, 
   const lead: Box = wide ? { ...box, width: box.width * 0.68 } : { ...box, height: box.height * 0.64 };
   const tail: Box = wide ? { ...box, x: box.x + lead.width, width: box.width - lead.width } : { ...box, y: box.y + lead.height, height: box.height - lead.height };
   const tailArea: Box = { x: tail.x + 6, y: tail.y + band, width: tail.width - 12, height: tail.height - band - 4 };
-  if (gridFor(Math.max(1, net.cells.length), tailArea.width, tailArea.height).cell >= MIN_TARGET) {
+  if (gridFor(Math.max(1, net.cells.length), tailArea.width, tailArea.height - PICKED_LANE).cell >= MIN_TARGET) {
     const captions = [caption(`${net.top} of emission`, lead, band, captionSize), caption(net.others, tail, band, Math.max(12, Math.round(captionSize * 0.85)))];
     return withTail('all', net, placeLeaders(net, below(lead, band)), tailArea, true, captions);
   }
@@ -255,12 +271,13 @@ export function layoutMap(subnets: readonly MapSubnet[], box: Box, { slots = 0, 
 const caption = (text: string, box: Box, band: number, size: number, opens?: MapFocus): MapCaption => ({ text, x: box.x + box.width / 2, y: box.y + band / 2, size: fit(text, box.width - 16, size), box, ...(opens ? { opens } : {}) });
 const below = (box: Box, band: number): Box => ({ ...box, y: box.y + band, height: box.height - band });
 
-/** The grouped layout: the leaders placed, the tail's cells laid out in `area`, one by one tappable or not. */
+/** The grouped layout: the leaders placed, the tail's cells laid out in `area`, one by one tappable (above the lane for a picked one's label) or not. */
 function withTail(focus: MapFocus, net: Groups, leaders: MapNode[], area: Box, tappable: boolean, captions: MapCaption[]): MapLayout {
   const { cells, maxFlow } = net;
-  const { cols, rows, cell } = gridFor(Math.max(1, cells.length), area.width, area.height);
+  const lane = tappable ? PICKED_LANE : 0;
+  const { cols, rows, cell } = gridFor(Math.max(1, cells.length), area.width, area.height - lane);
   const x0 = area.x + (area.width - cols * cell) / 2;
-  const y0 = area.y + (area.height - rows * cell) / 2;
+  const y0 = area.y + (area.height - lane - rows * cell) / 2;
   const maxR = Math.max(2, cell * 0.36);
   let tailMax = 0;
   for (const c of cells) if (typeof c !== 'number') tailMax = Math.max(tailMax, c.emissionShare);
@@ -272,11 +289,10 @@ function withTail(focus: MapFocus, net: Groups, leaders: MapNode[], area: Box, t
     if (typeof c === 'number') return void free.push({ x, y, radius: maxR * 0.6 });
     const size = tailMax > 0 ? Math.sqrt(Math.max(0, c.emissionShare) / tailMax) : 0;
     const n = node(c, x, y, maxR * Math.max(TAIL_FLOOR, size), flowColour(c.netFlow, maxFlow));
-    // A picked node's label: below it in the upper half of the group, above it in the lower, never past the group's sides.
+    // A picked node's label: in the lane under its column, never past the group's sides.
     const half = labelWidth(n.label, PICKED_LABEL) / 2;
-    const down = y < area.y + area.height / 2 ? 1 : -1;
     const labelX = Math.max(area.x + half, Math.min(area.x + area.width - half, x));
-    nodes.push({ ...n, labelX, labelY: y + down * (n.radius + 6 + labelHeight(PICKED_LABEL) / 2), hit: tappable ? cellBox(x, y, cell, cell) : null });
+    nodes.push({ ...n, labelX, labelY: area.y + area.height - lane / 2, hit: tappable ? cellBox(x, y, cell, cell) : null });
   });
   return { grouped: true, focus, nodes, free, captions };
 }
@@ -303,12 +319,17 @@ function beside(cols: number, rows: number, cw: number, ch: number, longest: num
   return { cols, rows, radius, beside: true, label: Math.min(tall, sizeForWidth(cw - 8 - RING_ROOM - 2 * radius - LABEL_GAP, longest)) };
 }
 
-const legible = (f: LeaderFit) => f.label >= LABEL_MIN && f.radius >= LEADER_RADIUS_MIN;
+const named = (f: LeaderFit) => f.label >= LABEL_MIN;
+const legible = (f: LeaderFit) => named(f) && f.radius >= LEADER_RADIUS_MIN;
 
-/** The better of two leader grids: every leader named legibly first, then type up to easy reading, then the larger circles. */
+/**
+ * The better of two leader grids: every leader named legibly first, then type up to easy reading,
+ * then the larger circles. Where no grid has room for both (a phone's short map), names that read
+ * come first, then the circles as large as those names leave them.
+ */
 function better(a: LeaderFit, b: LeaderFit): boolean {
   if (legible(a) !== legible(b)) return legible(a);
-  if (!legible(a)) return a.label > b.label;
+  if (!legible(a)) return named(a) !== named(b) ? named(a) : named(a) ? a.radius > b.radius : a.label > b.label;
   const easy = Math.min(a.label, LABEL_EASY) - Math.min(b.label, LABEL_EASY);
   return easy !== 0 ? easy > 0 : a.radius > b.radius;
 }

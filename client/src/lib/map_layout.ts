@@ -319,17 +319,12 @@ function beside(cols: number, rows: number, cw: number, ch: number, longest: num
   return { cols, rows, radius, beside: true, label: Math.min(tall, sizeForWidth(cw - 8 - RING_ROOM - 2 * radius - LABEL_GAP, longest)) };
 }
 
-const named = (f: LeaderFit) => f.label >= LABEL_MIN;
-const legible = (f: LeaderFit) => named(f) && f.radius >= LEADER_RADIUS_MIN;
+const legible = (f: LeaderFit) => f.label >= LABEL_MIN && f.radius >= LEADER_RADIUS_MIN;
 
-/**
- * The better of two leader grids: every leader named legibly first, then type up to easy reading,
- * then the larger circles. Where no grid has room for both (a phone's short map), names that read
- * come first, then the circles as large as those names leave them.
- */
+/** The better of two leader grids: every leader named legibly first, then type up to easy reading, then the larger circles. */
 function better(a: LeaderFit, b: LeaderFit): boolean {
   if (legible(a) !== legible(b)) return legible(a);
-  if (!legible(a)) return named(a) !== named(b) ? named(a) : named(a) ? a.radius > b.radius : a.label > b.label;
+  if (!legible(a)) return a.label > b.label;
   const easy = Math.min(a.label, LABEL_EASY) - Math.min(b.label, LABEL_EASY);
   return easy !== 0 ? easy > 0 : a.radius > b.radius;
 }

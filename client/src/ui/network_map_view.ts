@@ -113,9 +113,11 @@ export class NetworkMapView {
     // The backdrop keeps the plain grid, whatever its size: a decoration has no leaders to name.
     this.layout = !box ? EMPTY : this.quiet ? { ...EMPTY, nodes: layoutNetwork(subnets, box, slots) } : layoutMap(subnets, box, { slots, focus: this.focus });
     if (this.quiet) return this.draw();
-    if (this.layout.grouped !== grouped) setLegend(this.legend, this.layout.grouped);
     // A phone gives a full network's map more room, the opened tail most (style.css): its 118 subnets must be fair targets.
-    this.hole?.classList.toggle('grouped', this.layout.grouped);
+    if (this.layout.grouped !== grouped) {
+      setLegend(this.legend, this.layout.grouped);
+      this.hole?.classList.toggle('grouped', this.layout.grouped);
+    }
     this.hole?.classList.toggle('tail', this.layout.focus === 'tail');
     this.draw();
     this.showCard();

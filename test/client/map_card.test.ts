@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardSpot, keepClear } from '../../client/src/lib/map_card.ts';
 import { type Box, labelBox, layoutMap, type MapFocus, type MapNode, pruneRingRadius, SELECT_GAP } from '../../client/src/lib/map_layout.ts';
+import { textWidth } from '../../client/src/lib/map_labels.ts';
 import { march } from './map_fixtures.ts';
 
 const net = march();
@@ -20,7 +21,7 @@ const screens = [
 ];
 
 describe('the details card', () => {
-  it('leaves every subnet, its near neighbours, the map\'s buttons, every leader\'s dot and name and the prune marker uncovered, on screen, wherever the pointer goes', () => {
+  it('leaves every subnet, its near neighbours, the map\'s buttons and captions, every leader\'s dot and name and the prune marker uncovered, on screen, wherever the pointer goes', () => {
     for (const s of screens)
       for (const focus of ['all', 'tail'] as MapFocus[]) {
         const box = (focus === 'tail' && s.open) || s.map;
@@ -29,10 +30,11 @@ describe('the details card', () => {
         // Computed here from what the layout draws, not taken from keepClear: the leaders' circles with their rings, their names, the orange ring.
         const leaders = map.nodes.filter((n) => n.labelSize > 0).flatMap((n) => [ringed(n, n.radius + SELECT_GAP + 3), labelBox(n)]);
         const prune = ringed(map.nodes.find((n) => n.prune)!, pruneRingRadius(map.nodes.find((n) => n.prune)!) + 1.5);
+        const captions = map.captions.map((c) => ({ x: c.x - textWidth(c.text, c.size) / 2, y: c.y - c.size / 2, width: textWidth(c.text, c.size), height: c.size }));
         for (const n of map.nodes.filter((x) => x.hit)) {
           const clear = keepClear(map, n);
           const card = { ...cardSpot(s.card, n, clear, box, screen), ...s.card };
-          for (const b of [...clear.must, ...leaders, prune]) expect(overlaps(card, b), `${s.name} ${focus}: SN${n.netuid}'s card over ${JSON.stringify(b)}`).toBe(false);
+          for (const b of [...clear.must, ...leaders, prune, ...captions]) expect(overlaps(card, b), `${s.name} ${focus}: SN${n.netuid}'s card over ${JSON.stringify(b)}`).toBe(false);
           expect(within(card, screen)).toBe(true);
         }
       }
@@ -57,6 +59,13 @@ describe('the details card', () => {
     const card = { ...cardSpot(s.card, chutes, keepClear(map, chutes), s.map, screen), ...s.card };
     for (const d of map.nodes) expect(overlaps(card, ringed(d, d.radius))).toBe(false);
     expect(within(card, screen)).toBe(true);
+  });
+
+  it('keeps clear of the groups\' captions, which say what the map shows', () => {
+    const map = layoutMap(net, screens[0].map, { slots: 128 });
+    const last = map.nodes.find((n) => n.netuid === 128)!;
+    const { must } = keepClear(map, last);
+    for (const c of map.captions) expect(must.some((b) => b.x <= c.x && c.x <= b.x + b.width && b.y <= c.y && c.y <= b.y + b.height && b.width < screens[0].map.width)).toBe(true);
   });
 
   it('keeps clear of a tail subnet\'s eight neighbours, not of the subnets two cells away', () => {

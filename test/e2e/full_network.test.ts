@@ -65,11 +65,13 @@ async function cardKeepsClear(page: Page, netuid: number, how: 'point' | 'tap') 
   const own = map.nodes.find((n) => n.netuid === netuid)!.hit!;
   const keep = [own, ...map.nodes.filter((n) => n.hit && n.netuid !== netuid && near(n.hit, own, TARGET)).map((n) => n.hit!), ...map.captions.filter((c) => c.opens).map((c) => c.box)];
   expect(keep.length).toBeGreaterThan(1);
-  // And every leader's circle (rings included) and name, and the orange ring of the subnet next to be pruned: what a player reads the map for.
+  // And every leader's circle (rings included) and name, the orange ring of the subnet next to be pruned: what a player reads the map for.
   const leaders = map.nodes.filter((n) => n.labelSize > 0).flatMap((n) => [dot(n, n.reach), drawnLabel(map, n)!]);
   const prune = map.nodes.filter((n) => n.prune).map((n) => dot(n, n.reach));
   expect(prune).toHaveLength(1);
-  for (const b of [...keep, ...leaders, ...prune]) expect(near(card!, onPage(b, canvas)), `SN${netuid}'s card over ${JSON.stringify(b)}`).toBe(false);
+  // And the groups' captions, as drawn.
+  const captions = map.labels.filter((l) => map.captions.some((c) => c.text === l.text));
+  for (const b of [...keep, ...leaders, ...prune, ...captions]) expect(near(card!, onPage(b, canvas)), `SN${netuid}'s card over ${JSON.stringify(b)}`).toBe(false);
   expect(within(card!, screen)).toBe(true);
   return { map, canvas, card: card! };
 }

@@ -2,7 +2,8 @@
 // neighbours, which the pointer or finger visits next, off every leader and off the subnet next to
 // be pruned, which a player reads the map for; over as few other dots as the screen allows; never
 // past the screen's edge. Pure, so tests can check it on any map and screen.
-import { type Box, dotBox, labelBox, type MapLayout, MIN_TARGET, type MapNode } from './map_layout.ts';
+import { type Box, dotBox, labelBox, type MapCaption, type MapLayout, MIN_TARGET, type MapNode } from './map_layout.ts';
+import { textWidth } from './map_labels.ts';
 
 export interface Size {
   width: number;
@@ -26,11 +27,17 @@ const MARGIN = 8;
 /** Distance between two boxes along the axis that separates them most: 0 when they touch or overlap. */
 const gap = (a: Box, b: Box) => Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width), a.y - (b.y + b.height), b.y - (a.y + a.height));
 
+/** Where a caption's words are drawn (one line, centred on its anchor). */
+const captionBox = (c: MapCaption): Box => {
+  const width = textWidth(c.text, c.size);
+  return { x: c.x - width / 2, y: c.y - 0.75 * c.size, width, height: 1.5 * c.size };
+};
+
 const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
 
 /**
  * Must: the subnet's target, every target less than one tap target away from it, the map's buttons
- * (a group that opens), each named leader's dot and name on a grouped map, the prune marker.
+ * (a group that opens) and captions, each named leader's dot and name on a grouped map, the prune marker.
  * Rather: every other dot.
  */
 export function keepClear(layout: MapLayout, node: MapNode): KeepClear {
@@ -38,7 +45,8 @@ export function keepClear(layout: MapLayout, node: MapNode): KeepClear {
   const near = layout.nodes.filter((n) => n !== node && n.hit && gap(own, n.hit) < MIN_TARGET).map((n) => n.hit!);
   const leaders = layout.grouped ? layout.nodes.filter((n) => n.labelSize > 0).flatMap((n) => [dotBox(n), labelBox(n)]) : [];
   const prune = layout.nodes.filter((n) => n.prune).map(dotBox);
-  return { must: [own, ...near, ...layout.captions.filter((c) => c.opens).map((c) => c.box), ...leaders, ...prune], rather: layout.nodes.map(dotBox) };
+  const captions = layout.captions.map((c) => (c.opens ? c.box : captionBox(c)));
+  return { must: [own, ...near, ...captions, ...leaders, ...prune], rather: layout.nodes.map(dotBox) };
 }
 
 /**

@@ -139,7 +139,7 @@ describe('choosing a validator to stake behind', () => {
 
 describe('the map does not say flow by colour alone', () => {
   it('gives each node the direction of its net flow', async () => {
-    const { layoutNetwork } = await import('../../client/src/lib/network_map.ts');
+    const { layoutNetwork } = await import('../../client/src/lib/map_layout.ts');
     const base = { name: '', poolTao: 10, emissionShare: 0.1, pruneCandidate: false, immune: false };
     const nodes = layoutNetwork([{ ...base, netuid: 1, netFlow: 2 }, { ...base, netuid: 2, netFlow: -0.5 }, { ...base, netuid: 3, netFlow: 0 }], { x: 0, y: 0, width: 300, height: 200 }, 3);
     expect(nodes.map((n) => n.flow)).toEqual([1, -1, 0]);

@@ -42,6 +42,11 @@ async function groupedMap(page: Page): Promise<DrawnMap> {
 }
 
 const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+type DrawnNode = DrawnMap['nodes'][number];
+/** A node's circle, or out to its outermost ring (`reach`). */
+const dot = (n: DrawnNode, r = n.radius): Box => ({ x: n.x - r, y: n.y - r, width: 2 * r, height: 2 * r });
+/** The label drawn for a node, if any: its name on the first line. */
+const drawnLabel = (map: DrawnMap, n: DrawnNode) => map.labels.find((l) => l.text.startsWith(`${n.label}\n`));
 const onPage = (b: Box, canvas: Box): Box => ({ ...b, x: b.x + canvas.x, y: b.y + canvas.y });
 
 /**
@@ -60,9 +65,32 @@ async function cardKeepsClear(page: Page, netuid: number, how: 'point' | 'tap') 
   const own = map.nodes.find((n) => n.netuid === netuid)!.hit!;
   const keep = [own, ...map.nodes.filter((n) => n.hit && n.netuid !== netuid && near(n.hit, own, TARGET)).map((n) => n.hit!), ...map.captions.filter((c) => c.opens).map((c) => c.box)];
   expect(keep.length).toBeGreaterThan(1);
-  for (const b of keep) expect(near(card!, onPage(b, canvas)), `SN${netuid}'s card over ${JSON.stringify(b)}`).toBe(false);
+  // And every leader's circle (rings included) and name, the orange ring of the subnet next to be pruned: what a player reads the map for.
+  const leaders = map.nodes.filter((n) => n.labelSize > 0).flatMap((n) => [dot(n, n.reach), drawnLabel(map, n)!]);
+  const prune = map.nodes.filter((n) => n.prune).map((n) => dot(n, n.reach));
+  expect(prune).toHaveLength(1);
+  // And the groups' captions, as drawn.
+  const captions = map.labels.filter((l) => map.captions.some((c) => c.text === l.text));
+  for (const b of [...keep, ...leaders, ...prune, ...captions]) expect(near(card!, onPage(b, canvas)), `SN${netuid}'s card over ${JSON.stringify(b)}`).toBe(false);
   expect(within(card!, screen)).toBe(true);
+  return { map, canvas, card: card! };
 }
+
+/** A picked tail subnet's label, as drawn, over no other subnet's circle. */
+async function pickedLabelClear(page: Page, netuid: number) {
+  await page.waitForFunction((id) => window.__arena?.map?.labels.some((l) => l.text.startsWith(`${window.__arena!.map!.nodes.find((n) => n.netuid === id)!.label}\n`)), netuid);
+  const { map } = await drawn(page);
+  const n = map.nodes.find((x) => x.netuid === netuid)!;
+  const label = drawnLabel(map, n)!;
+  for (const d of map.nodes) if (d !== n) expect(near(label, dot(d)), `SN${netuid}'s label over SN${d.netuid}`).toBe(false);
+}
+
+/** How much of the side panel (the Act tab first) a phone shows before anything scrolls. */
+const sidePanelInSight = (page: Page) =>
+  page.evaluate(() => {
+    const r = document.querySelector('.play .side')!.getBoundingClientRect();
+    return Math.min(r.bottom, innerHeight) - Math.max(r.top, 0);
+  });
 
 /** Every label on the map (captions included) inside the canvas, and no two overlapping, as drawn. */
 function labelsReadable(map: DrawnMap, canvas: Box) {
@@ -140,6 +168,13 @@ describe.skipIf(!ready)('the full network on the big screen, a laptop and phones
     const tail = map.nodes.filter((n) => n.labelSize === 0);
     for (const n of [...named, ...[0, 7, 8, 59, 60, 63, 111, 117].map((i) => tail[i])]) await cardKeepsClear(page, n.netuid, 'point');
     await screenshot(page, 'play-march-2026-card-1280');
+    // Picked with a click, a tail subnet is named on the map, over none of its neighbours.
+    for (const i of [60, 0, 117]) {
+      const at = centre(onPage(tail[i].hit!, (await drawn(page)).canvas));
+      await page.mouse.click(at.x, at.y);
+      await pickedLabelClear(page, tail[i].netuid);
+    }
+    await screenshot(page, 'play-march-2026-picked-1280');
 
     // The list a screen reader reads: one <li> per subnet kept across its rewrites (every 2 s), a line
     // rewritten only when its words changed, lines moved only when the order changed; no live region.
@@ -198,6 +233,8 @@ describe.skipIf(!ready)('the full network on the big screen, a laptop and phones
       expect(strip.text).toMatch(/^118 others · \d+ % · tap to see them ›$/);
       expect(map.nodes.filter((n) => n.labelSize === 0).every((n) => n.hit === null)).toBe(true);
       fairTargets([...named.map((n) => n.hit!), strip.box]);
+      // The whole map leaves the Act panel room to read and use before anything scrolls.
+      expect(await sidePanelInSight(phone)).toBeGreaterThanOrEqual(220);
       await screenshot(phone, `phone-march-2026-${name}`);
 
       await cardKeepsClear(phone, named.find((n) => n.label === 'Nineteen')!.netuid, 'tap');
@@ -206,22 +243,29 @@ describe.skipIf(!ready)('the full network on the big screen, a laptop and phones
       // Opened, the tail fills the map: every subnet a fair target, a bar back to the whole map.
       const open = centre(onPage(strip.box, canvas));
       await phone.touchscreen.tap(open.x, open.y);
-      await phone.waitForFunction(() => window.__arena?.map?.focus === 'tail');
-      const tail = (await drawn(phone)).map;
+      // Laid out again once the map has the room the opened tail takes (a phone's map grows for it).
+      await phone.waitForFunction((TARGET) => window.__arena?.map?.focus === 'tail' && window.__arena.map.nodes.every((n) => n.hit && n.hit.width >= TARGET && n.hit.height >= TARGET), TARGET);
+      const { map: tail, canvas: opened } = await drawn(phone);
       expect(tail.nodes).toHaveLength(118);
       fairTargets([...tail.nodes.map((n) => n.hit!), tail.captions.find((c) => c.opens === 'all')!.box]);
-      labelsReadable(tail, canvas);
-      // A tap on a subnet in the middle, in a corner, on the bar's row: its card, and it is picked.
-      for (const i of [60, 0, 13, 117]) await cardKeepsClear(phone, tail.nodes[i].netuid, 'tap');
+      labelsReadable(tail, opened);
+      // A tap on a subnet in the middle, in a corner, on the bar's row, on the bottom row: its card, over none of the tail's dots (the bottom row and the orange ring included).
+      for (const i of [60, 0, 13, 117, 110]) {
+        const { map: now, canvas: at, card } = await cardKeepsClear(phone, tail.nodes[i].netuid, 'tap');
+        for (const d of now.nodes) expect(near(card, onPage(dot(d, d.reach), at)), `SN${tail.nodes[i].netuid}'s card over SN${d.netuid}`).toBe(false);
+      }
       const picked = tail.nodes[60].netuid;
       await cardKeepsClear(phone, picked, 'tap');
       await phone.waitForFunction((id) => document.querySelector('[data-testid=epoch]')?.textContent?.startsWith(`SN${id} `), picked);
-      labelsReadable((await drawn(phone)).map, canvas);
+      await pickedLabelClear(phone, picked);
+      labelsReadable((await drawn(phone)).map, (await drawn(phone)).canvas);
       await screenshot(phone, `phone-march-2026-${name}-tail`);
 
-      const back = centre(onPage(tail.captions.find((c) => c.opens === 'all')!.box, canvas));
+      const back = centre(onPage(tail.captions.find((c) => c.opens === 'all')!.box, opened));
       await phone.touchscreen.tap(back.x, back.y);
       await groupedMap(phone);
+      await phone.waitForFunction(() => !document.querySelector('[data-hole=map]')!.classList.contains('tail'));
+      expect(await sidePanelInSight(phone)).toBeGreaterThanOrEqual(220);
       await phone.context().close();
     });
 });

@@ -1,7 +1,7 @@
 // Reading the synced room state into what the screens show. Structural types, so a test can pass
 // plain objects and the client needs only the synced schema's TYPES (erased at build time).
 import type { ClockState, FeedEvent, PlayerState, SubnetState } from '../../../shared/protocol/schema.ts';
-import type { MapSubnet } from './network_map.ts';
+import type { MapSubnet } from './map_layout.ts';
 
 type SubnetLike = Pick<SubnetState, 'netuid' | 'name' | 'taoIn' | 'alphaIn' | 'price' | 'emaPrice' | 'flowEma' | 'emissionShare' | 'immuneUntil' | 'pruneCandidate' | 'ownerName' | 'burn' | 'neurons'>;
 type PlayerLike = Pick<PlayerState, 'id' | 'name' | 'role' | 'bot' | 'connected' | 'removed' | 'netWorth' | 'change' | 'changePct' | 'rank' | 'emissionIncome' | 'priceGains'>;

@@ -30,13 +30,14 @@ export interface ArenaDebug {
   /**
    * The network map as drawn, in canvas px: grouped or one grid, the part shown, its captions (a
    * caption that `opens` a part is a tap target), each node with its label's size (0: unlabeled) and
-   * its tap target (`hit`, null: tapped with its group), and every label's box as drawn.
+   * its tap target (`hit`, null: tapped with its group), how far its rings reach from its centre,
+   * and every label's box as drawn.
    */
   map?: {
     grouped: boolean;
     focus: 'all' | 'tail';
     captions: { text: string; size: number; box: DebugBox; opens: 'all' | 'tail' | null }[];
-    nodes: { netuid: number; label: string; x: number; y: number; radius: number; labelSize: number; hit: DebugBox | null }[];
+    nodes: { netuid: number; label: string; x: number; y: number; radius: number; reach: number; prune: boolean; labelSize: number; hit: DebugBox | null }[];
     labels: ({ text: string } & DebugBox)[];
   };
   /** Alerts shown to this player, oldest first. */

@@ -200,6 +200,9 @@ export class Play extends Scene {
     const onResize = () => (this.dirty = true);
     this.scale.on('resize', onResize);
     window.addEventListener('resize', onResize);
+    // The map's hole changes size without the window (a phone's tail opened): lay it out again.
+    const holeSize = new ResizeObserver(onResize);
+    holeSize.observe(this.screen.querySelector<HTMLElement>('[data-hole=map]')!);
     this.events.once('shutdown', () => {
       offs.forEach((off) => off());
       poll.remove();
@@ -209,6 +212,7 @@ export class Play extends Scene {
       drawOnDemand(false);
       this.scale.off('resize', onResize);
       window.removeEventListener('resize', onResize);
+      holeSize.disconnect();
       window.removeEventListener('keydown', onKey);
     });
   }

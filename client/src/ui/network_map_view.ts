@@ -1,4 +1,4 @@
-// Draws the network map that lib/network_map.ts lays out: one Graphics for the nodes and a small
+// Draws the network map that lib/map_layout.ts lays out: one Graphics for the nodes and a small
 // pool of labels. The canvas is redrawn only when what it shows changed (ui/frames.ts renders on
 // demand), and a label's text or style is set only when it changed: each set re-renders its
 // texture. The details of a pointed-at or tapped subnet (placed by lib/map_card.ts), the legend and
@@ -12,7 +12,10 @@ import { publishDebug } from '../net/debug_hook.ts';
 import { h } from './dom.ts';
 import { wantFrame } from './frames.ts';
 import { KeyedList } from './keyed_list.ts';
-import { type Box, labelStroke, layoutMap, layoutNetwork, mapInWords, type MapFocus, type MapLayout, type MapNode, type MapSubnet, PICKED_LABEL, SELECT_GAP, subnetCard, targetAt } from '../lib/network_map.ts';
+import { type Box, layoutMap, layoutNetwork, type MapFocus, type MapLayout, type MapNode, type MapSubnet, PICKED_LABEL, pruneRingRadius, SELECT_GAP } from '../lib/map_layout.ts';
+import { labelStroke } from '../lib/map_labels.ts';
+import { targetAt } from '../lib/map_targets.ts';
+import { mapInWords, subnetCard } from '../lib/map_words.ts';
 
 const RING = 0x38bdf8;
 const PRUNE = 0xf59e0b;
@@ -110,11 +113,12 @@ export class NetworkMapView {
     // The backdrop keeps the plain grid, whatever its size: a decoration has no leaders to name.
     this.layout = !box ? EMPTY : this.quiet ? { ...EMPTY, nodes: layoutNetwork(subnets, box, slots) } : layoutMap(subnets, box, { slots, focus: this.focus });
     if (this.quiet) return this.draw();
+    // A phone gives a full network's map more room, the opened tail most (style.css): its 118 subnets must be fair targets.
     if (this.layout.grouped !== grouped) {
       setLegend(this.legend, this.layout.grouped);
-      // A phone gives a full network's map more room (style.css): the tail opened must still be tappable.
       this.hole?.classList.toggle('grouped', this.layout.grouped);
     }
+    this.hole?.classList.toggle('tail', this.layout.focus === 'tail');
     this.draw();
     this.showCard();
   }
@@ -194,7 +198,7 @@ export class NetworkMapView {
       }
       if (n.prune) {
         g.lineStyle(dot ? 2 : 3, PRUNE, 1);
-        g.strokeCircle(n.x, n.y, n.radius + (dot ? 4 : Math.max(7, n.radius * 0.45)));
+        g.strokeCircle(n.x, n.y, pruneRingRadius(n));
       }
       if (this.quiet) continue;
       const text = `${n.label}\n${n.flow > 0 ? '▲ ' : n.flow < 0 ? '▼ ' : ''}${percent(n.share, 1)}`;
@@ -247,7 +251,7 @@ function mapDebug(layout: MapLayout, labels: readonly Label[]) {
     grouped: layout.grouped,
     focus: layout.focus,
     captions: layout.captions.map((c) => ({ text: c.text, size: c.size, box: rounded(c.box), opens: c.opens ?? null })),
-    nodes: layout.nodes.map((n) => ({ netuid: n.netuid, label: n.label, x: Math.round(n.x), y: Math.round(n.y), radius: Math.round(n.radius), labelSize: Math.round(n.labelSize), hit: n.hit && rounded(n.hit) })),
+    nodes: layout.nodes.map((n) => ({ netuid: n.netuid, label: n.label, x: Math.round(n.x), y: Math.round(n.y), radius: Math.round(n.radius), reach: Math.ceil(pruneRingRadius(n) + 1.5), prune: n.prune, labelSize: Math.round(n.labelSize), hit: n.hit && rounded(n.hit) })),
     labels: labels.map((l) => ({ text: l.text.text, ...rounded(l.text.getBounds()) })),
   };
 }

@@ -2,7 +2,7 @@
 // for the lobby's backdrop. Without a GPU every canvas pixel costs every frame, so a canvas the
 // size of the map instead of the window is what keeps a 1080p projector screen smooth.
 import type { Scene } from 'phaser';
-import type { Box } from '../lib/network_map.ts';
+import type { Box } from '../lib/map_layout.ts';
 import { wantFrame } from './frames.ts';
 
 export function fitStage(scene: Scene, rect: DOMRect | null): Box | null {

@@ -1,5 +1,8 @@
-// The network map as data: where each subnet sits, how big, what colour, how much ring.
-// Pure, so the Phaser renderer only draws what this returns and tests can check the rules.
+// The network map's layout: where each subnet sits, how big, what colour, how much ring, where its
+// label goes and which box a tap on it lands in. Pure, so the Phaser renderer only draws what this
+// returns and tests can check the rules.
+import { flowColour, largestFlow } from './flow_colour.ts';
+import { fit, labelHeight, labelWidth, sizeForHeight, sizeForWidth, textWidth } from './map_labels.ts';
 
 /** What the map needs to know about a subnet; the room adapter fills it from synced state. */
 export interface MapSubnet {
@@ -85,27 +88,6 @@ export const REACH = 1.5;
 export const MIN_TARGET = 24;
 /** Smallest node, as a fraction of the largest. */
 export const MIN_SIZE = 0.22;
-export const NEUTRAL = 0x64748b;
-export const INFLOW = 0x22c55e;
-export const OUTFLOW = 0xef4444;
-
-/** Linear blend of two 0xRRGGBB colours, t in [0, 1]. */
-export function mix(a: number, b: number, t: number): number {
-  const k = Math.max(0, Math.min(1, t));
-  const ch = (s: number) => Math.round(((a >> s) & 255) * (1 - k) + ((b >> s) & 255) * k);
-  return (ch(16) << 16) | (ch(8) << 8) | ch(0);
-}
-
-/** Steps of a flow colour's strength: the eye tells no finer ones apart, and each step is a redraw. */
-const FLOW_STEPS = 8;
-
-/** Inflow greens, outflow reds, by the flow's size against the largest flow on the network. */
-export function flowColour(flow: number, maxAbsFlow: number): number {
-  if (!(maxAbsFlow > 0) || flow === 0 || !Number.isFinite(flow)) return NEUTRAL;
-  const t = 0.25 + (0.75 * Math.round(FLOW_STEPS * Math.min(1, Math.abs(flow) / maxAbsFlow))) / FLOW_STEPS;
-  return mix(NEUTRAL, flow > 0 ? INFLOW : OUTFLOW, t);
-}
-
 /** The grid of `n` equal cells that fits the box with the largest cells. */
 export function gridFor(n: number, width: number, height: number): { cols: number; rows: number; cell: number } {
   let best = { cols: 1, rows: n, cell: 0 };
@@ -147,13 +129,12 @@ export function freeSlots(subnets: readonly MapSubnet[], box: Box, slots: number
 export function layoutNetwork(subnets: readonly MapSubnet[], box: Box, slots = 0): MapNode[] {
   const { centre, cell, maxRadius } = grid(subnets, box, slots);
   let maxPool = 0;
-  let maxFlow = 0;
   let maxShare = 0;
   for (const s of subnets) {
     maxPool = Math.max(maxPool, s.poolTao);
-    maxFlow = Math.max(maxFlow, Math.abs(s.netFlow));
     maxShare = Math.max(maxShare, s.emissionShare);
   }
+  const maxFlow = largestFlow(subnets.map((s) => s.netFlow));
   return subnets.map((s) => {
     const size = maxPool > 0 ? Math.sqrt(Math.max(0, s.poolTao) / maxPool) : 0;
     const at = centre(s.netuid);
@@ -182,8 +163,6 @@ const cellBox = (x: number, y: number, width: number, height: number): Box => ({
 export const GRID_UP_TO = 16;
 /** How many subnets the grouped map names: the seed article's "top 10". */
 export const LEADERS = 10;
-/** Leader labels (bold): the longest name must fit its cell at this many px per character and em. */
-const CHAR_EM = 0.66;
 /** Largest and smallest leader label, px: a 1080p projector read from the back of a room wants the large end, a phone the small one. */
 const LABEL_MAX = 34;
 const LABEL_MIN = 12;
@@ -199,18 +178,24 @@ export const SELECT_GAP = 7;
 const LABEL_GAP = SELECT_GAP + 6;
 /** Room a leader keeps around its circle for the selection ring (3 px wide). */
 const RING_ROOM = SELECT_GAP + 3;
+/** The prune marker's radius: the outermost ring a node wears (3 px wide; 2 px, and close, on a dot tapped only with its group). */
+export const pruneRingRadius = (n: MapNode): number => n.radius + (n.hit ? Math.max(7, n.radius * 0.45) : 4);
+/** What a node's drawing covers: its circle and every ring it may wear. */
+export const dotBox = (n: MapNode): Box => {
+  const r = pruneRingRadius(n) + 1.5;
+  return { x: n.x - r, y: n.y - r, width: 2 * r, height: 2 * r };
+};
+/** Where a node's label is drawn, as the layout sizes it (`size`: a picked tail node's). */
+export const labelBox = (n: MapNode, size = n.labelSize): Box => {
+  const width = labelWidth(n.label, size);
+  const height = labelHeight(size);
+  return { x: n.labelAlign === 'left' ? n.labelX : n.labelX - width / 2, y: n.labelY - height / 2, width, height };
+};
+
 /** Size of the label a picked tail node gets, which otherwise carries none. */
 export const PICKED_LABEL = 14;
-
-/** The dark stroke around a label's letters, px: what keeps it legible over nodes and frames. */
-export const labelStroke = (size: number): number => Math.max(3, Math.round(size / 6));
-/** A node's label is two lines, the name then flow and share: each line 1.3 em of font and the stroke, the second pulled up by the stroke (as drawn). */
-export const labelHeight = (size: number): number => 2.6 * size + labelStroke(size);
-/** Width of a node's label (the share line is 8 characters) in bold, estimated. */
-export const labelWidth = (label: string, size: number): number => Math.max(8, label.length) * size * CHAR_EM + 2 * labelStroke(size);
-/** The largest label whose height fits `height`, and whose width fits `width` with `chars` characters. */
-const sizeForHeight = (height: number) => Math.min((height - 3) / 2.6, height / (2.6 + 1 / 6));
-const sizeForWidth = (width: number, chars: number) => Math.min((width - 6) / (chars * CHAR_EM), width / (chars * CHAR_EM + 1 / 3));
+/** The lane under a tappable tail that holds a picked node's label: among the dots it would cover its neighbours. */
+const PICKED_LANE = labelHeight(PICKED_LABEL) + 4;
 
 export interface MapOptions {
   /** Subnet slots on the network: the ones no subnet holds are drawn as free. */
@@ -220,21 +205,18 @@ export interface MapOptions {
 
 /** The full network's two groups: the leaders by emission share, and the tail's cells in netuid order (a number: a free slot). */
 function groups(subnets: readonly MapSubnet[], slots: number) {
-  const ranked = [...subnets].sort((a, b) => b.emissionShare - a.emissionShare || a.netuid - b.netuid);
-  const leaders = ranked.slice(0, LEADERS);
+  const leaders = rankByEmission(subnets).slice(0, LEADERS);
   const leaderIds = new Set(leaders.map((s) => s.netuid));
-  const total = subnets.reduce((a, s) => a + Math.max(0, s.emissionShare), 0);
-  const topShare = total > 0 ? leaders.reduce((a, s) => a + Math.max(0, s.emissionShare), 0) / total : 0;
-  let maxFlow = 0;
-  for (const s of subnets) maxFlow = Math.max(maxFlow, Math.abs(s.netFlow));
+  const topShare = shareOfTop(subnets, leaders);
+  const maxFlow = largestFlow(subnets.map((s) => s.netFlow));
   // The tail keeps netuid order, free slots in place, so a subnet stays put while the leaders reshuffle.
   const n = Math.max(slots, ...subnets.map((s) => s.netuid));
   const byId = new Map(subnets.map((s) => [s.netuid, s]));
   const cells: (MapSubnet | number)[] = [];
   for (let id = 1; id <= n; id++) if (!leaderIds.has(id)) cells.push(byId.get(id) ?? id);
   for (const s of subnets) if ((s.netuid < 1 || s.netuid > n) && !leaderIds.has(s.netuid)) cells.push(s);
-  const top = `Top ${leaders.length} · ${fixed(topShare)}`;
-  const others = `${subnets.length - leaders.length} others · ${fixed(Math.max(0, 1 - topShare))}`;
+  const top = `Top ${leaders.length} · ${wholePercent(topShare)}`;
+  const others = `${subnets.length - leaders.length} others · ${wholePercent(Math.max(0, 1 - topShare))}`;
   return { leaders, cells, maxFlow, top, others };
 }
 
@@ -259,7 +241,7 @@ export function layoutMap(subnets: readonly MapSubnet[], box: Box, { slots = 0, 
   const lead: Box = wide ? { ...box, width: box.width * 0.68 } : { ...box, height: box.height * 0.64 };
   const tail: Box = wide ? { ...box, x: box.x + lead.width, width: box.width - lead.width } : { ...box, y: box.y + lead.height, height: box.height - lead.height };
   const tailArea: Box = { x: tail.x + 6, y: tail.y + band, width: tail.width - 12, height: tail.height - band - 4 };
-  if (gridFor(Math.max(1, net.cells.length), tailArea.width, tailArea.height).cell >= MIN_TARGET) {
+  if (gridFor(Math.max(1, net.cells.length), tailArea.width, tailArea.height - PICKED_LANE).cell >= MIN_TARGET) {
     const captions = [caption(`${net.top} of emission`, lead, band, captionSize), caption(net.others, tail, band, Math.max(12, Math.round(captionSize * 0.85)))];
     return withTail('all', net, placeLeaders(net, below(lead, band)), tailArea, true, captions);
   }
@@ -288,16 +270,14 @@ export function layoutMap(subnets: readonly MapSubnet[], box: Box, { slots = 0, 
 
 const caption = (text: string, box: Box, band: number, size: number, opens?: MapFocus): MapCaption => ({ text, x: box.x + box.width / 2, y: box.y + band / 2, size: fit(text, box.width - 16, size), box, ...(opens ? { opens } : {}) });
 const below = (box: Box, band: number): Box => ({ ...box, y: box.y + band, height: box.height - band });
-/** A caption's width in bold, estimated, and the size at which it fits `width` (at most `size`). */
-const textWidth = (text: string, size: number) => text.length * size * CHAR_EM + 2 * labelStroke(size);
-const fit = (text: string, width: number, size: number) => Math.floor(Math.min(size, sizeForWidth(width, text.length)));
 
-/** The grouped layout: the leaders placed, the tail's cells laid out in `area`, one by one tappable or not. */
+/** The grouped layout: the leaders placed, the tail's cells laid out in `area`, one by one tappable (above the lane for a picked one's label) or not. */
 function withTail(focus: MapFocus, net: Groups, leaders: MapNode[], area: Box, tappable: boolean, captions: MapCaption[]): MapLayout {
   const { cells, maxFlow } = net;
-  const { cols, rows, cell } = gridFor(Math.max(1, cells.length), area.width, area.height);
+  const lane = tappable ? PICKED_LANE : 0;
+  const { cols, rows, cell } = gridFor(Math.max(1, cells.length), area.width, area.height - lane);
   const x0 = area.x + (area.width - cols * cell) / 2;
-  const y0 = area.y + (area.height - rows * cell) / 2;
+  const y0 = area.y + (area.height - lane - rows * cell) / 2;
   const maxR = Math.max(2, cell * 0.36);
   let tailMax = 0;
   for (const c of cells) if (typeof c !== 'number') tailMax = Math.max(tailMax, c.emissionShare);
@@ -309,11 +289,10 @@ function withTail(focus: MapFocus, net: Groups, leaders: MapNode[], area: Box, t
     if (typeof c === 'number') return void free.push({ x, y, radius: maxR * 0.6 });
     const size = tailMax > 0 ? Math.sqrt(Math.max(0, c.emissionShare) / tailMax) : 0;
     const n = node(c, x, y, maxR * Math.max(TAIL_FLOOR, size), flowColour(c.netFlow, maxFlow));
-    // A picked node's label: below it in the upper half of the group, above it in the lower, never past the group's sides.
+    // A picked node's label: in the lane under its column, never past the group's sides.
     const half = labelWidth(n.label, PICKED_LABEL) / 2;
-    const down = y < area.y + area.height / 2 ? 1 : -1;
     const labelX = Math.max(area.x + half, Math.min(area.x + area.width - half, x));
-    nodes.push({ ...n, labelX, labelY: y + down * (n.radius + 6 + labelHeight(PICKED_LABEL) / 2), hit: tappable ? cellBox(x, y, cell, cell) : null });
+    nodes.push({ ...n, labelX, labelY: area.y + area.height - lane / 2, hit: tappable ? cellBox(x, y, cell, cell) : null });
   });
   return { grouped: true, focus, nodes, free, captions };
 }
@@ -384,50 +363,15 @@ function placeLeaders({ leaders, maxFlow }: Groups, box: Box): MapNode[] {
   });
 }
 
-const fixed = (ratio: number) => `${Math.round(ratio * 100)} %`;
+/** A share as a whole percentage, as the captions and the map in words say it. */
+export const wholePercent = (ratio: number): string => `${Math.round(ratio * 100)} %`;
 
-/** What a pointer or a tap at (x, y) reaches: a subnet, or a group's frame that opens a part of the map. */
-export type MapTarget = { netuid: number } | { opens: MapFocus };
+/** Largest emission share first, ties by netuid: the order the leaders are picked and the list reads. */
+export const rankByEmission = (subnets: readonly MapSubnet[]): MapSubnet[] => [...subnets].sort((a, b) => b.emissionShare - a.emissionShare || a.netuid - b.netuid);
 
-export function targetAt(layout: MapLayout, x: number, y: number): MapTarget | null {
-  const inside = (b: Box) => x >= b.x && x < b.x + b.width && y >= b.y && y < b.y + b.height;
-  for (const n of layout.nodes) if (n.hit && inside(n.hit)) return { netuid: n.netuid };
-  for (const c of layout.captions) if (c.opens && inside(c.box)) return { opens: c.opens };
-  return null;
-}
-
-/** The facts the map's list reads and its hover card shows, beside the name and the rank. */
-function facts(s: MapSubnet): string[] {
-  const flow = s.netFlow > 0 ? 'net inflow' : s.netFlow < 0 ? 'net outflow' : 'no net flow';
-  const status = s.pruneCandidate ? ['next to be pruned'] : s.immune ? ['immune'] : [];
-  return [`${(s.emissionShare * 100).toFixed(1)} % of emission`, flow, `pool ${Math.round(s.poolTao).toLocaleString('en-US')} τ`, ...status];
-}
-
-const title = (s: MapSubnet) => `SN${s.netuid}${s.name && s.name !== `SN${s.netuid}` ? ` ${s.name}` : ''}`;
-
-/** A line of the map in words, keyed so a list can keep one item per subnet (and one for the groups) across updates. */
-export interface MapLine {
-  key: string;
-  text: string;
-}
-
-/**
- * The map in words, one line a subnet, largest emission share first: what a screen reader reads,
- * and what carries the map's meaning without its colours and sizes. A grouped map says its groups first.
- */
-export function mapInWords(subnets: readonly MapSubnet[]): MapLine[] {
-  const ranked = [...subnets].sort((a, b) => b.emissionShare - a.emissionShare || a.netuid - b.netuid);
-  const lines = ranked.map((s) => ({ key: `SN${s.netuid}`, text: `${title(s)}: ${facts(s).join(', ')}` }));
-  if (subnets.length <= GRID_UP_TO) return lines;
-  const total = subnets.reduce((a, s) => a + Math.max(0, s.emissionShare), 0);
-  const top = total > 0 ? ranked.slice(0, LEADERS).reduce((a, s) => a + Math.max(0, s.emissionShare), 0) / total : 0;
-  return [{ key: 'groups', text: `The top ${LEADERS} take ${fixed(top)} of emission, the other ${subnets.length - LEADERS} ${fixed(Math.max(0, 1 - top))}.` }, ...lines];
-}
-
-/** What the map shows of one subnet when it is pointed at or tapped: name, rank by emission, facts. */
-export function subnetCard(subnets: readonly MapSubnet[], netuid: number): { title: string; lines: string[] } | null {
-  const s = subnets.find((x) => x.netuid === netuid);
-  if (!s) return null;
-  const rank = 1 + subnets.filter((x) => x.emissionShare > s.emissionShare || (x.emissionShare === s.emissionShare && x.netuid < s.netuid)).length;
-  return { title: title(s), lines: [`#${rank} of ${subnets.length} by emission`, ...facts(s)] };
+/** The share of all emission that `top` takes. */
+export function shareOfTop(subnets: readonly MapSubnet[], top: readonly MapSubnet[]): number {
+  const sum = (xs: readonly MapSubnet[]) => xs.reduce((a, s) => a + Math.max(0, s.emissionShare), 0);
+  const total = sum(subnets);
+  return total > 0 ? sum(top) / total : 0;
 }

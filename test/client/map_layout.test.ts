@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type Box, flowColour, freeSlots, gridFor, INFLOW, labelHeight, labelWidth, layoutMap, layoutNetwork, type MapCaption, mapInWords, type MapLayout, type MapNode, type MapSubnet, MIN_SIZE, MIN_TARGET, mix, NEUTRAL, OUTFLOW, PICKED_LABEL, REACH, SELECT_GAP, subnetCard, targetAt } from '../../client/src/lib/network_map.ts';
+import { INFLOW, mix, NEUTRAL, OUTFLOW } from '../../client/src/lib/flow_colour.ts';
+import { type Box, freeSlots, gridFor, layoutMap, layoutNetwork, type MapCaption, type MapLayout, type MapNode, MIN_SIZE, MIN_TARGET, PICKED_LABEL, REACH, SELECT_GAP } from '../../client/src/lib/map_layout.ts';
+import { labelHeight, labelWidth } from '../../client/src/lib/map_labels.ts';
+import { targetAt } from '../../client/src/lib/map_targets.ts';
+import { march, subnet } from './map_fixtures.ts';
 
-const subnet = (netuid: number, over: Partial<MapSubnet> = {}): MapSubnet => ({ netuid, name: `SN${netuid}`, poolTao: 1000, netFlow: 0, emissionShare: 1 / 128, pruneCandidate: false, immune: false, ...over });
 const box = { x: 10, y: 20, width: 800, height: 500 };
 
 describe('network map layout', () => {
@@ -70,50 +73,7 @@ describe('network map layout', () => {
   });
 });
 
-describe('flow colour', () => {
-  it('is neutral for zero, non-finite or no flow on the network', () => {
-    expect(flowColour(0, 5)).toBe(NEUTRAL);
-    expect(flowColour(Number.NaN, 5)).toBe(NEUTRAL);
-    expect(flowColour(3, 0)).toBe(NEUTRAL);
-  });
-  it('reaches full green or red at the largest flow', () => {
-    expect(flowColour(5, 5)).toBe(INFLOW);
-    expect(flowColour(-5, 5)).toBe(OUTFLOW);
-  });
-});
-
-describe('hit testing', () => {
-  it('picks the subnet whose cell a finger lands in, and nothing in a free slot', () => {
-    const map = layoutMap([subnet(1), subnet(2), subnet(3)], box, { slots: 4 });
-    const n = map.nodes[1];
-    expect(targetAt(map, n.x + n.radius + 3, n.y)).toEqual({ netuid: 2 });
-    expect(targetAt(map, map.free[0].x, map.free[0].y)).toBeNull();
-    expect(targetAt(map, box.x - 1, box.y - 1)).toBeNull();
-  });
-});
-
-describe('the map in words', () => {
-  it('lists every subnet, largest emission share first, with flow and pruning said in words', () => {
-    const sub = (netuid: number, emissionShare: number, netFlow: number, pruneCandidate = false) => ({ netuid, name: `Net ${netuid}`, poolTao: 1234.4, netFlow, emissionShare, pruneCandidate, immune: false });
-    expect(mapInWords([sub(1, 0.2, -1, true), sub(2, 0.5, 3), sub(3, 0.3, 0)])).toEqual([
-      { key: 'SN2', text: 'SN2 Net 2: 50.0 % of emission, net inflow, pool 1,234 τ' },
-      { key: 'SN3', text: 'SN3 Net 3: 30.0 % of emission, no net flow, pool 1,234 τ' },
-      { key: 'SN1', text: 'SN1 Net 1: 20.0 % of emission, net outflow, pool 1,234 τ, next to be pruned' },
-    ]);
-  });
-});
-
 describe('the full network, grouped: leaders named, the tail small and together', () => {
-  // The seed article's network: its ten leaders by name and share, 118 others sharing the rest.
-  const LEADERS: [number, string, number][] = [[64, 'Chutes', 0.14], [3, 'Templar', 0.06], [56, 'Gradients', 0.055], [51, 'Lium', 0.05], [4, 'Targon', 0.05], [8, 'Vanta', 0.045], [19, 'Nineteen', 0.04], [9, 'IOTA', 0.04], [62, 'Ridges', 0.04], [120, 'Affine', 0.04]];
-  const march = (slots = 128): MapSubnet[] => {
-    const lead = new Map(LEADERS.map(([id, name, share]) => [id, { name, share }]));
-    return Array.from({ length: slots }, (_, i) => {
-      const id = i + 1;
-      const l = lead.get(id);
-      return subnet(id, { name: l?.name ?? `SN${id}`, emissionShare: l?.share ?? (0.44 / 118) * (0.5 + (id % 7) / 6), netFlow: id % 5 === 0 ? -0.1 : 0.2, pruneCandidate: id === 100 });
-    });
-  };
   const projector = { x: 0, y: 0, width: 1400, height: 540 };
   const inside = (n: { x: number; y: number; radius: number }, b: Box) => n.x - n.radius >= b.x - 0.5 && n.x + n.radius <= b.x + b.width + 0.5 && n.y - n.radius >= b.y - 0.5 && n.y + n.radius <= b.y + b.height + 0.5;
 
@@ -143,13 +103,15 @@ describe('the full network, grouped: leaders named, the tail small and together'
   const captionBox = (c: MapCaption): Box => ({ x: c.x - (c.text.length * c.size * 0.62) / 2, y: c.y - c.size * 0.75, width: c.text.length * c.size * 0.62, height: c.size * 1.5 });
   const apart = (p: Box, q: Box) => p.x + p.width <= q.x + 0.5 || q.x + q.width <= p.x + 0.5 || p.y + p.height <= q.y + 0.5 || q.y + q.height <= p.y + 0.5;
   const within = (p: Box, q: Box) => p.x >= q.x - 0.5 && p.y >= q.y - 0.5 && p.x + p.width <= q.x + q.width + 0.5 && p.y + p.height <= q.y + q.height + 0.5;
-  // The map's boxes on real screens: a 1080p projector, a laptop, phones 360 and 390 px wide, a tall box.
-  const phones = [{ x: 0, y: 0, width: 348, height: 273 }, { x: 0, y: 0, width: 378, height: 273 }];
-  const screens = [projector, { x: 0, y: 0, width: 856, height: 520 }, ...phones, { x: 0, y: 0, width: 360, height: 640 }];
+  // The map's boxes on real screens: a 1080p projector, a laptop, phones 360 and 390 px wide (the
+  // whole map, and taller with the tail opened: style.css), a tall box.
+  const phones = [{ x: 0, y: 0, width: 348, height: 258 }, { x: 0, y: 0, width: 378, height: 258 }];
+  const opened = [{ x: 0, y: 0, width: 348, height: 305 }, { x: 0, y: 0, width: 378, height: 305 }];
+  const screens = [projector, { x: 0, y: 0, width: 856, height: 520 }, { x: 0, y: 0, width: 360, height: 640 }];
+  const views = [...[...screens, ...phones].map((box) => ({ box, focus: 'all' as const })), ...[...screens, ...opened].map((box) => ({ box, focus: 'tail' as const }))];
 
   it('keeps every node, label and caption inside the box, labels apart, clear of the selection ring and within their targets', () => {
-    for (const box of screens)
-      for (const focus of ['all', 'tail'] as const) {
+    for (const { box, focus } of views) {
         const map = layoutMap(march(), box, { slots: 128, focus });
         for (const n of map.nodes) expect(inside(n, box)).toBe(true);
         const named = map.nodes.filter((n) => n.labelSize > 0);
@@ -172,8 +134,7 @@ describe('the full network, grouped: leaders named, the tail small and together'
   });
 
   it('makes every target on the map at least 24 px each way, no two overlapping, and a tap finds what it lands on', () => {
-    for (const box of screens)
-      for (const focus of ['all', 'tail'] as const) {
+    for (const { box, focus } of views) {
         const map = layoutMap(march(), box, { slots: 128, focus });
         const targets = [...map.nodes.flatMap((n) => (n.hit ? [n.hit] : [])), ...map.captions.flatMap((c) => (c.opens ? [c.box] : []))];
         for (const t of targets) expect(Math.min(t.width, t.height)).toBeGreaterThanOrEqual(MIN_TARGET);
@@ -182,8 +143,18 @@ describe('the full network, grouped: leaders named, the tail small and together'
       }
   });
 
+  it('draws a picked tail subnet\'s label over no other dot, in the lane under the tail', () => {
+    for (const { box, focus } of views) {
+      const map = layoutMap(march(), box, { slots: 128, focus });
+      for (const n of map.nodes.filter((x) => x.labelSize === 0 && x.hit)) {
+        const label = labelBox(n, PICKED_LABEL);
+        for (const d of map.nodes) if (d !== n) expect(apart(label, { x: d.x - d.radius, y: d.y - d.radius, width: 2 * d.radius, height: 2 * d.radius }), `SN${n.netuid}'s label over SN${d.netuid} (${box.width}x${box.height} ${focus})`).toBe(true);
+      }
+    }
+  });
+
   it('on a phone, names all ten leaders in type a player can read, and makes the tail one strip that opens it', () => {
-    for (const box of phones) {
+    for (const [i, box] of phones.entries()) {
       const map = layoutMap(march(), box, { slots: 128 });
       expect(map.focus).toBe('all');
       const named = map.nodes.filter((n) => n.labelSize > 0);
@@ -198,7 +169,7 @@ describe('the full network, grouped: leaders named, the tail small and together'
       expect(targetAt(map, tail[50].x, tail[50].y)).toEqual({ opens: 'tail' });
       expect(map.captions[0].text).toBe('Top 10 · 56 % of emission');
 
-      const open = layoutMap(march(), box, { slots: 128, focus: 'tail' });
+      const open = layoutMap(march(), opened[i], { slots: 128, focus: 'tail' });
       expect(open.focus).toBe('tail');
       expect(open.nodes.map((n) => n.netuid)).toEqual(tail.map((n) => n.netuid));
       const back = open.captions.find((c) => c.opens === 'all')!;
@@ -249,14 +220,5 @@ describe('the full network, grouped: leaders named, the tail small and together'
     expect(map.nodes.every((n) => n.labelSize > 0)).toBe(true);
   });
 
-  it('reads the groups first, then every subnet; a card gives any subnet its rank and facts', () => {
-    const words = mapInWords(march());
-    expect(words[0]).toEqual({ key: 'groups', text: 'The top 10 take 56 % of emission, the other 118 44 %.' });
-    expect(words[1].text).toMatch(/^SN64 Chutes: 14\.0 % of emission/);
-    expect(words).toHaveLength(129);
-    expect(new Set(words.map((w) => w.key)).size).toBe(129);
-    expect(subnetCard(march(), 19)).toEqual({ title: 'SN19 Nineteen', lines: ['#8 of 128 by emission', '4.0 % of emission', 'net inflow', 'pool 1,000 τ'] });
-    expect(subnetCard(march(), 100)?.lines.at(-1)).toBe('next to be pruned');
-    expect(subnetCard(march(), 999)).toBeNull();
-  });
+
 });

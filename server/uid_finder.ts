@@ -1,4 +1,5 @@
 import type { ChainState, Netuid, Neuron, Subnet } from '../shared/engine/index.ts';
+import { sameNeurons } from '../shared/engine/index.ts';
 
 /** A UID a hotkey holds. */
 export interface UidHeld {
@@ -47,13 +48,6 @@ function search(s: Subnet, hotkeys: ReadonlySet<string>): { hotkey: string; held
     found.push({ hotkey: n.hotkey, held: { netuid: s.netuid, uid } });
   });
   return found;
-}
-
-/** The same neuron objects in the same slots: no registration since `a` was copied (one puts a new neuron in its slot). */
-export function sameNeurons(a: readonly Neuron[], b: readonly Neuron[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -2,10 +2,9 @@
 // once a second. Between a subnet's epochs nearly every row is what it was, so a row is formatted
 // again only when what it is made of changed.
 import type { Hotkey, Netuid, Neuron, Subnet } from '../../shared/engine/index.ts';
-import { formatAmount, hotkeyStake, netuid as toNetuid } from '../../shared/engine/index.ts';
+import { formatAmount, hotkeyStake, netuid as toNetuid, sameNeurons } from '../../shared/engine/index.ts';
 import type { Game } from '../../shared/game/index.ts';
 import type { NeuronRowView, SubnetDetailView } from '../../shared/protocol/index.ts';
-import { sameNeurons } from '../uid_finder.ts';
 
 /** What one row is made of, read straight from the chain (amounts unformatted). */
 interface RowInputs {

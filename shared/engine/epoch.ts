@@ -3,6 +3,7 @@ import type { Coldkey, Hotkey } from './ids.ts';
 import type { Rao } from './money.ts';
 import { apportion } from './money.ts';
 import { U16_MAX } from './pool.ts';
+import { UidMemo } from './uid_memo.ts';
 import { addStake, hotkeyStake, payNominators } from './stake_book.ts';
 import type { ChainState, Subnet } from './state.ts';
 import { noPending } from './state.ts';
@@ -64,28 +65,14 @@ export function yumaInput(state: ChainState, s: Subnet, emission: number, stake:
   };
 }
 
-/** Each subnet's UIDs' hotkeys and their owners, as last looked up (see hotkeyOwners). */
-const ownersKept = new WeakMap<Subnet, { hotkeys: Hotkey[]; owners: Coldkey[] }>();
+/** Each subnet's UIDs' owners as last looked up (a hotkey's owner never changes). */
+const ownersKept = new WeakMap<Subnet, UidMemo<Coldkey>>();
 
-/**
- * The coldkey owning each UID's hotkey, by uid. A hotkey's owner never changes, so the list is kept
- * per subnet and an owner looked up again only where a UID's hotkey has changed: looking every
- * miner's owner up among all the chain's hotkeys (some 32,000 on a full network) at every epoch
- * was the payout's most expensive line.
- */
+/** The coldkey owning each UID's hotkey, by uid: the payout's most expensive line when looked up afresh each epoch. */
 function hotkeyOwners(state: ChainState, s: Subnet): readonly Coldkey[] {
   let kept = ownersKept.get(s);
-  if (!kept) ownersKept.set(s, (kept = { hotkeys: [], owners: [] }));
-  const { hotkeys, owners } = kept;
-  const n = s.neurons.length;
-  for (let j = 0; j < n; j++) {
-    const hk = s.neurons[j].hotkey;
-    if (hotkeys[j] === hk) continue;
-    hotkeys[j] = hk;
-    owners[j] = state.hotkeys.get(hk)!.owner;
-  }
-  hotkeys.length = owners.length = n;
-  return owners;
+  if (!kept) ownersKept.set(s, (kept = new UidMemo()));
+  return kept.of(s.neurons, (hk) => state.hotkeys.get(hk)!.owner);
 }
 
 /**

@@ -20,6 +20,7 @@ export type { ChainSnapshot } from './snapshot.ts';
 export { hotkeyStake, stakeOf, totalStake } from './stake_book.ts';
 export type { ChainState, Neuron, Subnet } from './state.ts';
 export { alphaIssuance } from './state.ts';
+export { sameNeurons, UidMemo } from './uid_memo.ts';
 export { yumaEpoch } from './yuma.ts';
 export type { YumaInput, YumaOutput } from './yuma.ts';
 export { MECHANISMS } from './fidelity.ts';

@@ -1,6 +1,6 @@
 import type { BotView, PositionView, SubnetView } from '../bots/index.ts';
 import type { Chain, Hotkey, Netuid, Neuron, Rao, Subnet } from '../engine/index.ts';
-import { hotkeyStake, intervalFull, neuronToPrune, spotPrice, subnetToPrune, uid as toUid } from '../engine/index.ts';
+import { hotkeyStake, intervalFull, neuronToPrune, sameNeurons, spotPrice, subnetToPrune, uid as toUid } from '../engine/index.ts';
 import { parsePosition } from './liquidation.ts';
 import type { Scenario } from './scenario.ts';
 import type { Player, SubnetLabel } from './state.ts';
@@ -12,12 +12,6 @@ import type { Player, SubnetLabel } from './state.ts';
  * every turn, and walking all 32,000 neurons of a full network for it was most of the bots' time.
  */
 const minersCounted = new WeakMap<Subnet, { epoch: number; neurons: Neuron[]; count: number }>();
-
-function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false;
-  return true;
-}
 
 /**
  * A subnet as bots see it. The pool figures are read at once; the neuron lists and the registration
@@ -81,7 +75,7 @@ class LiveSubnetView implements SubnetView {
     if (this.lists) return this.lists.miners.length;
     const s = this.s;
     const kept = minersCounted.get(s);
-    if (kept && kept.epoch === s.lastEpochBlock && sameObjects(kept.neurons, s.neurons)) return kept.count;
+    if (kept && kept.epoch === s.lastEpochBlock && sameNeurons(kept.neurons, s.neurons)) return kept.count;
     let count = 0;
     for (let j = 0; j < s.neurons.length; j++) if (this.isMiner(s.neurons[j])) count++;
     minersCounted.set(s, { epoch: s.lastEpochBlock, neurons: s.neurons.slice(), count });

@@ -1,6 +1,7 @@
 import type { Client } from '@colyseus/core';
 import type { SubnetDeltaView, SubnetDetailView } from '../shared/protocol/index.ts';
 import type { GameHost } from './game_host.ts';
+import { sameRow } from './views/neuron_table.ts';
 
 /**
  * A feed is re-sent when it changed, at most this often, unless forced (a join, an ack of the
@@ -20,36 +21,6 @@ const DETAIL_KEYFRAME_MS = 60_000;
  * pause): the feeds take what the blocks left.
  */
 const TICK_FEEDS_UNTIL_MS = 8;
-
-type NeuronRow = SubnetDetailView['neurons'][number];
-
-/** Every field of a row: the compiler refuses this list when a field is added to the row and not here. */
-const ROW_FIELDS = Object.keys({
-  uid: true,
-  hotkey: true,
-  owner: true,
-  stake: true,
-  validatorPermit: true,
-  incentive: true,
-  dividends: true,
-  trust: true,
-  consensus: true,
-  take: true,
-  bonds: true,
-  emission: true,
-  registeredAt: true,
-  immune: true,
-} satisfies Record<keyof NeuronRow, true>) as (keyof NeuronRow)[];
-
-/**
- * A row unchanged since the last build is the same object (`NeuronTables`), the common case. One
- * rebuilt after an epoch or a registration is a new object and often the same values (on mainnet
- * more than half of the rebuilt rows): those are compared field by field, not re-sent. Rows are
- * flat records of numbers, strings and flags, so `===` on each field is equality.
- */
-function sameRow(a: NeuronRow, b: NeuronRow): boolean {
-  return a === b || ROW_FIELDS.every((k) => a[k] === b[k]);
-}
 
 interface Subscriber {
   client: Client;

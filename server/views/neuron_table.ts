@@ -45,6 +45,27 @@ function rowOf(uid: number, x: RowInputs): NeuronRowView {
   };
 }
 
+/** Every field of a row: the compiler refuses this list when a field is added to the row and not here. */
+const ROW_FIELDS = Object.keys({
+  uid: true,
+  hotkey: true,
+  owner: true,
+  stake: true,
+  validatorPermit: true,
+  incentive: true,
+  dividends: true,
+  trust: true,
+  consensus: true,
+  take: true,
+  bonds: true,
+  emission: true,
+  registeredAt: true,
+  immune: true,
+} satisfies Record<keyof NeuronRowView, true>) as (keyof NeuronRowView)[];
+
+/** Two rows that read the same: flat records of numbers, strings and flags, so `===` on each field. */
+export const sameRow = (a: NeuronRowView, b: NeuronRowView): boolean => a === b || ROW_FIELDS.every((k) => a[k] === b[k]);
+
 /**
  * A subnet's last table. Between its epochs a row can change only by the inputs kept here per UID,
  * which are written over in place and only when they changed; `rows` is never written over, since
@@ -114,8 +135,7 @@ export class NeuronTables {
       let bonds = 0;
       if (sinceEpoch) bonds = table.bondsU16[uid];
       else for (const b of s.bonds.get(uid) ?? []) bonds += b;
-      if (rows === kept?.rows) rows = rows.slice();
-      rows[uid] = rowOf(uid, {
+      const fresh = rowOf(uid, {
         hotkey: n.hotkey,
         owner,
         validatorPermit: n.validatorPermit,
@@ -130,6 +150,14 @@ export class NeuronTables {
         registeredAt: n.registeredAt,
         immune,
       });
+      // After an epoch or a registration more than half the rebuilt rows read as before: the old
+      // object stays, so watchers compare by identity and the copy is garbage at once.
+      const was = kept?.rows[uid];
+      const row = was !== undefined && sameRow(was, fresh) ? was : fresh;
+      if (row !== rows[uid]) {
+        if (rows === kept?.rows) rows = rows.slice();
+        rows[uid] = row;
+      }
       table.stake[uid] = stake;
       table.takeU16[uid] = takeU16;
       table.owner[uid] = owner;

@@ -148,7 +148,15 @@ describe('neuron tables', () => {
         if (before) {
           // What a watcher was handed stays what it was: later builds never write over it.
           expect(before.view).toEqual(before.copy);
-          t.neurons.forEach((row, uid) => (row === before.view.neurons[uid] ? kept++ : rebuilt++));
+          t.neurons.forEach((row, uid) => {
+            const was = before.view.neurons[uid];
+            if (row === was) kept++;
+            else {
+              rebuilt++;
+              // A row that reads as before is the object before: watchers compare rows by identity.
+              expect(row).not.toEqual(was);
+            }
+          });
           if (t.neurons === before.view.neurons) sameTables++;
         }
         now.set(id, { view: t, copy: structuredClone(t) });

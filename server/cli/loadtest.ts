@@ -11,7 +11,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { constants as perf, monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads';
 import { matchMaker } from '@colyseus/core';
 import { listen } from '@colyseus/tools';
@@ -204,6 +204,13 @@ async function main(): Promise<void> {
   for (const stats of [ticks, patches, ...Object.values(parts)]) stats.reset();
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   lag.enable();
+  // The server thread's garbage collections (this isolate's only: the clients' threads have their own heaps).
+  const scavenges = new TickStats(1_000_000);
+  const fullGcs = new TickStats(1_000_000);
+  const gcs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) ((e as unknown as { detail: { kind: number } }).detail.kind === perf.NODE_PERFORMANCE_GC_MINOR ? scavenges : fullGcs).record(e.duration);
+  });
+  gcs.observe({ entryTypes: ['gc'] });
   const busy0 = performance.eventLoopUtilization();
   const cpu0 = mainThreadCpuSeconds();
   const blocks0 = rooms.map((r) => r.state.clock.block);
@@ -213,6 +220,7 @@ async function main(): Promise<void> {
   const busy = performance.eventLoopUtilization(busy0);
   const cpu1 = mainThreadCpuSeconds();
   lag.disable();
+  gcs.disconnect();
   const memory = process.memoryUsage();
   const blocksPerSecond = rooms.map((r, i) => (r.state.clock.block - blocks0[i]) / seconds).sort((a, b) => a - b);
   for (const w of workers) w.postMessage({ report: true });
@@ -226,6 +234,8 @@ async function main(): Promise<void> {
   for (const r of reports) for (const [k, b] of Object.entries(r.report.byKind)) byKind[k] = (byKind[k] ?? 0) + b / perClient.length;
   const t = ticks.summary();
   const p = patches.summary();
+  const sc = scavenges.summary();
+  const other = fullGcs.summary();
   const result = {
     preset,
     database: db !== 'none',
@@ -244,6 +254,8 @@ async function main(): Promise<void> {
     })),
     // How late timers fire on the server thread: what a tick waits for before it can even start.
     eventLoopDelayMs: { median: lateMs(lag.percentile(50)), p99: lateMs(lag.percentile(99)), max: lateMs(lag.max) },
+    // Its young-generation collections stop the thread wherever they land: a tick they land in is a slow tick.
+    gcMs: { scavenges: sc.count, scavengeMedian: round(sc.median), scavengeP99: round(sc.p99), scavengeMax: round(sc.max), otherCollections: other.count, otherMax: round(other.max) },
     busy: { server: round(busy.utilization), clientWorkers: reports.map((r) => round(r.busy.utilization)) },
     // CPU time the server thread used per second measured: unlike busy (wall time), not inflated when other work shares the cores.
     serverThreadCpu: cpu0 === null || cpu1 === null ? null : round((cpu1 - cpu0) / seconds),
@@ -256,6 +268,7 @@ async function main(): Promise<void> {
   const kinds = Object.entries(result.bytesPerClientPerSecond.meanByKind).sort((a, b) => b[1] - a[1]);
   console.log(`${preset}: ${roomCount} room${roomCount > 1 ? 's' : ''} × ${perRoom} clients, ${result.blocksPerSecond.achievedMedian} blocks/s (target ${result.blocksPerSecond.target})`);
   console.log(`  tick median ${result.tickMs.median} ms, p99 ${result.tickMs.p99} ms, max ${result.tickMs.max} ms (${t.count} ticks); patch median ${result.patchMs.median} ms; loop late p99 ${result.eventLoopDelayMs.p99} ms; server busy ${Math.round(result.busy.server * 100)} %${result.serverThreadCpu === null ? '' : ` (CPU ${Math.round(result.serverThreadCpu * 100)} % of a core)`}`);
+  console.log(`  server thread GC: ${result.gcMs.scavenges} scavenges, median ${result.gcMs.scavengeMedian} ms, max ${result.gcMs.scavengeMax} ms; ${result.gcMs.otherCollections} other collections, max ${result.gcMs.otherMax} ms`);
   console.log(`  tick parts (median / p99 ms): ${Object.entries(result.tickPartsMs).map(([k, v]) => `${k} ${v.median} / ${v.p99}`).join(', ')}`);
   console.log(`  bytes per client per second: median ${(result.bytesPerClientPerSecond.median / 1000).toFixed(1)} KB (${kinds.map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ')} KB)`);
   console.log(`  memory: heap ${result.memoryMB.heapPerRoom} MB per room, snapshot thread heap ${result.memoryMB.snapshotThreadHeap} MB, process rss ${result.memoryMB.rss} MB`);
